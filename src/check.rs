@@ -1,0 +1,406 @@
+//! Pure rules over a loaded plan: one small named function each, listed in [`RULES`].
+//!
+//! Owns cross-field and cross-file validation (units exist, groups add up, dates make sense
+//! as of a day). Parsing and per-file syntax are `load`'s; wording is `i18n`'s.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+
+use crate::model::deadline::Deadline;
+use crate::model::id::check_safe;
+use crate::model::plan::{Located, Plan, Pos, Task, UnitKind};
+use crate::model::problem::{Item, Problem, ProblemKind};
+use crate::text;
+
+/// Everything a rule may look at.
+pub struct Input<'a> {
+    pub plan: &'a Plan,
+    pub as_of: NaiveDate,
+}
+
+type Rule = fn(&Input<'_>, &mut Vec<Problem>);
+
+/// Every rule, in the order they run (output is sorted afterwards).
+pub const RULES: &[(&str, Rule)] = &[
+    ("plan-settings", plan_settings),
+    ("groups", groups),
+    ("units-registry", units_registry),
+    ("task-ids", task_ids),
+    ("task-groups", task_groups),
+    ("group-counts", group_counts),
+    ("task-units", task_units),
+    ("ended-units", ended_units),
+    ("deadlines", deadlines),
+    ("completion", completion),
+    ("milestones", milestones),
+    ("progress", progress),
+    ("indicators", indicators),
+];
+
+pub fn run(input: &Input<'_>) -> Vec<Problem> {
+    let mut out = vec![];
+    for (_, rule) in RULES {
+        rule(input, &mut out);
+    }
+    out
+}
+
+fn unknown_unit(plan: &Plan, file: &str, r: &Located<String>) -> Problem {
+    let reg = &plan.units;
+    let mut suggestions: Vec<(String, String)> = reg
+        .by_spelling(&r.value)
+        .into_iter()
+        .map(|u| (u.id.value.clone(), u.name.clone()))
+        .collect();
+    if suggestions.is_empty() {
+        suggestions = text::nearest(&r.value, reg.units.iter().map(|u| u.id.value.as_str()), 3)
+            .into_iter()
+            .map(|id| (id.to_string(), reg.get(id).map(|u| u.name.clone()).unwrap_or_default()))
+            .collect();
+    }
+    Problem::error(file, r.pos, ProblemKind::UnknownUnit { id: r.value.clone(), suggestions })
+}
+
+fn plan_settings(i: &Input<'_>, out: &mut Vec<Problem>) {
+    let m = &i.plan.meta;
+    if let Some(s) = &m.secretariat
+        && i.plan.units.get(&s.value).is_none()
+    {
+        out.push(unknown_unit(i.plan, &m.file, s));
+    }
+}
+
+fn groups(i: &Input<'_>, out: &mut Vec<Problem>) {
+    let m = &i.plan.meta;
+    let mut seen = BTreeSet::new();
+    for g in &m.groups {
+        if !seen.insert(g.id.value.as_str()) {
+            out.push(Problem::error(&m.file, g.id.pos, ProblemKind::DuplicateGroup { group: g.id.value.clone() }));
+        }
+        if let Some(p) = &g.parent
+            && (m.group(&p.value).is_none() || m.ancestry(&p.value).contains(&g.id.value.as_str()))
+        {
+            out.push(Problem::error(
+                &m.file,
+                p.pos,
+                ProblemKind::UnknownGroup { group: p.value.clone(), suggestion: None },
+            ));
+        }
+    }
+}
+
+fn units_registry(i: &Input<'_>, out: &mut Vec<Problem>) {
+    let reg = &i.plan.units;
+    let file = &reg.file;
+    let mut seen = BTreeSet::new();
+    for u in &reg.units {
+        let id = &u.id.value;
+        if !seen.insert(id.as_str()) {
+            out.push(Problem::error(file, u.id.pos, ProblemKind::DuplicateUnit { id: id.clone() }));
+        }
+        let slug = !id.is_empty()
+            && id.split('-').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
+        if !slug {
+            out.push(Problem::error(file, u.id.pos, ProblemKind::BadUnitId { id: id.clone() }));
+        }
+        for r in u.members.iter().chain(&u.successors) {
+            if reg.get(&r.value).is_none() {
+                out.push(unknown_unit(i.plan, file, r));
+            }
+        }
+        if u.ended.is_some() && u.successors.is_empty() {
+            out.push(Problem::warning(file, u.id.pos, ProblemKind::EndedWithoutSuccessors { unit: id.clone() }));
+        }
+        if u.ended.is_none() && !u.successors.is_empty() {
+            out.push(Problem::error(file, u.id.pos, ProblemKind::SuccessorsWithoutEnded { unit: id.clone() }));
+        }
+        if u.kind == UnitKind::Collective && !u.members.is_empty() && u.members.iter().any(|m| m.value == *id) {
+            out.push(Problem::error(file, u.id.pos, ProblemKind::BadUnitId { id: id.clone() }));
+        }
+    }
+    // A spelling that names two different units makes imports and lookups ambiguous.
+    let mut spellings: BTreeMap<String, (Pos, BTreeSet<&str>)> = BTreeMap::new();
+    for u in &reg.units {
+        for s in std::iter::once(&u.name).chain(&u.aliases) {
+            let e = spellings.entry(crate::model::deadline::fold(s)).or_insert((u.id.pos, BTreeSet::new()));
+            e.1.insert(&u.id.value);
+        }
+    }
+    for (spelling, (pos, ids)) in spellings {
+        if ids.len() > 1 {
+            out.push(Problem::warning(
+                file,
+                pos,
+                ProblemKind::AmbiguousSpelling { spelling, units: ids.into_iter().map(str::to_string).collect() },
+            ));
+        }
+    }
+}
+
+fn task_ids(i: &Input<'_>, out: &mut Vec<Problem>) {
+    let mut first: BTreeMap<&str, &Task> = BTreeMap::new();
+    for t in &i.plan.tasks {
+        let id = &t.id.value;
+        if let Err(why) = check_safe(id) {
+            out.push(Problem::error(&t.file, t.id.pos, ProblemKind::UnsafeId { id: id.clone(), why }));
+        }
+        let stem = t.file.rsplit('/').next().unwrap_or(&t.file).trim_end_matches(".toml");
+        if stem != id {
+            out.push(Problem::error(
+                &t.file,
+                t.id.pos,
+                ProblemKind::IdFileMismatch { id: id.clone(), stem: stem.to_string() },
+            ));
+        }
+        match first.get(id.as_str()) {
+            Some(other) => out.push(Problem::error(
+                &t.file,
+                t.id.pos,
+                ProblemKind::DuplicateTaskId { id: id.clone(), other: other.file.clone() },
+            )),
+            None => {
+                first.insert(id, t);
+            }
+        }
+    }
+}
+
+fn task_groups(i: &Input<'_>, out: &mut Vec<Problem>) {
+    let m = &i.plan.meta;
+    if m.groups.is_empty() {
+        return; // plan.toml missing or broken: already reported.
+    }
+    for t in &i.plan.tasks {
+        let g = &t.group.value;
+        if m.group(g).is_none() {
+            let suggestion = text::nearest(g, m.groups.iter().map(|g| g.id.value.as_str()), 1)
+                .first()
+                .map(|s| s.to_string());
+            out.push(Problem::error(&t.file, t.group.pos, ProblemKind::UnknownGroup { group: g.clone(), suggestion }));
+        } else if !t.id.value.starts_with(&format!("{g}.")) {
+            out.push(Problem::warning(
+                &t.file,
+                t.id.pos,
+                ProblemKind::IdOutsideGroup { id: t.id.value.clone(), group: g.clone() },
+            ));
+        }
+    }
+}
+
+fn group_counts(i: &Input<'_>, out: &mut Vec<Problem>) {
+    let m = &i.plan.meta;
+    let mut counts: BTreeMap<&str, u32> = BTreeMap::new();
+    for t in &i.plan.tasks {
+        if m.group(&t.group.value).is_some() {
+            for g in m.ancestry(&t.group.value) {
+                *counts.entry(g).or_default() += 1;
+            }
+        }
+    }
+    for g in &m.groups {
+        if let Some(declared) = g.declared {
+            let actual = counts.get(g.id.value.as_str()).copied().unwrap_or(0);
+            if actual != declared {
+                out.push(Problem::error(
+                    &m.file,
+                    g.id.pos,
+                    ProblemKind::GroupCount { group: g.id.value.clone(), declared, actual },
+                ));
+            }
+        }
+    }
+}
+
+fn task_units(i: &Input<'_>, out: &mut Vec<Problem>) {
+    let reg = &i.plan.units;
+    for t in &i.plan.tasks {
+        if t.lead.is_empty() {
+            out.push(Problem::error(&t.file, t.lead_pos, ProblemKind::EmptyLead));
+        }
+        let mut seen = BTreeSet::new();
+        for r in t.lead.iter().chain(&t.support) {
+            if reg.get(&r.value).is_none() {
+                out.push(unknown_unit(i.plan, &t.file, r));
+            }
+            if !seen.insert(r.value.as_str()) {
+                let both = t.lead.iter().any(|l| l.value == r.value) && t.support.iter().any(|s| s.value == r.value);
+                let kind = if both {
+                    ProblemKind::LeadAndSupport { unit: r.value.clone() }
+                } else {
+                    ProblemKind::DuplicateUnitRef { unit: r.value.clone() }
+                };
+                out.push(Problem::error(&t.file, r.pos, kind));
+            }
+        }
+    }
+}
+
+fn ended_units(i: &Input<'_>, out: &mut Vec<Problem>) {
+    let reg = &i.plan.units;
+    for t in &i.plan.tasks {
+        for r in t.lead.iter().chain(&t.support) {
+            if let Some(u) = reg.get(&r.value)
+                && let Some(ended) = u.ended.filter(|e| *e <= i.as_of)
+            {
+                out.push(Problem::warning(
+                    &t.file,
+                    r.pos,
+                    ProblemKind::UnitEnded {
+                        unit: u.id.value.clone(),
+                        name: u.label().to_string(),
+                        ended,
+                        successors: reg
+                            .carriers(&u.id.value, i.as_of)
+                            .into_iter()
+                            .map(|s| reg.label(s).to_string())
+                            .collect(),
+                    },
+                ));
+            }
+        }
+    }
+}
+
+fn deadline_problems(
+    plan: &Plan,
+    file: &str,
+    phrase: &Located<String>,
+    due: Option<&Located<NaiveDate>>,
+    item: Option<Item>,
+    out: &mut Vec<Problem>,
+) {
+    let reading = plan.meta.read_deadline(&phrase.value);
+    let with_item = |p: Problem| match item {
+        Some(it) => p.about(it),
+        None => p,
+    };
+    match (reading, due) {
+        (Err(error), None) => out.push(with_item(Problem::error(
+            file,
+            phrase.pos,
+            ProblemKind::UnreadableDeadline { phrase: phrase.value.clone(), error },
+        ))),
+        (Ok(Deadline::Due(d) | Deadline::DueThenOngoing(d)), Some(due)) if d != due.value => {
+            out.push(with_item(Problem::warning(
+                file,
+                due.pos,
+                ProblemKind::DueContradictsPhrase { due: due.value, derived: d },
+            )))
+        }
+        _ => {}
+    }
+}
+
+fn deadlines(i: &Input<'_>, out: &mut Vec<Problem>) {
+    for t in &i.plan.tasks {
+        deadline_problems(i.plan, &t.file, &t.deadline, t.due.as_ref(), None, out);
+    }
+}
+
+fn completion(i: &Input<'_>, out: &mut Vec<Problem>) {
+    use crate::model::plan::TaskStatus;
+    for t in &i.plan.tasks {
+        match (t.status.value, &t.done_on) {
+            (TaskStatus::Done, None) => out.push(Problem::error(&t.file, t.status.pos, ProblemKind::DoneWithoutDoneOn)),
+            (TaskStatus::Done, Some(d)) if d.value > i.as_of => out.push(Problem::error(
+                &t.file,
+                d.pos,
+                ProblemKind::DoneOnAfterAsOf { done_on: d.value, as_of: i.as_of },
+            )),
+            (TaskStatus::Todo | TaskStatus::Doing, Some(d)) => {
+                out.push(Problem::warning(&t.file, d.pos, ProblemKind::DoneOnWithoutDone))
+            }
+            _ => {}
+        }
+    }
+}
+
+fn milestones(i: &Input<'_>, out: &mut Vec<Problem>) {
+    for t in &i.plan.tasks {
+        for (n, m) in t.milestones.iter().enumerate() {
+            let item = Item::Milestone(n + 1);
+            deadline_problems(i.plan, &t.file, &m.deadline, m.due.as_ref(), Some(item), out);
+            if let Some(d) = &m.done_on
+                && d.value > i.as_of
+            {
+                out.push(
+                    Problem::error(&t.file, d.pos, ProblemKind::DoneOnAfterAsOf { done_on: d.value, as_of: i.as_of })
+                        .about(item),
+                );
+            }
+        }
+    }
+}
+
+fn progress(i: &Input<'_>, out: &mut Vec<Problem>) {
+    let reg = &i.plan.units;
+    for t in &i.plan.tasks {
+        // Who may report: lead and support units, their members, and their successors.
+        let mut allowed: BTreeSet<&str> = BTreeSet::new();
+        for r in t.lead.iter().chain(&t.support) {
+            for u in reg.expand(&r.value) {
+                allowed.insert(u);
+                if let Some(unit) = reg.get(u) {
+                    for s in &unit.successors {
+                        allowed.extend(reg.expand(&s.value));
+                    }
+                }
+            }
+        }
+        let mut previous: Option<NaiveDate> = None;
+        for (n, p) in t.progress.iter().enumerate() {
+            let item = Item::Progress(n + 1);
+            if p.date.value > i.as_of {
+                out.push(
+                    Problem::error(&t.file, p.date.pos, ProblemKind::ProgressAfterAsOf { date: p.date.value, as_of: i.as_of })
+                        .about(item),
+                );
+            }
+            if let Some(prev) = previous
+                && p.date.value < prev
+            {
+                out.push(
+                    Problem::warning(&t.file, p.date.pos, ProblemKind::ProgressOutOfOrder { date: p.date.value, previous: prev })
+                        .about(item),
+                );
+            }
+            previous = Some(previous.map_or(p.date.value, |prev| prev.max(p.date.value)));
+            if reg.get(&p.by.value).is_none() {
+                out.push(unknown_unit(i.plan, &t.file, &p.by).about(item));
+            } else if !allowed.contains(p.by.value.as_str()) {
+                out.push(
+                    Problem::warning(&t.file, p.by.pos, ProblemKind::ProgressByOutsider { unit: p.by.value.clone() })
+                        .about(item),
+                );
+            }
+        }
+    }
+}
+
+fn indicators(i: &Input<'_>, out: &mut Vec<Problem>) {
+    for t in &i.plan.tasks {
+        let mut names = BTreeSet::new();
+        for (n, ind) in t.indicators.iter().enumerate() {
+            if !names.insert(ind.name.value.as_str()) {
+                out.push(
+                    Problem::error(&t.file, ind.name.pos, ProblemKind::DuplicateIndicator { name: ind.name.value.clone() })
+                        .about(Item::Indicator(n + 1)),
+                );
+            }
+        }
+        for (n, p) in t.progress.iter().enumerate() {
+            let item = Item::Progress(n + 1);
+            match (&p.indicator, p.value) {
+                (Some(name), _) if !names.contains(name.value.as_str()) => out.push(
+                    Problem::error(&t.file, name.pos, ProblemKind::UnknownIndicator { name: name.value.clone() }).about(item),
+                ),
+                (Some(name), None) => {
+                    out.push(Problem::error(&t.file, name.pos, ProblemKind::IndicatorWithoutValue).about(item))
+                }
+                (None, Some(_)) => out.push(Problem::error(&t.file, p.date.pos, ProblemKind::ValueWithoutIndicator).about(item)),
+                _ => {}
+            }
+        }
+    }
+}

@@ -1,0 +1,212 @@
+//! The command line, declared with clap derive. Doc comments are the help text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Track a government implementation plan kept as TOML files in git
+///
+/// tiendo reads the plan in `plan/` (plan.toml, units.toml, tasks/**/*.toml), checks it, shows
+/// where each task stands as of a date, and writes the monthly report.
+#[derive(Debug, Parser)]
+#[command(name = "tiendo", version, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct Global {
+    /// Plan folder [default: `plan/` in this folder or the nearest parent that has one]
+    #[arg(long, global = true, env = "TIENDO_PLAN", value_name = "DIR")]
+    pub plan: Option<PathBuf>,
+    /// Judge status as of this day (YYYY-MM-DD) [default: today]
+    #[arg(long, global = true, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<chrono::NaiveDate>,
+    /// Language of the output
+    #[arg(long, global = true, env = "TIENDO_LANG", default_value = "vi")]
+    pub lang: LangArg,
+    /// When to colour the output (NO_COLOR is honoured)
+    #[arg(long, global = true, default_value = "auto")]
+    pub color: ColorArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Vi,
+    En,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TextOrJson {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Md,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Exit 1 when any task or milestone is overdue
+    Overdue,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check the whole plan and report every problem
+    Check(CheckArgs),
+    /// List tasks with their deadline and standing
+    List(ListArgs),
+    /// Show everything about one task
+    Show(ShowArgs),
+    /// Count tasks per standing: overall, per group, per lead unit
+    Summary(SummaryArgs),
+    /// List the units registry, or one unit and its tasks
+    Units(UnitsArgs),
+    /// Write the monthly report
+    Report(ReportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Treat warnings as errors
+    #[arg(long)]
+    pub strict: bool,
+    /// Output format
+    #[arg(long, default_value = "text")]
+    pub format: TextOrJson,
+}
+
+#[derive(Debug, Args, Default, Clone)]
+pub struct Filters {
+    /// Tasks that name UNIT as lead (id, name or any alias)
+    #[arg(long, value_name = "UNIT")]
+    pub lead: Option<String>,
+    /// Tasks that name UNIT as lead or support
+    #[arg(long, value_name = "UNIT")]
+    pub unit: Option<String>,
+    /// Tasks in group G and its sub-groups
+    #[arg(long, value_name = "G")]
+    pub group: Option<String>,
+    /// Tasks in this standing (done_on_time, done_late, in_progress, overdue, ongoing, no_date, dropped)
+    #[arg(long, value_name = "CATEGORY", value_parser = parse_category)]
+    pub status: Option<crate::model::status::Category>,
+    /// Overdue tasks only
+    #[arg(long)]
+    pub overdue: bool,
+    /// Tasks not done and due within DAYS days of the as-of date
+    #[arg(long, value_name = "DAYS")]
+    pub due_within: Option<u32>,
+    /// Tasks not done and due before DATE
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub due_before: Option<chrono::NaiveDate>,
+    /// Text in the id, title or notes (case and diacritics ignored)
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub filters: Filters,
+    /// Output format
+    #[arg(long, default_value = "table")]
+    pub format: ListFormat,
+    /// Exit 1 when the condition holds for any listed task
+    #[arg(long, value_name = "WHAT")]
+    pub fail_on: Option<FailOn>,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Task id, e.g. 7.4 or TT.3
+    pub id: String,
+    /// Output format
+    #[arg(long, default_value = "text")]
+    pub format: TextOrJson,
+}
+
+#[derive(Debug, Args)]
+pub struct SummaryArgs {
+    /// Output format
+    #[arg(long, default_value = "text")]
+    pub format: TextOrJson,
+    /// Exit 1 when any task or milestone is overdue
+    #[arg(long, value_name = "WHAT")]
+    pub fail_on: Option<FailOn>,
+}
+
+#[derive(Debug, Args)]
+pub struct UnitsArgs {
+    /// One unit (id, name or alias) to show with its tasks
+    pub unit: Option<String>,
+    /// Output format
+    #[arg(long, default_value = "text")]
+    pub format: TextOrJson,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The report month (YYYY-MM); the window runs from the 15th of the month before to the 14th
+    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
+    pub month: crate::model::window::Month,
+    /// Write DIR/YYYY-MM.md instead of printing
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Compare with the file in --out; print a diff and exit 1 when they differ
+    #[arg(long, requires = "out")]
+    pub check: bool,
+    /// Output format
+    #[arg(long, default_value = "md")]
+    pub format: ReportFormat,
+    /// Use the calendar month as the window instead of the 15th-to-14th cycle
+    #[arg(long)]
+    pub calendar_month: bool,
+}
+
+pub fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("`{s}` is not a date in the form YYYY-MM-DD"))
+}
+
+fn parse_month(s: &str) -> Result<crate::model::window::Month, String> {
+    crate::model::window::Month::parse(s).ok_or_else(|| format!("`{s}` is not a month in the form YYYY-MM"))
+}
+
+fn parse_category(s: &str) -> Result<crate::model::status::Category, String> {
+    crate::model::status::Category::from_key(s).ok_or_else(|| {
+        let keys: Vec<&str> = crate::model::status::Category::ALL.iter().map(|c| c.key()).collect();
+        format!("`{s}` is not a standing; use one of: {}", keys.join(", "))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

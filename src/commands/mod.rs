@@ -1,0 +1,180 @@
+//! One file per subcommand: load → compute → render → write. This module holds what they
+//! share: the process environment read once by `main`, plan loading with problem reporting,
+//! and resolving a UNIT argument.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::{Result, bail};
+use chrono::NaiveDate;
+
+use crate::cli::{Cli, ColorArg, Command, Global, LangArg};
+use crate::i18n::Lang;
+use crate::load::{self, Loaded};
+use crate::model::deadline::fold;
+use crate::model::plan::{Plan, Unit};
+use crate::model::problem::Severity;
+
+pub mod check;
+pub mod list;
+pub mod report;
+pub mod show;
+pub mod summary;
+pub mod units;
+
+/// How a command ended when it could run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Outcome {
+    Clean = 0,
+    Findings = 1,
+}
+
+/// Everything read from the process once: the clock, the folder, the terminal.
+#[derive(Debug, Clone)]
+pub struct Env {
+    pub cwd: PathBuf,
+    pub today: NaiveDate,
+    pub stdout_tty: bool,
+    pub no_color: bool,
+    /// Terminal width when stdout is a terminal.
+    pub width: Option<u16>,
+}
+
+impl Env {
+    pub fn from_process() -> Env {
+        use std::io::IsTerminal;
+        let stdout_tty = std::io::stdout().is_terminal();
+        let width = if stdout_tty {
+            std::env::var("COLUMNS")
+                .ok()
+                .and_then(|c| c.parse().ok())
+                .or_else(|| comfy_table::Table::new().width())
+        } else {
+            None
+        };
+        Env {
+            cwd: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+            today: chrono::Local::now().date_naive(),
+            stdout_tty,
+            no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+            width,
+        }
+    }
+}
+
+/// Settings every command gets.
+pub struct Ctx {
+    pub plan_dir: PathBuf,
+    pub as_of: NaiveDate,
+    pub lang: Lang,
+    pub color: bool,
+    pub width: Option<u16>,
+}
+
+pub fn lang(g: &Global) -> Lang {
+    match g.lang {
+        LangArg::Vi => Lang::Vi,
+        LangArg::En => Lang::En,
+    }
+}
+
+pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome> {
+    let g = &cli.global;
+    let color = match g.color {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => env.stdout_tty && !env.no_color,
+    };
+    let plan_dir = load::find_plan_dir(g.plan.as_deref(), &env.cwd)?;
+    let ctx = Ctx {
+        plan_dir,
+        as_of: g.as_of.unwrap_or(env.today),
+        lang: lang(g),
+        color,
+        width: env.width,
+    };
+    match cli.command {
+        Command::Check(a) => check::run(&ctx, &a, out),
+        Command::List(a) => list::run(&ctx, &a, out, err),
+        Command::Show(a) => show::run(&ctx, &a, out, err),
+        Command::Summary(a) => summary::run(&ctx, &a, out, err),
+        Command::Units(a) => units::run(&ctx, &a, out, err),
+        Command::Report(a) => report::run(&ctx, &a, out, err),
+    }
+}
+
+/// Load the plan for a view: problems do not stop it, but errors are announced on stderr so
+/// nobody reads a table built from a broken plan without knowing.
+pub fn load_for_view(ctx: &Ctx, err: &mut dyn Write) -> Result<Loaded> {
+    let loaded = load::load(&ctx.plan_dir)?;
+    let mut problems = loaded.problems.clone();
+    problems.extend(crate::check::run(&crate::check::Input { plan: &loaded.plan, as_of: ctx.as_of }));
+    let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+    if errors > 0 {
+        writeln!(err, "{}", crate::i18n::tr(ctx.lang).plan_has_errors(errors))?;
+    }
+    Ok(loaded)
+}
+
+/// Resolve a UNIT argument: an id, the official name, the short label or any alias, matched
+/// without regard to case or diacritics; then a unique prefix of a folded name.
+pub fn resolve_unit<'a>(plan: &'a Plan, arg: &str) -> Result<&'a Unit> {
+    let reg = &plan.units;
+    if let Some(u) = reg.get(arg) {
+        return Ok(u);
+    }
+    let exact = reg.by_spelling(arg);
+    match exact.len() {
+        1 => return Ok(exact[0]),
+        n if n > 1 => bail!(ambiguous(arg, &exact)),
+        _ => {}
+    }
+    let key = fold(arg);
+    let partial: Vec<&Unit> = reg
+        .units
+        .iter()
+        .filter(|u| {
+            !key.is_empty()
+                && std::iter::once(&u.name)
+                    .chain(u.short.iter())
+                    .chain(u.aliases.iter())
+                    .any(|s| fold(s).contains(&key))
+        })
+        .collect();
+    match partial.len() {
+        1 => Ok(partial[0]),
+        0 => {
+            let near = crate::text::nearest(arg, reg.units.iter().map(|u| u.id.value.as_str()), 5);
+            if near.is_empty() {
+                bail!("unknown unit `{arg}`; `tiendo units` lists them all")
+            }
+            bail!("unknown unit `{arg}`; did you mean: {}", near.join(", "))
+        }
+        _ => bail!(ambiguous(arg, &partial)),
+    }
+}
+
+fn ambiguous(arg: &str, units: &[&Unit]) -> String {
+    let names: Vec<String> = units.iter().map(|u| format!("{} ({})", u.id.value, u.name)).collect();
+    format!("`{arg}` matches several units: {}", names.join("; "))
+}
+
+pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+pub fn describe_error(e: &anyhow::Error, lang: Lang) -> String {
+    let head = match lang {
+        Lang::Vi => "tiendo: lỗi",
+        Lang::En => "tiendo: error",
+    };
+    let mut s = format!("{head}: {e}");
+    for cause in e.chain().skip(1) {
+        s.push_str(&format!(": {cause}"));
+    }
+    s
+}

@@ -1,0 +1,370 @@
+//! English: every user-facing string of tiendo in English (`--lang en`).
+
+use chrono::NaiveDate;
+
+use super::{HistoryTexts, Label, RateBase, ReportTexts, Tr};
+use crate::model::deadline::{Deadline, DeadlineError};
+use crate::model::id::UnsafeId as Why;
+use crate::model::plan::{TaskStatus, UnitKind};
+use crate::model::problem::{Encoding, Item, Problem, ProblemKind};
+use crate::model::status::Category;
+
+pub struct En;
+
+fn list(items: &[String]) -> String {
+    items.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+}
+
+impl Tr for En {
+    fn label(&self, l: Label) -> &'static str {
+        use Label::*;
+        match l {
+            Id => "ID",
+            Title => "Task",
+            Group => "Group",
+            Lead => "Lead",
+            Support => "Support",
+            Deadline => "Deadline",
+            Due => "Due",
+            Status => "Status",
+            Category => "Standing",
+            DaysOverdue => "Days overdue",
+            DueSoon => "due soon",
+            Unit => "Unit",
+            Name => "Name",
+            Kind => "Kind",
+            Led => "Leads",
+            Supported => "Supports",
+            Ended => "Ended",
+            Successors => "Successors",
+            Aliases => "Aliases",
+            Members => "Members",
+            Total => "Total",
+            Date => "Date",
+            By => "Reported by",
+            Note => "Note",
+            Percent => "Progress",
+            Indicator => "Indicator",
+            Target => "Target",
+            Latest => "Latest value",
+            Met => "Met",
+            NotMet => "Not met",
+            Unknown => "Unknown",
+            Milestones => "Milestones",
+            Indicators => "Indicators",
+            Progress => "Progress",
+            Notes => "Notes",
+            Source => "Source",
+            None => "(none)",
+            Tasks => "Tasks",
+            Rate => "Completion rate",
+            Overall => "Overall",
+            FocusTasks => "Focus tasks",
+            GroupTasks => "Group tasks",
+            Dropped => "Dropped",
+            Baseline => "Baseline",
+            Value => "Value",
+            Plan => "Plan",
+            Done => "Done",
+        }
+    }
+
+    fn category(&self, c: Category) -> &'static str {
+        match c {
+            Category::DoneOnTime => "Done on time",
+            Category::DoneLate => "Done late",
+            Category::InProgress => "In progress",
+            Category::Overdue => "Overdue",
+            Category::Ongoing => "Ongoing",
+            Category::NoDate => "On request / roadmap",
+            Category::Dropped => "Dropped",
+        }
+    }
+
+    fn task_status(&self, s: TaskStatus) -> &'static str {
+        match s {
+            TaskStatus::Todo => "not started",
+            TaskStatus::Doing => "in progress",
+            TaskStatus::Done => "done",
+            TaskStatus::Dropped => "dropped",
+        }
+    }
+
+    fn unit_kind(&self, k: UnitKind) -> &'static str {
+        match k {
+            UnitKind::Department => "department",
+            UnitKind::Agency => "agency",
+            UnitKind::Police => "police",
+            UnitKind::District => "district",
+            UnitKind::Commune => "commune",
+            UnitKind::Enterprise => "enterprise",
+            UnitKind::Bank => "bank",
+            UnitKind::Media => "media",
+            UnitKind::Province => "province",
+            UnitKind::Collective => "collective",
+            UnitKind::Other => "other",
+        }
+    }
+
+    fn deadline_kind(&self, d: Option<Deadline>) -> &'static str {
+        match d {
+            Some(Deadline::Due(_)) => "dated",
+            Some(Deadline::DueThenOngoing(_)) => "dated, then ongoing",
+            Some(Deadline::Ongoing) => "ongoing",
+            Some(Deadline::OnRequest) => "on request",
+            Some(Deadline::Roadmap) => "follows a roadmap",
+            None => "unreadable",
+        }
+    }
+
+    fn deadline_error(&self, e: &DeadlineError) -> String {
+        match e {
+            DeadlineError::Empty => "the deadline is empty".to_string(),
+            DeadlineError::InvalidDate { text } => format!("`{text}` is not a real day, month or quarter"),
+            DeadlineError::Unrecognized => "this way of writing a deadline is not recognised".to_string(),
+        }
+    }
+
+    fn problem(&self, p: &Problem) -> (String, Option<String>) {
+        use ProblemKind::*;
+        let s = |m: &str| m.to_string();
+        match &p.kind {
+            Io { detail } => (format!("cannot read the file: {detail}"), None),
+            MissingFile => (s("this file is missing"), Some(s("see docs/format.md for what it holds"))),
+            TooLarge { bytes, limit } => (
+                format!("file too large ({bytes} bytes, limit {limit}); this is not a task file"),
+                None,
+            ),
+            Symlink => (s("symbolic link ignored"), Some(s("copy the real file into the plan folder"))),
+            NotUtf8 { guess } => match guess {
+                Encoding::Utf16 => (s("the file is saved as UTF-16, not UTF-8"), Some(s("open the file and save it as UTF-8"))),
+                Encoding::LegacyVietnamese => (
+                    s("the file is not UTF-8; it may be saved in the TCVN3 (ABC) or Windows-1258 code page"),
+                    Some(s("convert it to Unicode UTF-8 (e.g. Unikey's converter) and save again")),
+                ),
+                Encoding::Unknown => (s("the file is not UTF-8"), Some(s("save the file as UTF-8"))),
+            },
+            NotNfc => (
+                s("text is not in Unicode NFC (decomposed Vietnamese marks)"),
+                Some(s("run `tiendo fmt` to normalise")),
+            ),
+            ConflictMarker => (
+                s("git merge-conflict markers left in the file (<<<<<<<, =======, >>>>>>>)"),
+                Some(s("keep the right lines, delete the markers, then `git add` the file; or enable `tiendo merge-driver` (see README)")),
+            ),
+            Syntax { detail } => (format!("TOML syntax error: {detail}"), None),
+            UnknownKey { key, suggestion } => (
+                format!("unknown key `{key}`"),
+                Some(match suggestion {
+                    Some(sug) => format!("did you mean `{sug}`?"),
+                    None => s("see the valid keys in docs/format.md"),
+                }),
+            ),
+            MissingKey { key } => (format!("missing required key `{key}`"), None),
+            BadValue { detail } => (format!("invalid value: {detail}"), None),
+            NoTasks => (s("the plan has no tasks yet"), Some(s("create one with `tiendo new`"))),
+            DuplicateTaskId { id, other } => (format!("task id `{id}` is also used by {other}"), None),
+            IdFileMismatch { id, stem } => (
+                format!("id `{id}` differs from the file name `{stem}.toml`"),
+                Some(format!("rename the file to `{id}.toml` or fix the id")),
+            ),
+            UnsafeId { id, why } => (
+                format!(
+                    "id `{id}` cannot be a file name: {}",
+                    match why {
+                        Why::Empty => s("empty"),
+                        Why::TooLong => s("too long"),
+                        Why::BadChar(c) => format!("contains `{c}`"),
+                        Why::DotPath => s("leading, trailing or double dot"),
+                        Why::Reserved => s("a name Windows reserves"),
+                    }
+                ),
+                Some(s("use letters, digits, `.`, `-`, `_` only, e.g. `9.1.13`")),
+            ),
+            IdOutsideGroup { id, group } => (format!("id `{id}` does not start with its group `{group}.`"), None),
+            UnknownGroup { group, suggestion } => (
+                format!("group `{group}` is not in plan.toml"),
+                suggestion.as_ref().map(|g| format!("did you mean `{g}`?")),
+            ),
+            DuplicateGroup { group } => (format!("group `{group}` is declared twice"), None),
+            GroupCount { group, declared, actual } => (
+                format!("group `{group}` has {actual} tasks, the plan states {declared}"),
+                None,
+            ),
+            DuplicateUnit { id } => (format!("unit id `{id}` is declared twice"), None),
+            BadUnitId { id } => (
+                format!("invalid unit id `{id}`"),
+                Some(s("use lowercase ASCII letters, digits and hyphens, e.g. `so-tai-chinh`")),
+            ),
+            UnknownUnit { id, suggestions } => (
+                format!("unknown unit `{id}`"),
+                if suggestions.is_empty() {
+                    Some(s("add the unit to units.toml, or see `tiendo units`"))
+                } else {
+                    Some(format!(
+                        "did you mean {}?",
+                        suggestions.iter().map(|(i, n)| format!("`{i}` ({n})")).collect::<Vec<_>>().join(", ")
+                    ))
+                },
+            ),
+            EmptyLead => (s("no lead unit"), Some(s("put at least one unit id in `lead`"))),
+            LeadAndSupport { unit } => (format!("`{unit}` is both lead and support"), Some(s("remove it from `support`"))),
+            DuplicateUnitRef { unit } => (format!("`{unit}` is listed twice"), None),
+            UnitEnded { name, ended, successors, .. } => (
+                format!("{name} ceased to exist on {}", self.date(*ended)),
+                Some(format!("its tasks pass to {}", successors.join(", "))),
+            ),
+            EndedWithoutSuccessors { unit } => (format!("`{unit}` has ended but names no successors"), None),
+            SuccessorsWithoutEnded { unit } => (format!("`{unit}` names successors but has no `ended` date"), None),
+            AmbiguousSpelling { spelling, units } => (
+                format!("the spelling `{spelling}` names several units: {}", list(units)),
+                None,
+            ),
+            UnreadableDeadline { phrase, error } => (
+                format!("cannot read the deadline \"{phrase}\": {}", self.deadline_error(error)),
+                Some(s("write it like \"Tháng 5/2024\", \"Quý I/2024\", \"Trước ngày 05/3/2024\", \"Thực hiện thường xuyên\", or add `due = YYYY-MM-DD`")),
+            ),
+            DueContradictsPhrase { due, derived } => (
+                format!("`due` = {} differs from the date the phrase gives ({})", self.date(*due), self.date(*derived)),
+                None,
+            ),
+            DoneWithoutDoneOn => (s("status is `done` but `done_on` is missing"), Some(s("add `done_on = YYYY-MM-DD`"))),
+            DoneOnWithoutDone => (s("`done_on` is set but the status is not `done`"), None),
+            DoneOnAfterAsOf { done_on, as_of } => (
+                format!("done on {}, after the as-of date {}", self.date(*done_on), self.date(*as_of)),
+                None,
+            ),
+            ProgressAfterAsOf { date, as_of } => (
+                format!("progress entry dated {}, after the as-of date {}", self.date(*date), self.date(*as_of)),
+                None,
+            ),
+            ProgressOutOfOrder { date, previous } => (
+                format!("entry dated {} comes after one dated {}", self.date(*date), self.date(*previous)),
+                Some(s("keep [[progress]] entries in date order")),
+            ),
+            ProgressByOutsider { unit } => (format!("`{unit}` neither leads nor supports this task"), None),
+            PercentOutOfRange { percent } => (format!("progress {percent}% is outside 0–100"), None),
+            UnknownIndicator { name } => (format!("indicator `{name}` is not defined in this task"), None),
+            ValueWithoutIndicator => (s("`value` without `indicator`"), None),
+            IndicatorWithoutValue => (s("`indicator` without `value`"), None),
+            DuplicateIndicator { name } => (format!("indicator `{name}` is declared twice"), None),
+        }
+    }
+
+    fn item(&self, i: Item) -> String {
+        match i {
+            Item::Milestone(n) => format!("milestone {n}"),
+            Item::Progress(n) => format!("progress entry {n}"),
+            Item::Indicator(n) => format!("indicator {n}"),
+        }
+    }
+
+    fn severity(&self, error: bool) -> &'static str {
+        if error { "error" } else { "warning" }
+    }
+
+    fn help_word(&self) -> &'static str {
+        "help:"
+    }
+
+    fn check_summary(&self, errors: usize, warnings: usize, bad_files: usize, files: usize) -> String {
+        format!("{errors} errors, {warnings} warnings in {bad_files} of {files} files")
+    }
+
+    fn plan_has_errors(&self, errors: usize) -> String {
+        format!("the plan has {errors} errors; run `tiendo check` for details")
+    }
+
+    fn date(&self, d: NaiveDate) -> String {
+        d.format("%Y-%m-%d").to_string()
+    }
+
+    fn rate(&self, done: usize, denominator: usize, of_what: RateBase) -> String {
+        let base = match of_what {
+            RateBase::CameDue => "tasks that have come due",
+            RateBase::All => "dated tasks",
+        };
+        if denominator == 0 {
+            format!("0/0 {base}")
+        } else {
+            let pct = done as f64 * 100.0 / denominator as f64;
+            format!("{done}/{denominator} {base} ({}%)", self.number(pct))
+        }
+    }
+
+    fn number(&self, x: f64) -> String {
+        format!("{x:.1}")
+    }
+
+    fn no_tasks_match(&self) -> &'static str {
+        "No task matches."
+    }
+
+    fn report(&self) -> &'static ReportTexts {
+        &REPORT
+    }
+
+    fn history(&self) -> &'static HistoryTexts {
+        &HISTORY
+    }
+}
+
+static REPORT: ReportTexts = ReportTexts {
+    heading: "Progress report",
+    plan: "Plan",
+    month: "Report for",
+    window: "Reporting window",
+    as_of: "Standing as of",
+    overview: "Overview",
+    by_group: "By group",
+    by_lead: "By lead unit",
+    overdue: "Overdue",
+    due_next: "Falling due next period",
+    not_reported: "Units that did not report",
+    indicators: "Indicators",
+    progress: "Progress this period",
+    changes: "Changes to the plan this period",
+    appendix: "Appendix: tracking table",
+    none_overdue: "No task is overdue.",
+    none_due_next: "Nothing falls due next period.",
+    all_reported: "Every unit has reported.",
+    no_indicators: "The plan has no measurable indicators.",
+    no_progress: "No progress entries this period.",
+    no_history: "No git history (the plan folder is not in a git repository), so changes cannot be listed.",
+    no_changes: "The plan did not change this period.",
+    rate_note: "The completion rate divides by the tasks that have come due (the Government Office's method); ongoing and undated tasks are not counted.",
+    dropped_note: "Dropped tasks are listed apart and never counted as overdue.",
+    generated_by: "Generated by tiendo from the plan data; do not edit by hand.",
+    milestone: "milestone",
+    carried_by: "carried by",
+    missing_tasks: "Tasks without a report",
+    not_reported_note: "Lead units with tasks in progress, ongoing or due that have no progress entry dated in the window.",
+};
+
+static HISTORY: HistoryTexts = HistoryTexts {
+    added: "task added",
+    removed: "task removed",
+    renamed: "id changed",
+    changed: "changed",
+    progress_added: "progress entry added",
+    progress_removed: "progress entry removed",
+    progress_edited: "past progress entry edited",
+    milestone_done: "milestone done",
+    milestone_changed: "milestone changed",
+    text_edited: "text edited",
+    no_changes: "No changes.",
+    flags: "Look closely",
+    no_flags: "Nothing needs special attention.",
+    flag_deadline_later: "deadline moved later",
+    flag_lead_changed: "lead changed",
+    flag_task_removed: "task removed",
+    flag_id_changed: "task id changed",
+    flag_status_backwards: "status went backwards",
+    flag_done_without_progress: "done without a progress entry",
+    flag_done_before_progress: "done_on before the last progress entry",
+    flag_backdated: "done_on backdated by more than a window",
+    flag_history_rewritten: "past progress entry edited or deleted",
+    flag_unknown_unit: "unit not in the registry",
+    review_heading: "Plan change review",
+    diff_heading: "Plan changes",
+};

@@ -1,0 +1,373 @@
+//! Tiếng Việt: every user-facing string of tiendo in Vietnamese (the default language).
+
+use chrono::NaiveDate;
+
+use super::{HistoryTexts, Label, RateBase, ReportTexts, Tr};
+use crate::model::deadline::{Deadline, DeadlineError};
+use crate::model::id::UnsafeId as Why;
+use crate::model::plan::{TaskStatus, UnitKind};
+use crate::model::problem::{Encoding, Item, Problem, ProblemKind};
+use crate::model::status::Category;
+
+pub struct Vi;
+
+fn list(items: &[String]) -> String {
+    items.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+}
+
+impl Tr for Vi {
+    fn label(&self, l: Label) -> &'static str {
+        use Label::*;
+        match l {
+            Id => "Mã",
+            Title => "Nội dung",
+            Group => "Nhóm",
+            Lead => "Chủ trì",
+            Support => "Phối hợp",
+            Deadline => "Thời hạn",
+            Due => "Hạn",
+            Status => "Trạng thái",
+            Category => "Tình trạng",
+            DaysOverdue => "Số ngày quá hạn",
+            DueSoon => "sắp đến hạn",
+            Unit => "Đơn vị",
+            Name => "Tên",
+            Kind => "Loại",
+            Led => "Chủ trì",
+            Supported => "Phối hợp",
+            Ended => "Chấm dứt",
+            Successors => "Đơn vị kế thừa",
+            Aliases => "Tên khác",
+            Members => "Thành viên",
+            Total => "Tổng",
+            Date => "Ngày",
+            By => "Đơn vị báo cáo",
+            Note => "Nội dung báo cáo",
+            Percent => "Tiến độ",
+            Indicator => "Chỉ tiêu",
+            Target => "Mục tiêu",
+            Latest => "Giá trị mới nhất",
+            Met => "Đạt",
+            NotMet => "Chưa đạt",
+            Unknown => "Chưa rõ",
+            Milestones => "Mốc",
+            Indicators => "Chỉ tiêu",
+            Progress => "Tiến độ thực hiện",
+            Notes => "Ghi chú",
+            Source => "Nguồn",
+            None => "(không có)",
+            Tasks => "Nhiệm vụ",
+            Rate => "Tỷ lệ hoàn thành",
+            Overall => "Toàn bộ",
+            FocusTasks => "Nhiệm vụ trọng tâm",
+            GroupTasks => "Nhiệm vụ theo nhóm",
+            Dropped => "Không thực hiện",
+            Baseline => "Cơ sở",
+            Value => "Giá trị",
+            Plan => "Kế hoạch",
+            Done => "Hoàn thành",
+        }
+    }
+
+    fn category(&self, c: Category) -> &'static str {
+        match c {
+            Category::DoneOnTime => "Đã hoàn thành đúng hạn",
+            Category::DoneLate => "Đã hoàn thành quá hạn",
+            Category::InProgress => "Đang thực hiện trong hạn",
+            Category::Overdue => "Quá hạn, chưa hoàn thành",
+            Category::Ongoing => "Thường xuyên",
+            Category::NoDate => "Theo yêu cầu / theo lộ trình",
+            Category::Dropped => "Không thực hiện",
+        }
+    }
+
+    fn task_status(&self, s: TaskStatus) -> &'static str {
+        match s {
+            TaskStatus::Todo => "chưa bắt đầu",
+            TaskStatus::Doing => "đang thực hiện",
+            TaskStatus::Done => "đã hoàn thành",
+            TaskStatus::Dropped => "không thực hiện",
+        }
+    }
+
+    fn unit_kind(&self, k: UnitKind) -> &'static str {
+        match k {
+            UnitKind::Department => "sở, ngành",
+            UnitKind::Agency => "cơ quan",
+            UnitKind::Police => "công an",
+            UnitKind::District => "cấp huyện",
+            UnitKind::Commune => "cấp xã",
+            UnitKind::Enterprise => "doanh nghiệp",
+            UnitKind::Bank => "ngân hàng",
+            UnitKind::Media => "báo chí",
+            UnitKind::Province => "tỉnh",
+            UnitKind::Collective => "tập hợp đơn vị",
+            UnitKind::Other => "khác",
+        }
+    }
+
+    fn deadline_kind(&self, d: Option<Deadline>) -> &'static str {
+        match d {
+            Some(Deadline::Due(_)) => "có hạn",
+            Some(Deadline::DueThenOngoing(_)) => "có hạn, sau đó thường xuyên",
+            Some(Deadline::Ongoing) => "thường xuyên",
+            Some(Deadline::OnRequest) => "khi có yêu cầu",
+            Some(Deadline::Roadmap) => "theo lộ trình",
+            None => "không đọc được",
+        }
+    }
+
+    fn deadline_error(&self, e: &DeadlineError) -> String {
+        match e {
+            DeadlineError::Empty => "thời hạn để trống".to_string(),
+            DeadlineError::InvalidDate { text } => format!("`{text}` không phải ngày, tháng hoặc quý có thật"),
+            DeadlineError::Unrecognized => "không nhận ra cách viết thời hạn này".to_string(),
+        }
+    }
+
+    fn problem(&self, p: &Problem) -> (String, Option<String>) {
+        use ProblemKind::*;
+        let s = |m: &str| m.to_string();
+        match &p.kind {
+            Io { detail } => (format!("không đọc được tệp: {detail}"), None),
+            MissingFile => (s("thiếu tệp này"), Some(s("xem docs/format.md để biết nội dung cần có"))),
+            TooLarge { bytes, limit } => (
+                format!("tệp quá lớn ({bytes} byte, tối đa {limit} byte); đây không phải tệp nhiệm vụ"),
+                None,
+            ),
+            Symlink => (s("liên kết tượng trưng (symlink) bị bỏ qua"), Some(s("chép tệp thật vào thư mục kế hoạch"))),
+            NotUtf8 { guess } => match guess {
+                Encoding::Utf16 => (s("tệp được lưu dạng UTF-16, không phải UTF-8"), Some(s("mở tệp và lưu lại với mã hóa UTF-8"))),
+                Encoding::LegacyVietnamese => (
+                    s("tệp không phải UTF-8; có thể được lưu bằng bảng mã TCVN3 (ABC) hoặc Windows-1258"),
+                    Some(s("chuyển mã sang Unicode UTF-8 (ví dụ bằng Unikey: Công cụ chuyển mã) rồi lưu lại")),
+                ),
+                Encoding::Unknown => (s("tệp không phải UTF-8"), Some(s("lưu lại tệp với mã hóa UTF-8"))),
+            },
+            NotNfc => (
+                s("văn bản không ở dạng chuẩn NFC (dấu tiếng Việt tách rời)"),
+                Some(s("chạy `tiendo fmt` để chuẩn hóa")),
+            ),
+            ConflictMarker => (
+                s("còn dấu xung đột hợp nhất của git (<<<<<<<, =======, >>>>>>>)"),
+                Some(s("giữ lại phần đúng, xóa các dòng đánh dấu, rồi `git add` tệp; hoặc bật `tiendo merge-driver` (xem README)")),
+            ),
+            Syntax { detail } => (format!("lỗi cú pháp TOML: {detail}"), None),
+            UnknownKey { key, suggestion } => (
+                format!("khóa không hợp lệ `{key}`"),
+                Some(match suggestion {
+                    Some(sug) => format!("có phải ý bạn là `{sug}`?"),
+                    None => s("xem các khóa hợp lệ trong docs/format.md"),
+                }),
+            ),
+            MissingKey { key } => (format!("thiếu khóa bắt buộc `{key}`"), None),
+            BadValue { detail } => (format!("giá trị không hợp lệ: {detail}"), None),
+            NoTasks => (s("kế hoạch chưa có nhiệm vụ nào"), Some(s("tạo nhiệm vụ bằng `tiendo new`"))),
+            DuplicateTaskId { id, other } => (format!("mã nhiệm vụ `{id}` trùng với {other}"), None),
+            IdFileMismatch { id, stem } => (
+                format!("mã `{id}` khác tên tệp `{stem}.toml`"),
+                Some(format!("đổi tên tệp thành `{id}.toml` hoặc sửa mã")),
+            ),
+            UnsafeId { id, why } => (
+                format!(
+                    "mã `{id}` không dùng làm tên tệp được: {}",
+                    match why {
+                        Why::Empty => s("mã trống"),
+                        Why::TooLong => s("quá dài"),
+                        Why::BadChar(c) => format!("có ký tự `{c}`"),
+                        Why::DotPath => s("dấu chấm ở đầu, cuối hoặc liền nhau"),
+                        Why::Reserved => s("tên dành riêng của Windows"),
+                    }
+                ),
+                Some(s("chỉ dùng chữ, số, `.`, `-`, `_`, ví dụ `9.1.13`")),
+            ),
+            IdOutsideGroup { id, group } => (format!("mã `{id}` không bắt đầu bằng mã nhóm `{group}.`"), None),
+            UnknownGroup { group, suggestion } => (
+                format!("nhóm `{group}` không có trong plan.toml"),
+                suggestion.as_ref().map(|g| format!("có phải ý bạn là `{g}`?")),
+            ),
+            DuplicateGroup { group } => (format!("nhóm `{group}` khai báo hai lần"), None),
+            GroupCount { group, declared, actual } => (
+                format!("nhóm `{group}` có {actual} nhiệm vụ, kế hoạch ghi {declared}"),
+                None,
+            ),
+            DuplicateUnit { id } => (format!("mã đơn vị `{id}` khai báo hai lần"), None),
+            BadUnitId { id } => (
+                format!("mã đơn vị `{id}` không hợp lệ"),
+                Some(s("dùng chữ thường không dấu, số và gạch nối, ví dụ `so-tai-chinh`")),
+            ),
+            UnknownUnit { id, suggestions } => (
+                format!("đơn vị không có trong danh mục: `{id}`"),
+                if suggestions.is_empty() {
+                    Some(s("thêm đơn vị vào units.toml, hoặc xem `tiendo units`"))
+                } else {
+                    Some(format!(
+                        "có phải ý bạn là {}?",
+                        suggestions.iter().map(|(i, n)| format!("`{i}` ({n})")).collect::<Vec<_>>().join(", ")
+                    ))
+                },
+            ),
+            EmptyLead => (s("chưa có đơn vị chủ trì"), Some(s("ghi ít nhất một mã đơn vị vào `lead`"))),
+            LeadAndSupport { unit } => (format!("`{unit}` vừa chủ trì vừa phối hợp"), Some(s("bỏ khỏi `support`"))),
+            DuplicateUnitRef { unit } => (format!("`{unit}` ghi hai lần"), None),
+            UnitEnded { name, ended, successors, .. } => (
+                format!("{name} đã chấm dứt hoạt động từ {}", self.date(*ended)),
+                Some(format!("nhiệm vụ do {} tiếp nhận", successors.join(", "))),
+            ),
+            EndedWithoutSuccessors { unit } => (format!("`{unit}` đã chấm dứt nhưng chưa ghi đơn vị kế thừa"), None),
+            SuccessorsWithoutEnded { unit } => (format!("`{unit}` có đơn vị kế thừa nhưng thiếu ngày chấm dứt `ended`"), None),
+            AmbiguousSpelling { spelling, units } => (
+                format!("cách viết `{spelling}` chỉ nhiều đơn vị: {}", list(units)),
+                None,
+            ),
+            UnreadableDeadline { phrase, error } => (
+                format!("không đọc được thời hạn \"{phrase}\": {}", self.deadline_error(error)),
+                Some(s("viết theo mẫu \"Tháng 5/2024\", \"Quý I/2024\", \"Trước ngày 05/3/2024\", \"Thực hiện thường xuyên\", hoặc thêm `due = YYYY-MM-DD`")),
+            ),
+            DueContradictsPhrase { due, derived } => (
+                format!("`due` = {} khác ngày suy ra từ thời hạn ({})", self.date(*due), self.date(*derived)),
+                None,
+            ),
+            DoneWithoutDoneOn => (s("trạng thái `done` nhưng thiếu `done_on`"), Some(s("thêm `done_on = YYYY-MM-DD`"))),
+            DoneOnWithoutDone => (s("có `done_on` nhưng trạng thái chưa là `done`"), None),
+            DoneOnAfterAsOf { done_on, as_of } => (
+                format!("ngày hoàn thành {} sau ngày xét {}", self.date(*done_on), self.date(*as_of)),
+                None,
+            ),
+            ProgressAfterAsOf { date, as_of } => (
+                format!("báo cáo tiến độ ngày {} sau ngày xét {}", self.date(*date), self.date(*as_of)),
+                None,
+            ),
+            ProgressOutOfOrder { date, previous } => (
+                format!("báo cáo ngày {} đứng sau báo cáo ngày {}", self.date(*date), self.date(*previous)),
+                Some(s("xếp các mục [[progress]] theo thứ tự ngày")),
+            ),
+            ProgressByOutsider { unit } => (
+                format!("`{unit}` không chủ trì hay phối hợp nhiệm vụ này"),
+                None,
+            ),
+            PercentOutOfRange { percent } => (format!("tiến độ {percent}% nằm ngoài 0–100"), None),
+            UnknownIndicator { name } => (format!("chỉ tiêu `{name}` không có trong nhiệm vụ"), None),
+            ValueWithoutIndicator => (s("có `value` nhưng thiếu `indicator`"), None),
+            IndicatorWithoutValue => (s("có `indicator` nhưng thiếu `value`"), None),
+            DuplicateIndicator { name } => (format!("chỉ tiêu `{name}` khai báo hai lần"), None),
+        }
+    }
+
+    fn item(&self, i: Item) -> String {
+        match i {
+            Item::Milestone(n) => format!("mốc {n}"),
+            Item::Progress(n) => format!("báo cáo {n}"),
+            Item::Indicator(n) => format!("chỉ tiêu {n}"),
+        }
+    }
+
+    fn severity(&self, error: bool) -> &'static str {
+        if error { "lỗi" } else { "cảnh báo" }
+    }
+
+    fn help_word(&self) -> &'static str {
+        "gợi ý:"
+    }
+
+    fn check_summary(&self, errors: usize, warnings: usize, bad_files: usize, files: usize) -> String {
+        format!("{errors} lỗi, {warnings} cảnh báo trong {bad_files}/{files} tệp")
+    }
+
+    fn plan_has_errors(&self, errors: usize) -> String {
+        format!("kế hoạch có {errors} lỗi; chạy `tiendo check` để xem chi tiết")
+    }
+
+    fn date(&self, d: NaiveDate) -> String {
+        d.format("%d/%m/%Y").to_string()
+    }
+
+    fn rate(&self, done: usize, denominator: usize, of_what: RateBase) -> String {
+        let base = match of_what {
+            RateBase::CameDue => "nhiệm vụ đã đến hạn",
+            RateBase::All => "nhiệm vụ có thời hạn",
+        };
+        if denominator == 0 {
+            format!("0/0 {base}")
+        } else {
+            let pct = done as f64 * 100.0 / denominator as f64;
+            format!("{done}/{denominator} {base} ({}%)", self.number(pct))
+        }
+    }
+
+    fn number(&self, x: f64) -> String {
+        format!("{x:.1}").replace('.', ",")
+    }
+
+    fn no_tasks_match(&self) -> &'static str {
+        "Không có nhiệm vụ nào phù hợp."
+    }
+
+    fn report(&self) -> &'static ReportTexts {
+        &REPORT
+    }
+
+    fn history(&self) -> &'static HistoryTexts {
+        &HISTORY
+    }
+}
+
+static REPORT: ReportTexts = ReportTexts {
+    heading: "Báo cáo tiến độ thực hiện",
+    plan: "Kế hoạch",
+    month: "Kỳ báo cáo tháng",
+    window: "Thời gian báo cáo",
+    as_of: "Tình trạng tính đến ngày",
+    overview: "Tổng quan",
+    by_group: "Theo nhóm nhiệm vụ",
+    by_lead: "Theo đơn vị chủ trì",
+    overdue: "Nhiệm vụ quá hạn, chưa hoàn thành",
+    due_next: "Nhiệm vụ đến hạn trong kỳ tới",
+    not_reported: "Đơn vị chưa báo cáo",
+    indicators: "Chỉ tiêu",
+    progress: "Kết quả thực hiện trong kỳ",
+    changes: "Thay đổi kế hoạch trong kỳ",
+    appendix: "Phụ lục: bảng theo dõi tiến độ",
+    none_overdue: "Không có nhiệm vụ quá hạn.",
+    none_due_next: "Không có nhiệm vụ đến hạn trong kỳ tới.",
+    all_reported: "Tất cả đơn vị đã báo cáo.",
+    no_indicators: "Kế hoạch không có chỉ tiêu định lượng.",
+    no_progress: "Không có báo cáo tiến độ nào trong kỳ.",
+    no_history: "Không có lịch sử git (thư mục kế hoạch không nằm trong kho git), nên không liệt kê được thay đổi.",
+    no_changes: "Kế hoạch không thay đổi trong kỳ.",
+    rate_note: "Tỷ lệ hoàn thành tính trên số nhiệm vụ đã đến hạn (cách tính của Văn phòng Chính phủ); nhiệm vụ thường xuyên và nhiệm vụ không có thời hạn không tính.",
+    dropped_note: "Nhiệm vụ không thực hiện được liệt kê riêng, không tính là quá hạn.",
+    generated_by: "Báo cáo do tiendo tạo từ dữ liệu kế hoạch; không sửa tay.",
+    milestone: "mốc",
+    carried_by: "tiếp nhận bởi",
+    missing_tasks: "Nhiệm vụ chưa có báo cáo",
+    not_reported_note: "Đơn vị chủ trì có nhiệm vụ đang thực hiện, thường xuyên hoặc đã đến hạn mà chưa có báo cáo tiến độ trong kỳ.",
+};
+
+static HISTORY: HistoryTexts = HistoryTexts {
+    added: "thêm nhiệm vụ",
+    removed: "xóa nhiệm vụ",
+    renamed: "đổi mã",
+    changed: "sửa",
+    progress_added: "thêm báo cáo tiến độ",
+    progress_removed: "xóa báo cáo tiến độ",
+    progress_edited: "sửa báo cáo tiến độ đã có",
+    milestone_done: "hoàn thành mốc",
+    milestone_changed: "sửa mốc",
+    text_edited: "sửa nội dung",
+    no_changes: "Không có thay đổi.",
+    flags: "Cần xem kỹ",
+    no_flags: "Không có điểm nào cần lưu ý.",
+    flag_deadline_later: "thời hạn bị lùi",
+    flag_lead_changed: "đổi đơn vị chủ trì",
+    flag_task_removed: "nhiệm vụ bị xóa",
+    flag_id_changed: "mã nhiệm vụ bị đổi",
+    flag_status_backwards: "trạng thái đi lùi",
+    flag_done_without_progress: "hoàn thành mà không có báo cáo tiến độ",
+    flag_done_before_progress: "ngày hoàn thành trước báo cáo tiến độ cuối",
+    flag_backdated: "ngày hoàn thành ghi lùi hơn một kỳ báo cáo",
+    flag_history_rewritten: "báo cáo tiến độ cũ bị sửa hoặc xóa",
+    flag_unknown_unit: "đơn vị không có trong danh mục",
+    review_heading: "Xem xét thay đổi kế hoạch",
+    diff_heading: "Thay đổi kế hoạch",
+};

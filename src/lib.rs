@@ -1,0 +1,30 @@
+//! tiendo: track a government implementation plan kept as plain-text TOML files in git.
+//!
+//! Data flows one way:
+//!
+//! ```text
+//!  plan/*.toml ──load──▶ Plan + problems ──check──▶ problems
+//!                           │
+//!                           ├──summary (as of a day, a window)──▶ report data
+//!                           │                                        │
+//!  git log/cat-file ─git──▶ history ─────────────────────────────────┤
+//!                                                                    ▼
+//!                                                  render (table / markdown / json / csv)
+//! ```
+//!
+//! `main` parses arguments, reads the clock and environment once, and calls one function of
+//! `commands`. Commands are glue: load → compute → render → write. `model`, `check`, `summary`
+//! and `render` are pure: no files, clock, environment or terminal. The library never prints:
+//! commands write to the `Write` they are given.
+
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod check;
+pub mod cli;
+pub mod commands;
+pub mod i18n;
+pub mod load;
+pub mod model;
+pub mod render;
+pub mod summary;
+pub mod text;

@@ -1,0 +1,696 @@
+//! The only reader of plan files: walk → read → decode → parse → (Plan, problems).
+//!
+//! Owns the serde mirror of each file kind (`RawTask`, `RawUnits`, `RawPlan`), text decoding
+//! (BOM, UTF-16 and legacy code pages, NFC), and turning byte spans into line:column. A file
+//! that cannot be read or parsed becomes a `Problem` and the rest of the plan still loads.
+//! Cross-file rules (unknown units, group counts…) are `check`'s business, not this module's.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use chrono::NaiveDate;
+use serde::Deserialize;
+use toml::Spanned;
+use toml::value::Datetime;
+
+use crate::model::id::cmp_ids;
+use crate::model::plan::{
+    Group, Indicator, Located, Milestone, Plan, PlanMeta, Pos, Progress, Registry, Source, Task,
+    TaskStatus, Unit, UnitKind,
+};
+use crate::model::problem::{Encoding, Problem, ProblemKind};
+use crate::text::{self, LineIndex};
+
+/// Task files are about 1.5 KB; anything past this is not a task file someone typed.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+pub struct Loaded {
+    pub plan: Plan,
+    pub problems: Vec<Problem>,
+    /// Number of files read (plan.toml, units.toml and task files).
+    pub files: usize,
+}
+
+// ---------------------------------------------------------------------------------------------
+// The files as written (serde mirrors). Shared with `edit` and `schema`.
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPlan {
+    pub code: String,
+    pub title: String,
+    pub issued: Spanned<Datetime>,
+    pub issuer: String,
+    pub secretariat: Spanned<String>,
+    #[serde(default)]
+    pub report_day: Option<Spanned<i64>>,
+    #[serde(default)]
+    pub before_is_inclusive: bool,
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default, rename = "group")]
+    pub groups: Vec<RawGroup>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGroup {
+    pub id: Spanned<String>,
+    pub title: String,
+    #[serde(default)]
+    pub parent: Option<Spanned<String>>,
+    #[serde(default)]
+    pub declared: Option<u32>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawUnits {
+    #[serde(default, rename = "unit")]
+    pub units: Vec<RawUnit>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawUnit {
+    pub id: Spanned<String>,
+    pub name: String,
+    #[serde(default)]
+    pub short: Option<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub kind: Spanned<String>,
+    #[serde(default)]
+    pub members: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub ended: Option<Spanned<Datetime>>,
+    #[serde(default)]
+    pub successors: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTask {
+    pub id: Spanned<String>,
+    pub group: Spanned<String>,
+    pub title: String,
+    pub lead: Spanned<Vec<Spanned<String>>>,
+    #[serde(default)]
+    pub support: Vec<Spanned<String>>,
+    pub deadline: Spanned<String>,
+    #[serde(default)]
+    pub due: Option<Spanned<Datetime>>,
+    pub status: Spanned<String>,
+    #[serde(default)]
+    pub done_on: Option<Spanned<Datetime>>,
+    #[serde(default)]
+    pub notes: Vec<String>,
+    #[serde(default)]
+    pub source: Option<RawSource>,
+    #[serde(default, rename = "milestone")]
+    pub milestones: Vec<RawMilestone>,
+    #[serde(default, rename = "indicator")]
+    pub indicators: Vec<RawIndicator>,
+    #[serde(default)]
+    pub progress: Vec<RawProgress>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSource {
+    #[serde(default)]
+    pub document: Option<String>,
+    #[serde(default)]
+    pub body: Option<String>,
+    #[serde(default)]
+    pub body_line: Option<u32>,
+    #[serde(default)]
+    pub appendix: Option<String>,
+    #[serde(default)]
+    pub appendix_line: Option<u32>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMilestone {
+    pub title: String,
+    pub deadline: Spanned<String>,
+    #[serde(default)]
+    pub due: Option<Spanned<Datetime>>,
+    #[serde(default)]
+    pub done_on: Option<Spanned<Datetime>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawIndicator {
+    pub name: Spanned<String>,
+    pub target: String,
+    #[serde(default)]
+    pub unit: Option<String>,
+    #[serde(default)]
+    pub target_value: Option<f64>,
+    #[serde(default)]
+    pub baseline: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawProgress {
+    pub date: Spanned<Datetime>,
+    pub by: Spanned<String>,
+    pub note: String,
+    #[serde(default)]
+    pub percent: Option<Spanned<i64>>,
+    #[serde(default)]
+    pub indicator: Option<Spanned<String>>,
+    #[serde(default)]
+    pub value: Option<f64>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Finding the plan folder.
+
+/// The plan folder: `--plan`/`TIENDO_PLAN` when given, else `plan/` in `cwd` or the nearest
+/// parent that has one.
+pub fn find_plan_dir(given: Option<&Path>, cwd: &Path) -> Result<PathBuf> {
+    if let Some(p) = given {
+        if !p.is_dir() {
+            bail!("plan folder `{}` does not exist or is not a folder", p.display());
+        }
+        return Ok(p.to_path_buf());
+    }
+    let mut rel = PathBuf::new();
+    for dir in cwd.ancestors() {
+        if dir.join("plan").join("plan.toml").is_file() {
+            return Ok(rel.join("plan"));
+        }
+        rel.push("..");
+    }
+    bail!(
+        "no `plan/plan.toml` in `{}` or any parent folder; pass --plan DIR",
+        cwd.display()
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading files.
+
+/// `dir/rel` as a display path with `/` separators.
+pub fn display_path(dir: &Path, rel: &Path) -> String {
+    let joined = dir.join(rel);
+    let s = joined.to_string_lossy().replace('\\', "/");
+    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
+}
+
+/// Decoded text of one file, or the problem that stops it from being read.
+pub struct Text {
+    pub text: String,
+    /// The file started with a UTF-8 BOM (kept on write by `edit`).
+    pub bom: bool,
+}
+
+pub fn read_text(path: &Path, shown: &str) -> Result<Text, Problem> {
+    let meta = std::fs::metadata(path)
+        .map_err(|e| Problem::error(shown, Pos::default(), ProblemKind::Io { detail: io_detail(&e) }))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(Problem::error(
+            shown,
+            Pos::default(),
+            ProblemKind::TooLarge { bytes: meta.len(), limit: MAX_FILE_BYTES },
+        ));
+    }
+    let bytes = std::fs::read(path)
+        .map_err(|e| Problem::error(shown, Pos::default(), ProblemKind::Io { detail: io_detail(&e) }))?;
+    decode(bytes, shown)
+}
+
+fn io_detail(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "not found".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+/// Bytes → text: strip a UTF-8 BOM, refuse UTF-16 and legacy 8-bit code pages with a located
+/// problem, flag leftover merge-conflict markers.
+pub fn decode(mut bytes: Vec<u8>, shown: &str) -> Result<Text, Problem> {
+    let bom = bytes.starts_with(&[0xEF, 0xBB, 0xBF]);
+    if bom {
+        bytes.drain(..3);
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(Problem::error(
+            shown,
+            Pos { line: 1, col: 1 },
+            ProblemKind::NotUtf8 { guess: Encoding::Utf16 },
+        ));
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let high = bytes.iter().filter(|&&b| b >= 0x80).count();
+            let guess = if bytes.iter().step_by(2).filter(|&&b| b == 0).count() > bytes.len() / 4 {
+                Encoding::Utf16
+            } else if high > 0 {
+                Encoding::LegacyVietnamese
+            } else {
+                Encoding::Unknown
+            };
+            return Err(Problem::error(shown, text::byte_pos(&bytes, at), ProblemKind::NotUtf8 { guess }));
+        }
+    };
+    if let Some(offset) = conflict_marker(&text) {
+        return Err(Problem::error(shown, LineIndex::new(&text).pos(offset), ProblemKind::ConflictMarker));
+    }
+    Ok(Text { text, bom })
+}
+
+/// Offset of the first line that is a git merge-conflict marker.
+fn conflict_marker(text: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let l = line.trim_end_matches(['\n', '\r']);
+        if l.starts_with("<<<<<<<") || l.starts_with(">>>>>>>") || l == "=======" || l.starts_with("||||||| ") {
+            return Some(offset);
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// Parse TOML text into a serde mirror; the error becomes a located problem.
+pub fn parse<T: for<'de> Deserialize<'de>>(text: &str, shown: &str) -> Result<T, Problem> {
+    toml::from_str::<T>(text).map_err(|e| {
+        let ix = LineIndex::new(text);
+        let pos = e.span().map(|s| ix.pos(s.start)).unwrap_or(Pos { line: 1, col: 1 });
+        Problem::error(shown, pos, classify(e.message()))
+    })
+}
+
+/// Turn a toml/serde message into a problem kind we can explain in the user's language.
+fn classify(message: &str) -> ProblemKind {
+    let ticked: Vec<&str> = message.split('`').skip(1).step_by(2).collect();
+    if message.starts_with("unknown field") {
+        let key = ticked.first().copied().unwrap_or_default().to_string();
+        let suggestion = text::nearest(&key, ticked.iter().skip(1).copied(), 1)
+            .first()
+            .map(|s| s.to_string());
+        return ProblemKind::UnknownKey { key, suggestion };
+    }
+    if message.starts_with("missing field") {
+        let key = ticked.first().copied().unwrap_or_default().to_string();
+        return ProblemKind::MissingKey { key };
+    }
+    if message.starts_with("invalid type")
+        || message.starts_with("invalid value")
+        || message.starts_with("invalid length")
+        || message.contains("expected")
+            && !message.contains("key")
+            && !message.contains("newline")
+            && !message.contains("`=`")
+    {
+        return ProblemKind::BadValue { detail: message.trim().to_string() };
+    }
+    ProblemKind::Syntax { detail: message.trim().to_string() }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building the model.
+
+struct Ctx<'a> {
+    shown: &'a str,
+    ix: LineIndex<'a>,
+    problems: Vec<Problem>,
+}
+
+impl Ctx<'_> {
+    fn pos<T>(&self, s: &Spanned<T>) -> Pos {
+        self.ix.pos(s.span().start)
+    }
+
+    fn loc_str(&self, s: Spanned<String>) -> Located<String> {
+        let pos = self.pos(&s);
+        Located::new(text::nfc(&s.into_inner()), pos)
+    }
+
+    /// A TOML date without time or offset, else a problem.
+    fn date(&mut self, s: Spanned<Datetime>) -> Option<Located<NaiveDate>> {
+        let pos = self.pos(&s);
+        let dt = s.into_inner();
+        let date = match (dt.date, dt.time, dt.offset) {
+            (Some(d), None, None) => NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()),
+            _ => None,
+        };
+        if date.is_none() {
+            self.problems.push(Problem::error(
+                self.shown,
+                pos,
+                ProblemKind::BadValue { detail: format!("expected a date like 2024-03-05, found {dt}") },
+            ));
+        }
+        date.map(|d| Located::new(d, pos))
+    }
+}
+
+fn nfc_all(v: Vec<String>) -> Vec<String> {
+    v.iter().map(|s| text::nfc(s)).collect()
+}
+
+pub fn build_task(raw: RawTask, text: &str, shown: &str) -> (Task, Vec<Problem>) {
+    let mut c = Ctx { shown, ix: LineIndex::new(text), problems: vec![] };
+    let status_pos = c.pos(&raw.status);
+    let status_key = raw.status.into_inner();
+    let status = TaskStatus::from_key(&status_key).unwrap_or_else(|| {
+        c.problems.push(Problem::error(
+            shown,
+            status_pos,
+            ProblemKind::BadValue {
+                detail: format!("unknown status `{status_key}`, expected one of `todo`, `doing`, `done`, `dropped`"),
+            },
+        ));
+        TaskStatus::Todo
+    });
+    let lead_pos = c.pos(&raw.lead);
+    let lead = raw.lead.into_inner().into_iter().map(|u| c.loc_str(u)).collect();
+    let support = raw.support.into_iter().map(|u| c.loc_str(u)).collect();
+    let due = raw.due.and_then(|d| c.date(d));
+    let done_on = raw.done_on.and_then(|d| c.date(d));
+    let milestones = raw
+        .milestones
+        .into_iter()
+        .map(|m| Milestone {
+            title: text::nfc(&m.title),
+            deadline: c.loc_str(m.deadline),
+            due: m.due.and_then(|d| c.date(d)),
+            done_on: m.done_on.and_then(|d| c.date(d)),
+        })
+        .collect();
+    let indicators = raw
+        .indicators
+        .into_iter()
+        .map(|i| Indicator {
+            name: c.loc_str(i.name),
+            target: text::nfc(&i.target),
+            unit: i.unit,
+            target_value: i.target_value,
+            baseline: i.baseline.map(|b| text::nfc(&b)),
+        })
+        .collect();
+    let mut progress = vec![];
+    for (n, p) in raw.progress.into_iter().enumerate() {
+        let Some(date) = c.date(p.date) else { continue };
+        let percent = match p.percent {
+            Some(s) => {
+                let pos = c.pos(&s);
+                let v = s.into_inner();
+                match u8::try_from(v) {
+                    Ok(v) if v <= 100 => Some(v),
+                    _ => {
+                        c.problems.push(
+                            Problem::error(shown, pos, ProblemKind::PercentOutOfRange { percent: v })
+                                .about(crate::model::problem::Item::Progress(n + 1)),
+                        );
+                        None
+                    }
+                }
+            }
+            None => None,
+        };
+        progress.push(Progress {
+            date,
+            by: c.loc_str(p.by),
+            note: text::nfc(&p.note),
+            percent,
+            indicator: p.indicator.map(|i| c.loc_str(i)),
+            value: p.value,
+        });
+    }
+    let task = Task {
+        file: shown.to_string(),
+        id: c.loc_str(raw.id),
+        group: c.loc_str(raw.group),
+        title: text::nfc(&raw.title),
+        lead,
+        lead_pos,
+        support,
+        deadline: c.loc_str(raw.deadline),
+        due,
+        status: Located::new(status, status_pos),
+        done_on,
+        notes: nfc_all(raw.notes),
+        source: raw.source.map(|s| Source {
+            document: s.document,
+            body: s.body,
+            body_line: s.body_line,
+            appendix: s.appendix,
+            appendix_line: s.appendix_line,
+        }),
+        milestones,
+        indicators,
+        progress,
+    };
+    (task, c.problems)
+}
+
+fn build_meta(raw: RawPlan, text: &str, shown: &str) -> (PlanMeta, Vec<Problem>) {
+    let mut c = Ctx { shown, ix: LineIndex::new(text), problems: vec![] };
+    let issued = c.date(raw.issued).map(|d| d.value);
+    let report_day = match raw.report_day {
+        Some(s) => {
+            let pos = c.pos(&s);
+            let v = s.into_inner();
+            if (1..=28).contains(&v) {
+                v as u32
+            } else {
+                c.problems.push(Problem::error(
+                    shown,
+                    pos,
+                    ProblemKind::BadValue { detail: format!("report_day must be 1–28, found {v}") },
+                ));
+                15
+            }
+        }
+        None => 15,
+    };
+    let groups = raw
+        .groups
+        .into_iter()
+        .map(|g| Group {
+            id: c.loc_str(g.id),
+            title: text::nfc(&g.title),
+            parent: g.parent.map(|p| c.loc_str(p)),
+            declared: g.declared,
+        })
+        .collect();
+    let meta = PlanMeta {
+        file: shown.to_string(),
+        code: raw.code,
+        title: text::nfc(&raw.title),
+        issued,
+        issuer: text::nfc(&raw.issuer),
+        secretariat: Some(c.loc_str(raw.secretariat)),
+        report_day,
+        before_is_inclusive: raw.before_is_inclusive,
+        source: raw.source,
+        groups,
+    };
+    (meta, c.problems)
+}
+
+fn build_units(raw: RawUnits, text: &str, shown: &str) -> (Vec<Unit>, Vec<Problem>) {
+    let mut c = Ctx { shown, ix: LineIndex::new(text), problems: vec![] };
+    let mut units = vec![];
+    for u in raw.units {
+        let kind_pos = c.pos(&u.kind);
+        let kind_key = u.kind.into_inner();
+        let kind = UnitKind::from_key(&kind_key).unwrap_or_else(|| {
+            let expected: Vec<&str> = UnitKind::ALL.iter().map(|k| k.key()).collect();
+            c.problems.push(Problem::error(
+                shown,
+                kind_pos,
+                ProblemKind::BadValue {
+                    detail: format!("unknown kind `{kind_key}`, expected one of `{}`", expected.join("`, `")),
+                },
+            ));
+            UnitKind::Other
+        });
+        let ended = u.ended.and_then(|d| c.date(d)).map(|d| d.value);
+        units.push(Unit {
+            id: c.loc_str(u.id),
+            name: text::nfc(&u.name),
+            short: u.short.map(|s| text::nfc(&s)),
+            aliases: nfc_all(u.aliases),
+            kind,
+            members: u.members.into_iter().map(|m| c.loc_str(m)).collect(),
+            ended,
+            successors: u.successors.into_iter().map(|m| c.loc_str(m)).collect(),
+            note: u.note,
+        });
+    }
+    (units, c.problems)
+}
+
+/// Read, check encoding and NFC, and parse one file; problems go to `problems`.
+fn read_and_parse<T: for<'de> Deserialize<'de>>(
+    path: &Path,
+    shown: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<(T, String)> {
+    let t = match read_text(path, shown) {
+        Ok(t) => t,
+        Err(p) => {
+            problems.push(p);
+            return None;
+        }
+    };
+    if let Some(off) = text::first_non_nfc(&t.text) {
+        problems.push(Problem::warning(shown, LineIndex::new(&t.text).pos(off), ProblemKind::NotNfc));
+    }
+    match parse::<T>(&t.text, shown) {
+        Ok(raw) => Some((raw, t.text)),
+        Err(p) => {
+            problems.push(p);
+            None
+        }
+    }
+}
+
+pub fn load_task_file(path: &Path, shown: &str) -> (Option<Task>, Vec<Problem>) {
+    let mut problems = vec![];
+    let Some((raw, text)) = read_and_parse::<RawTask>(path, shown, &mut problems) else {
+        return (None, problems);
+    };
+    let (task, more) = build_task(raw, &text, shown);
+    problems.extend(more);
+    (Some(task), problems)
+}
+
+/// Every `.toml` file under `tasks/`, sorted, relative to the plan folder; symlinks are
+/// reported, not followed (a link can point outside the plan or into a loop).
+pub fn task_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
+    let root = dir.join("tasks");
+    if !root.is_dir() {
+        return vec![];
+    }
+    let mut out = vec![];
+    let walker = walkdir::WalkDir::new(&root)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        match entry {
+            Ok(e) => {
+                let rel = e.path().strip_prefix(dir).unwrap_or(e.path()).to_path_buf();
+                let is_toml = e.path().extension().is_some_and(|x| x == "toml");
+                if e.path_is_symlink() {
+                    if is_toml || e.path().extension().is_none() {
+                        problems.push(Problem::warning(&display_path(dir, &rel), Pos::default(), ProblemKind::Symlink));
+                    }
+                } else if e.file_type().is_file() && is_toml {
+                    out.push(rel);
+                }
+            }
+            Err(err) => {
+                let rel = err
+                    .path()
+                    .map(|p| p.strip_prefix(dir).unwrap_or(p).to_path_buf())
+                    .unwrap_or_default();
+                let detail = err
+                    .io_error()
+                    .map(io_detail)
+                    .unwrap_or_else(|| err.to_string());
+                problems.push(Problem::error(&display_path(dir, &rel), Pos::default(), ProblemKind::Io { detail }));
+            }
+        }
+    }
+    out
+}
+
+/// Load a whole plan folder. `Err` only when the folder itself cannot be used.
+pub fn load(dir: &Path) -> Result<Loaded> {
+    let md = std::fs::metadata(dir).with_context(|| format!("failed to read plan folder `{}`", dir.display()))?;
+    if !md.is_dir() {
+        bail!("`{}` is not a folder", dir.display());
+    }
+    let mut problems = vec![];
+    let mut files = 0;
+
+    let plan_shown = display_path(dir, Path::new("plan.toml"));
+    let plan_path = dir.join("plan.toml");
+    let mut meta = PlanMeta { file: plan_shown.clone(), ..PlanMeta::default() };
+    if plan_path.exists() {
+        files += 1;
+        if let Some((raw, text)) = read_and_parse::<RawPlan>(&plan_path, &plan_shown, &mut problems) {
+            let (m, p) = build_meta(raw, &text, &plan_shown);
+            meta = m;
+            problems.extend(p);
+        }
+    } else {
+        problems.push(Problem::error(&plan_shown, Pos::default(), ProblemKind::MissingFile));
+    }
+
+    let units_shown = display_path(dir, Path::new("units.toml"));
+    let units_path = dir.join("units.toml");
+    let mut units = vec![];
+    if units_path.exists() {
+        files += 1;
+        if let Some((raw, text)) = read_and_parse::<RawUnits>(&units_path, &units_shown, &mut problems) {
+            let (u, p) = build_units(raw, &text, &units_shown);
+            units = u;
+            problems.extend(p);
+        }
+    } else {
+        problems.push(Problem::error(&units_shown, Pos::default(), ProblemKind::MissingFile));
+    }
+
+    let paths = task_files(dir, &mut problems);
+    files += paths.len();
+    let mut tasks = load_tasks_parallel(dir, &paths, &mut problems);
+    tasks.sort_by(|a, b| cmp_ids(&a.id.value, &b.id.value).then_with(|| a.file.cmp(&b.file)));
+    if paths.is_empty() {
+        problems.push(Problem::warning(
+            &display_path(dir, Path::new("tasks")),
+            Pos::default(),
+            ProblemKind::NoTasks,
+        ));
+    }
+    let plan = Plan { meta, units: Registry::new(units_shown, units), tasks };
+    Ok(Loaded { plan, problems, files })
+}
+
+/// Parse task files on up to two threads (the measured sweet spot on this class of machine),
+/// keeping results in path order so output never depends on scheduling.
+fn load_tasks_parallel(dir: &Path, paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<Task> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+    let work = |chunk: &[PathBuf]| {
+        chunk
+            .iter()
+            .map(|rel| load_task_file(&dir.join(rel), &display_path(dir, rel)))
+            .collect::<Vec<_>>()
+    };
+    let results: Vec<(Option<Task>, Vec<Problem>)> = if threads == 1 || paths.len() < 64 {
+        work(paths)
+    } else {
+        let size = paths.len().div_ceil(threads);
+        std::thread::scope(|s| {
+            let handles: Vec<_> = paths.chunks(size).map(|c| s.spawn(move || work(c))).collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        })
+    };
+    let mut tasks = Vec::with_capacity(results.len());
+    for (t, p) in results {
+        problems.extend(p);
+        tasks.extend(t);
+    }
+    tasks
+}

@@ -1,0 +1,8 @@
+//! The model: plain types and small pure methods. Imports nothing from the rest of the crate.
+
+pub mod deadline;
+pub mod id;
+pub mod plan;
+pub mod problem;
+pub mod status;
+pub mod window;

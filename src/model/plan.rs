@@ -1,0 +1,399 @@
+//! The plan as the rest of tiendo sees it: plain, validated-by-type values built by `load`.
+//!
+//! These types carry the source location of the values that cross-file rules point at
+//! (unit references, dates, ids), so `check` can say `file:line:col` without re-reading files.
+//! They do not know how they were parsed (that is `load`) nor what is wrong with them (`check`).
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use super::deadline::{self, Deadline, DeadlineError};
+
+/// A 1-based line and column (in characters) in a file.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Pos {
+    pub line: u32,
+    pub col: u32,
+}
+
+/// A value together with where it was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located<T> {
+    pub value: T,
+    pub pos: Pos,
+}
+
+impl<T> Located<T> {
+    pub fn new(value: T, pos: Pos) -> Self {
+        Located { value, pos }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub meta: PlanMeta,
+    pub units: Registry,
+    /// Tasks sorted in plan order (see [`super::id::TaskKey`]).
+    pub tasks: Vec<Task>,
+}
+
+impl Plan {
+    pub fn task(&self, id: &str) -> Option<&Task> {
+        self.tasks.iter().find(|t| t.id.value == id)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct PlanMeta {
+    /// Display path of `plan.toml`.
+    pub file: String,
+    pub code: String,
+    pub title: String,
+    pub issued: Option<NaiveDate>,
+    pub issuer: String,
+    pub secretariat: Option<Located<String>>,
+    pub report_day: u32,
+    pub before_is_inclusive: bool,
+    pub source: Option<String>,
+    pub groups: Vec<Group>,
+}
+
+impl Default for PlanMeta {
+    fn default() -> Self {
+        PlanMeta {
+            file: String::new(),
+            code: String::new(),
+            title: String::new(),
+            issued: None,
+            issuer: String::new(),
+            secretariat: None,
+            report_day: 15,
+            before_is_inclusive: false,
+            source: None,
+            groups: Vec::new(),
+        }
+    }
+}
+
+impl PlanMeta {
+    pub fn group(&self, id: &str) -> Option<&Group> {
+        self.groups.iter().find(|g| g.id.value == id)
+    }
+
+    /// The group and every group below it, in plan order.
+    pub fn group_and_descendants(&self, id: &str) -> Vec<&str> {
+        self.groups
+            .iter()
+            .filter(|g| self.ancestry(&g.id.value).contains(&id))
+            .map(|g| g.id.value.as_str())
+            .collect()
+    }
+
+    /// A group id followed by its parents, outermost last (cycles cut).
+    pub fn ancestry<'a>(&'a self, id: &'a str) -> Vec<&'a str> {
+        let mut out = vec![id];
+        let mut cur = self.group(id).and_then(|g| g.parent.as_ref());
+        while let Some(p) = cur {
+            if out.contains(&p.value.as_str()) {
+                break;
+            }
+            out.push(p.value.as_str());
+            cur = self.group(&p.value).and_then(|g| g.parent.as_ref());
+        }
+        out
+    }
+
+    /// Depth of a group (0 for top level).
+    pub fn depth(&self, id: &str) -> usize {
+        self.ancestry(id).len() - 1
+    }
+
+    pub fn read_deadline(&self, phrase: &str) -> Result<Deadline, DeadlineError> {
+        deadline::parse(phrase, self.before_is_inclusive)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Group {
+    pub id: Located<String>,
+    pub title: String,
+    pub parent: Option<Located<String>>,
+    pub declared: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum UnitKind {
+    Department,
+    Agency,
+    Police,
+    District,
+    Commune,
+    Enterprise,
+    Bank,
+    Media,
+    Province,
+    Collective,
+    Other,
+}
+
+impl UnitKind {
+    pub const ALL: [UnitKind; 11] = [
+        UnitKind::Department,
+        UnitKind::Agency,
+        UnitKind::Police,
+        UnitKind::District,
+        UnitKind::Commune,
+        UnitKind::Enterprise,
+        UnitKind::Bank,
+        UnitKind::Media,
+        UnitKind::Province,
+        UnitKind::Collective,
+        UnitKind::Other,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            UnitKind::Department => "department",
+            UnitKind::Agency => "agency",
+            UnitKind::Police => "police",
+            UnitKind::District => "district",
+            UnitKind::Commune => "commune",
+            UnitKind::Enterprise => "enterprise",
+            UnitKind::Bank => "bank",
+            UnitKind::Media => "media",
+            UnitKind::Province => "province",
+            UnitKind::Collective => "collective",
+            UnitKind::Other => "other",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<UnitKind> {
+        UnitKind::ALL.into_iter().find(|k| k.key() == key)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Unit {
+    pub id: Located<String>,
+    pub name: String,
+    pub short: Option<String>,
+    pub aliases: Vec<String>,
+    pub kind: UnitKind,
+    pub members: Vec<Located<String>>,
+    pub ended: Option<NaiveDate>,
+    pub successors: Vec<Located<String>>,
+    pub note: Option<String>,
+}
+
+impl Unit {
+    pub fn label(&self) -> &str {
+        self.short.as_deref().unwrap_or(&self.name)
+    }
+
+    pub fn ended_by(&self, date: NaiveDate) -> bool {
+        self.ended.is_some_and(|e| e <= date)
+    }
+}
+
+/// The units registry: ids in file order, with lookups by id and by any spelling.
+#[derive(Debug, Clone, Default)]
+pub struct Registry {
+    /// Display path of `units.toml`.
+    pub file: String,
+    pub units: Vec<Unit>,
+    by_id: BTreeMap<String, usize>,
+    /// Folded spelling → unit indexes (several when a spelling is ambiguous).
+    by_spelling: BTreeMap<String, Vec<usize>>,
+}
+
+impl Registry {
+    pub fn new(file: String, units: Vec<Unit>) -> Self {
+        let mut by_id = BTreeMap::new();
+        let mut by_spelling: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, u) in units.iter().enumerate() {
+            by_id.entry(u.id.value.clone()).or_insert(i);
+            let spellings = [&u.id.value, &u.name]
+                .into_iter()
+                .chain(u.short.iter())
+                .chain(u.aliases.iter());
+            for s in spellings {
+                let key = deadline::fold(s);
+                let slot = by_spelling.entry(key).or_default();
+                if !slot.contains(&i) {
+                    slot.push(i);
+                }
+            }
+        }
+        Registry {
+            file,
+            units,
+            by_id,
+            by_spelling,
+        }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Unit> {
+        self.by_id.get(id).map(|&i| &self.units[i])
+    }
+
+    /// Units whose id, name, short label or alias folds to the same text as `spelling`.
+    pub fn by_spelling(&self, spelling: &str) -> Vec<&Unit> {
+        self.by_spelling
+            .get(&deadline::fold(spelling))
+            .map(|ix| ix.iter().map(|&i| &self.units[i]).collect())
+            .unwrap_or_default()
+    }
+
+    /// Label of a unit id, or the id itself when unknown.
+    pub fn label<'a>(&'a self, id: &'a str) -> &'a str {
+        self.get(id).map(Unit::label).unwrap_or(id)
+    }
+
+    /// Who carries a unit's tasks as of `date`: the unit itself, or (transitively) its successors.
+    pub fn carriers<'a>(&'a self, id: &'a str, date: NaiveDate) -> Vec<&'a str> {
+        let mut out = vec![];
+        self.carriers_into(id, date, &mut out, 0);
+        out
+    }
+
+    fn carriers_into<'a>(&'a self, id: &'a str, date: NaiveDate, out: &mut Vec<&'a str>, depth: usize) {
+        match self.get(id) {
+            Some(u) if u.ended_by(date) && !u.successors.is_empty() && depth < 16 => {
+                for s in &u.successors {
+                    self.carriers_into(&s.value, date, out, depth + 1);
+                }
+            }
+            _ => {
+                if !out.contains(&id) {
+                    out.push(id);
+                }
+            }
+        }
+    }
+
+    /// Every unit that is `id` or a member of it (transitively).
+    pub fn expand<'a>(&'a self, id: &'a str) -> Vec<&'a str> {
+        let mut out = vec![];
+        let mut stack = vec![id];
+        while let Some(cur) = stack.pop() {
+            if out.contains(&cur) || out.len() > self.units.len() {
+                continue;
+            }
+            match self.get(cur) {
+                Some(u) => {
+                    out.push(u.id.value.as_str());
+                    stack.extend(u.members.iter().map(|m| m.value.as_str()));
+                }
+                None => out.push(cur),
+            }
+        }
+        out
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum TaskStatus {
+    Todo,
+    Doing,
+    Done,
+    Dropped,
+}
+
+impl TaskStatus {
+    pub const ALL: [TaskStatus; 4] = [
+        TaskStatus::Todo,
+        TaskStatus::Doing,
+        TaskStatus::Done,
+        TaskStatus::Dropped,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            TaskStatus::Todo => "todo",
+            TaskStatus::Doing => "doing",
+            TaskStatus::Done => "done",
+            TaskStatus::Dropped => "dropped",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<TaskStatus> {
+        TaskStatus::ALL.into_iter().find(|k| k.key() == key)
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Source {
+    pub document: Option<String>,
+    pub body: Option<String>,
+    pub body_line: Option<u32>,
+    pub appendix: Option<String>,
+    pub appendix_line: Option<u32>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Milestone {
+    pub title: String,
+    pub deadline: Located<String>,
+    pub due: Option<Located<NaiveDate>>,
+    pub done_on: Option<Located<NaiveDate>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Indicator {
+    pub name: Located<String>,
+    pub target: String,
+    pub unit: Option<String>,
+    pub target_value: Option<f64>,
+    pub baseline: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Progress {
+    pub date: Located<NaiveDate>,
+    pub by: Located<String>,
+    pub note: String,
+    pub percent: Option<u8>,
+    pub indicator: Option<Located<String>>,
+    pub value: Option<f64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Task {
+    /// Display path of the task file.
+    pub file: String,
+    pub id: Located<String>,
+    pub group: Located<String>,
+    pub title: String,
+    pub lead: Vec<Located<String>>,
+    pub lead_pos: Pos,
+    pub support: Vec<Located<String>>,
+    pub deadline: Located<String>,
+    pub due: Option<Located<NaiveDate>>,
+    pub status: Located<TaskStatus>,
+    pub done_on: Option<Located<NaiveDate>>,
+    pub notes: Vec<String>,
+    pub source: Option<Source>,
+    pub milestones: Vec<Milestone>,
+    pub indicators: Vec<Indicator>,
+    pub progress: Vec<Progress>,
+}
+
+impl Task {
+    pub fn lead_ids(&self) -> impl Iterator<Item = &str> {
+        self.lead.iter().map(|u| u.value.as_str())
+    }
+
+    pub fn support_ids(&self) -> impl Iterator<Item = &str> {
+        self.support.iter().map(|u| u.value.as_str())
+    }
+
+    /// The latest progress entry for an indicator dated on or before `as_of`.
+    pub fn latest_value(&self, indicator: &str, as_of: NaiveDate) -> Option<&Progress> {
+        self.progress
+            .iter()
+            .filter(|p| p.date.value <= as_of && p.value.is_some())
+            .filter(|p| p.indicator.as_ref().is_some_and(|i| i.value == indicator))
+            .max_by_key(|p| p.date.value)
+    }
+}

@@ -1,0 +1,170 @@
+//! Findings as values: what is wrong with a plan, and where. Wording lives in `i18n`.
+
+use chrono::NaiveDate;
+
+use super::deadline::DeadlineError;
+use super::id::UnsafeId;
+use super::plan::Pos;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn key(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// Which part of a task a problem is about, when it is not the task itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Item {
+    /// 1-based milestone number.
+    Milestone(usize),
+    /// 1-based progress entry number.
+    Progress(usize),
+    /// 1-based indicator number.
+    Indicator(usize),
+}
+
+/// Guess at what a file that is not UTF-8 is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Utf16,
+    /// Looks like an 8-bit Vietnamese code page (TCVN3 / Windows-1258).
+    LegacyVietnamese,
+    Unknown,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProblemKind {
+    Io { detail: String },
+    MissingFile,
+    TooLarge { bytes: u64, limit: u64 },
+    Symlink,
+    NotUtf8 { guess: Encoding },
+    NotNfc,
+    ConflictMarker,
+    Syntax { detail: String },
+    UnknownKey { key: String, suggestion: Option<String> },
+    MissingKey { key: String },
+    BadValue { detail: String },
+    NoTasks,
+    DuplicateTaskId { id: String, other: String },
+    IdFileMismatch { id: String, stem: String },
+    UnsafeId { id: String, why: UnsafeId },
+    IdOutsideGroup { id: String, group: String },
+    UnknownGroup { group: String, suggestion: Option<String> },
+    DuplicateGroup { group: String },
+    GroupCount { group: String, declared: u32, actual: u32 },
+    DuplicateUnit { id: String },
+    BadUnitId { id: String },
+    UnknownUnit { id: String, suggestions: Vec<(String, String)> },
+    EmptyLead,
+    LeadAndSupport { unit: String },
+    DuplicateUnitRef { unit: String },
+    UnitEnded { unit: String, name: String, ended: NaiveDate, successors: Vec<String> },
+    EndedWithoutSuccessors { unit: String },
+    SuccessorsWithoutEnded { unit: String },
+    AmbiguousSpelling { spelling: String, units: Vec<String> },
+    UnreadableDeadline { phrase: String, error: DeadlineError },
+    DueContradictsPhrase { due: NaiveDate, derived: NaiveDate },
+    DoneWithoutDoneOn,
+    DoneOnWithoutDone,
+    DoneOnAfterAsOf { done_on: NaiveDate, as_of: NaiveDate },
+    ProgressAfterAsOf { date: NaiveDate, as_of: NaiveDate },
+    ProgressOutOfOrder { date: NaiveDate, previous: NaiveDate },
+    ProgressByOutsider { unit: String },
+    PercentOutOfRange { percent: i64 },
+    UnknownIndicator { name: String },
+    ValueWithoutIndicator,
+    IndicatorWithoutValue,
+    DuplicateIndicator { name: String },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    /// Display path of the file.
+    pub path: String,
+    /// Line 0 means the whole file.
+    pub pos: Pos,
+    pub severity: Severity,
+    pub item: Option<Item>,
+    pub kind: ProblemKind,
+}
+
+impl Problem {
+    pub fn error(path: &str, pos: Pos, kind: ProblemKind) -> Problem {
+        Problem { path: path.to_string(), pos, severity: Severity::Error, item: None, kind }
+    }
+
+    pub fn warning(path: &str, pos: Pos, kind: ProblemKind) -> Problem {
+        Problem { path: path.to_string(), pos, severity: Severity::Warning, item: None, kind }
+    }
+
+    pub fn about(mut self, item: Item) -> Problem {
+        self.item = Some(item);
+        self
+    }
+
+    /// Stable machine key of the rule (JSON output, docs).
+    pub fn code(&self) -> &'static str {
+        use ProblemKind::*;
+        match &self.kind {
+            Io { .. } => "io",
+            MissingFile => "missing-file",
+            TooLarge { .. } => "too-large",
+            Symlink => "symlink",
+            NotUtf8 { .. } => "not-utf8",
+            NotNfc => "not-nfc",
+            ConflictMarker => "conflict-marker",
+            Syntax { .. } => "syntax",
+            UnknownKey { .. } => "unknown-key",
+            MissingKey { .. } => "missing-key",
+            BadValue { .. } => "bad-value",
+            NoTasks => "no-tasks",
+            DuplicateTaskId { .. } => "duplicate-task-id",
+            IdFileMismatch { .. } => "id-file-mismatch",
+            UnsafeId { .. } => "unsafe-id",
+            IdOutsideGroup { .. } => "id-outside-group",
+            UnknownGroup { .. } => "unknown-group",
+            DuplicateGroup { .. } => "duplicate-group",
+            GroupCount { .. } => "group-count",
+            DuplicateUnit { .. } => "duplicate-unit",
+            BadUnitId { .. } => "bad-unit-id",
+            UnknownUnit { .. } => "unknown-unit",
+            EmptyLead => "empty-lead",
+            LeadAndSupport { .. } => "lead-and-support",
+            DuplicateUnitRef { .. } => "duplicate-unit-ref",
+            UnitEnded { .. } => "unit-ended",
+            EndedWithoutSuccessors { .. } => "ended-without-successors",
+            SuccessorsWithoutEnded { .. } => "successors-without-ended",
+            AmbiguousSpelling { .. } => "ambiguous-spelling",
+            UnreadableDeadline { .. } => "unreadable-deadline",
+            DueContradictsPhrase { .. } => "due-contradicts-phrase",
+            DoneWithoutDoneOn => "done-without-done-on",
+            DoneOnWithoutDone => "done-on-without-done",
+            DoneOnAfterAsOf { .. } => "done-on-after-as-of",
+            ProgressAfterAsOf { .. } => "progress-after-as-of",
+            ProgressOutOfOrder { .. } => "progress-out-of-order",
+            ProgressByOutsider { .. } => "progress-by-outsider",
+            PercentOutOfRange { .. } => "percent-out-of-range",
+            UnknownIndicator { .. } => "unknown-indicator",
+            ValueWithoutIndicator => "value-without-indicator",
+            IndicatorWithoutValue => "indicator-without-value",
+            DuplicateIndicator { .. } => "duplicate-indicator",
+        }
+    }
+}
+
+/// Sort problems by file, line, column, then severity and rule, so output is stable.
+pub fn sort(problems: &mut [Problem]) {
+    problems.sort_by(|a, b| {
+        (&a.path, a.pos, a.severity, a.item, a.code()).cmp(&(&b.path, b.pos, b.severity, b.item, b.code()))
+    });
+}

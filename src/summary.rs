@@ -1,0 +1,411 @@
+//! Pure report data: each task's standing as of a day, filters, counts per group and per lead
+//! unit, completion rates, and the monthly report's lists. No formatting (that is `render`),
+//! no files or clock (`as_of` and windows come in as arguments).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+
+use crate::model::deadline::{Deadline, DeadlineError, fold};
+use crate::model::plan::{Milestone, Plan, Progress, Task};
+use crate::model::status::{Category, Facts, Standing, judge};
+use crate::model::window::{Cycle, Window};
+
+/// The day and horizon a plan is judged at.
+#[derive(Debug, Clone, Copy)]
+pub struct Horizon {
+    pub as_of: NaiveDate,
+    /// Last day that counts as "due soon": the end of the window after the one holding `as_of`.
+    pub soon_until: NaiveDate,
+}
+
+impl Horizon {
+    pub fn new(plan: &Plan, as_of: NaiveDate) -> Horizon {
+        let cycle = Cycle::ReportDay(plan.meta.report_day);
+        let next = cycle.window(cycle.window_of(as_of).month.succ());
+        Horizon { as_of, soon_until: next.end }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct JudgedMilestone<'a> {
+    /// 1-based.
+    pub number: usize,
+    pub milestone: &'a Milestone,
+    pub reading: Result<Deadline, DeadlineError>,
+    pub standing: Standing,
+}
+
+#[derive(Debug, Clone)]
+pub struct Judged<'a> {
+    pub task: &'a Task,
+    pub reading: Result<Deadline, DeadlineError>,
+    pub standing: Standing,
+    pub milestones: Vec<JudgedMilestone<'a>>,
+}
+
+pub fn judge_task<'a>(plan: &Plan, task: &'a Task, h: Horizon) -> Judged<'a> {
+    let reading = plan.meta.read_deadline(&task.deadline.value);
+    let standing = judge(
+        Facts {
+            status: task.status.value,
+            done_on: task.done_on.as_ref().map(|d| d.value),
+            reading: &reading,
+            due_override: task.due.as_ref().map(|d| d.value),
+        },
+        h.as_of,
+        h.soon_until,
+    );
+    let milestones = task
+        .milestones
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let reading = plan.meta.read_deadline(&m.deadline.value);
+            let status = if m.done_on.is_some() {
+                crate::model::plan::TaskStatus::Done
+            } else if task.status.value == crate::model::plan::TaskStatus::Dropped {
+                crate::model::plan::TaskStatus::Dropped
+            } else {
+                crate::model::plan::TaskStatus::Todo
+            };
+            let standing = judge(
+                Facts {
+                    status,
+                    done_on: m.done_on.as_ref().map(|d| d.value),
+                    reading: &reading,
+                    due_override: m.due.as_ref().map(|d| d.value),
+                },
+                h.as_of,
+                h.soon_until,
+            );
+            JudgedMilestone { number: i + 1, milestone: m, reading, standing }
+        })
+        .collect();
+    Judged { task, reading, standing, milestones }
+}
+
+pub fn judge_all<'a>(plan: &'a Plan, h: Horizon) -> Vec<Judged<'a>> {
+    plan.tasks.iter().map(|t| judge_task(plan, t, h)).collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Filters (`list`, `export`).
+
+/// Filters with units already resolved to ids.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub lead: Option<String>,
+    pub unit: Option<String>,
+    /// The group and its descendants.
+    pub groups: Option<BTreeSet<String>>,
+    pub category: Option<Category>,
+    pub overdue: bool,
+    pub due_within: Option<u32>,
+    pub due_before: Option<NaiveDate>,
+    /// Folded search text.
+    pub search: Option<String>,
+}
+
+/// Does `unit` lead the task as of `as_of`: named as lead, or carrying an ended lead's tasks.
+pub fn leads(plan: &Plan, task: &Task, unit: &str, as_of: NaiveDate) -> bool {
+    task.lead_ids()
+        .any(|l| l == unit || plan.units.carriers(l, as_of).contains(&unit))
+}
+
+pub fn involves(plan: &Plan, task: &Task, unit: &str, as_of: NaiveDate) -> bool {
+    task.lead_ids()
+        .chain(task.support_ids())
+        .any(|l| l == unit || plan.units.carriers(l, as_of).contains(&unit))
+}
+
+impl Filter {
+    pub fn matches(&self, plan: &Plan, j: &Judged<'_>, as_of: NaiveDate) -> bool {
+        let t = j.task;
+        let s = &j.standing;
+        let open = !s.category.is_done() && s.category != Category::Dropped;
+        if let Some(u) = &self.lead
+            && !leads(plan, t, u, as_of)
+        {
+            return false;
+        }
+        if let Some(u) = &self.unit
+            && !involves(plan, t, u, as_of)
+        {
+            return false;
+        }
+        if let Some(g) = &self.groups
+            && !g.contains(&t.group.value)
+        {
+            return false;
+        }
+        if let Some(c) = self.category
+            && s.category != c
+        {
+            return false;
+        }
+        if self.overdue && s.category != Category::Overdue {
+            return false;
+        }
+        if let Some(days) = self.due_within {
+            let limit = as_of + chrono::Days::new(days.into());
+            if !(open && s.due.is_some_and(|d| d <= limit)) {
+                return false;
+            }
+        }
+        if let Some(before) = self.due_before
+            && !(open && s.due.is_some_and(|d| d < before))
+        {
+            return false;
+        }
+        if let Some(q) = &self.search {
+            let hay = std::iter::once(t.id.value.as_str())
+                .chain(std::iter::once(t.title.as_str()))
+                .chain(t.notes.iter().map(String::as_str));
+            if !hay.map(fold).any(|h| h.contains(q.as_str())) {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Counts.
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub by: [usize; 7],
+}
+
+impl Counts {
+    pub fn add(&mut self, c: Category) {
+        self.by[c as usize] += 1;
+    }
+
+    pub fn get(&self, c: Category) -> usize {
+        self.by[c as usize]
+    }
+
+    pub fn total(&self) -> usize {
+        self.by.iter().sum()
+    }
+
+    pub fn done(&self) -> usize {
+        self.get(Category::DoneOnTime) + self.get(Category::DoneLate)
+    }
+
+    /// Tasks that have come due: done (on time or late) plus overdue.
+    pub fn came_due(&self) -> usize {
+        self.done() + self.get(Category::Overdue)
+    }
+
+    pub fn of<'a>(it: impl IntoIterator<Item = &'a Judged<'a>>) -> Counts {
+        let mut c = Counts::default();
+        for j in it {
+            c.add(j.standing.category);
+        }
+        c
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct GroupRow {
+    pub id: String,
+    pub title: String,
+    pub depth: usize,
+    pub declared: Option<u32>,
+    pub counts: Counts,
+}
+
+/// One row per group in plan order; a parent counts its sub-groups' tasks too.
+pub fn by_group(plan: &Plan, judged: &[Judged<'_>]) -> Vec<GroupRow> {
+    plan.meta
+        .groups
+        .iter()
+        .map(|g| {
+            let members: BTreeSet<&str> = plan.meta.group_and_descendants(&g.id.value).into_iter().collect();
+            GroupRow {
+                id: g.id.value.clone(),
+                title: g.title.clone(),
+                depth: plan.meta.depth(&g.id.value),
+                declared: g.declared,
+                counts: Counts::of(judged.iter().filter(|j| members.contains(j.task.group.value.as_str()))),
+            }
+        })
+        .collect()
+}
+
+#[derive(Debug, Clone)]
+pub struct LeadRow {
+    pub unit: String,
+    /// Who carries the unit's tasks as of the day (itself when it has not ended).
+    pub carriers: Vec<String>,
+    pub counts: Counts,
+}
+
+/// One row per unit named as lead (collective units in their own rows), in registry order.
+pub fn by_lead(plan: &Plan, judged: &[Judged<'_>], as_of: NaiveDate) -> Vec<LeadRow> {
+    let mut counts: BTreeMap<&str, Counts> = BTreeMap::new();
+    for j in judged {
+        for l in j.task.lead_ids() {
+            counts.entry(l).or_default().add(j.standing.category);
+        }
+    }
+    let mut rows: Vec<LeadRow> = vec![];
+    let order = |id: &str| plan.units.units.iter().position(|u| u.id.value == id).unwrap_or(usize::MAX);
+    let mut ids: Vec<&str> = counts.keys().copied().collect();
+    ids.sort_by_key(|id| (order(id), id.to_string()));
+    for id in ids {
+        let carriers = plan.units.carriers(id, as_of);
+        rows.push(LeadRow {
+            unit: id.to_string(),
+            carriers: if carriers == [id] { vec![] } else { carriers.iter().map(|s| s.to_string()).collect() },
+            counts: counts[id],
+        });
+    }
+    rows
+}
+
+// ---------------------------------------------------------------------------------------------
+// The monthly report's lists.
+
+/// A task or one of its milestones, with its standing.
+#[derive(Debug, Clone)]
+pub struct Due<'a> {
+    pub task: &'a Task,
+    pub milestone: Option<&'a JudgedMilestone<'a>>,
+    pub standing: Standing,
+}
+
+impl Due<'_> {
+    pub fn phrase(&self) -> &str {
+        match self.milestone {
+            Some(m) => &m.milestone.deadline.value,
+            None => &self.task.deadline.value,
+        }
+    }
+}
+
+/// Overdue tasks and milestones, worst first (most days overdue), then plan order.
+pub fn overdue<'a>(judged: &'a [Judged<'a>]) -> Vec<Due<'a>> {
+    let mut out = items(judged, |s| s.category == Category::Overdue);
+    out.sort_by_key(|d| std::cmp::Reverse(d.standing.days_late.unwrap_or(0)));
+    out
+}
+
+/// Open tasks and milestones due inside `window`, by due date then plan order.
+pub fn due_in<'a>(judged: &'a [Judged<'a>], window: &Window) -> Vec<Due<'a>> {
+    let mut out = items(judged, |s| {
+        matches!(s.category, Category::InProgress | Category::Overdue) && s.due.is_some_and(|d| window.contains(d))
+    });
+    out.sort_by_key(|d| d.standing.due);
+    out
+}
+
+fn items<'a>(judged: &'a [Judged<'a>], keep: impl Fn(&Standing) -> bool) -> Vec<Due<'a>> {
+    let mut out = vec![];
+    for j in judged {
+        if keep(&j.standing) {
+            out.push(Due { task: j.task, milestone: None, standing: j.standing });
+        }
+        for m in &j.milestones {
+            if j.standing.category != Category::Dropped && keep(&m.standing) {
+                out.push(Due { task: j.task, milestone: Some(m), standing: m.standing });
+            }
+        }
+    }
+    out
+}
+
+#[derive(Debug, Clone)]
+pub struct Silent<'a> {
+    /// The unit that should have reported (a carrier when the named lead has ended).
+    pub unit: String,
+    pub tasks: Vec<&'a Task>,
+}
+
+/// Units with active tasks (ongoing, in progress, or overdue) that have no progress entry
+/// from them dated inside `window`. A unit that ended is replaced by its carriers; a report by
+/// a member of a collective lead counts for the collective.
+pub fn not_reported<'a>(plan: &Plan, judged: &'a [Judged<'a>], window: &Window) -> Vec<Silent<'a>> {
+    let as_of = window.end;
+    let mut missing: BTreeMap<String, Vec<&'a Task>> = BTreeMap::new();
+    for j in judged {
+        let active = matches!(
+            j.standing.category,
+            Category::Ongoing | Category::InProgress | Category::Overdue
+        );
+        if !active {
+            continue;
+        }
+        let reporters: BTreeSet<&str> = j
+            .task
+            .progress
+            .iter()
+            .filter(|p| window.contains(p.date.value))
+            .map(|p| p.by.value.as_str())
+            .collect();
+        for lead in j.task.lead_ids() {
+            for carrier in plan.units.carriers(lead, as_of) {
+                let covered = plan.units.expand(carrier).iter().any(|u| reporters.contains(u))
+                    || reporters.contains(lead);
+                if !covered {
+                    missing.entry(carrier.to_string()).or_default().push(j.task);
+                }
+            }
+        }
+    }
+    let order = |id: &str| plan.units.units.iter().position(|u| u.id.value == id).unwrap_or(usize::MAX);
+    let mut out: Vec<Silent<'a>> = missing.into_iter().map(|(unit, tasks)| Silent { unit, tasks }).collect();
+    out.sort_by_key(|s| (order(&s.unit), s.unit.clone()));
+    for s in &mut out {
+        s.tasks.dedup_by(|a, b| a.id.value == b.id.value);
+    }
+    out
+}
+
+#[derive(Debug, Clone)]
+pub struct IndicatorRow<'a> {
+    pub task: &'a Task,
+    pub name: &'a str,
+    pub target: &'a str,
+    pub unit: Option<&'a str>,
+    pub latest: Option<&'a Progress>,
+    /// None when there is no value or no numeric target.
+    pub met: Option<bool>,
+}
+
+pub fn indicators<'a>(plan: &'a Plan, as_of: NaiveDate) -> Vec<IndicatorRow<'a>> {
+    let mut out = vec![];
+    for t in &plan.tasks {
+        for i in &t.indicators {
+            let latest = t.latest_value(&i.name.value, as_of);
+            let met = match (latest.and_then(|p| p.value), i.target_value) {
+                (Some(v), Some(target)) => Some(v >= target),
+                _ => None,
+            };
+            out.push(IndicatorRow {
+                task: t,
+                name: &i.name.value,
+                target: &i.target,
+                unit: i.unit.as_deref(),
+                latest,
+                met,
+            });
+        }
+    }
+    out
+}
+
+/// Progress entries dated inside the window, by task in plan order, oldest first.
+pub fn progress_in<'a>(plan: &'a Plan, window: &Window) -> Vec<(&'a Task, Vec<&'a Progress>)> {
+    plan.tasks
+        .iter()
+        .filter_map(|t| {
+            let mut entries: Vec<&Progress> = t.progress.iter().filter(|p| window.contains(p.date.value)).collect();
+            entries.sort_by_key(|p| p.date.value);
+            (!entries.is_empty()).then_some((t, entries))
+        })
+        .collect()
+}
