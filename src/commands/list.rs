@@ -1,5 +1,133 @@
-//! stub
+//! `tiendo list`: one row per task with its deadline and standing; filters combine.
+
 use std::io::Write;
-use anyhow::Result;
-use super::{Ctx, Outcome};
-pub fn run(_ctx: &Ctx, _a: &crate::cli::ListArgs, _out: &mut dyn Write, _err: &mut dyn Write) -> Result<Outcome> { Ok(Outcome::Clean) }
+
+use anyhow::{Result, bail};
+use comfy_table::Cell;
+
+use super::{Ctx, Outcome, load_for_view, resolve_unit};
+use crate::cli::{Filters, ListArgs, ListFormat};
+use crate::i18n::{Label, tr};
+use crate::model::deadline::fold;
+use crate::model::plan::Plan;
+use crate::model::status::Category;
+use crate::render::{self, table};
+use crate::summary::{Filter, Horizon, Judged, judge_all};
+
+/// Turn command-line filters into a pure [`Filter`], resolving unit names and groups.
+pub fn resolve_filters(plan: &Plan, f: &Filters) -> Result<Filter> {
+    let unit = |arg: &Option<String>| -> Result<Option<String>> {
+        arg.as_deref().map(|a| resolve_unit(plan, a).map(|u| u.id.value.clone())).transpose()
+    };
+    let groups = match &f.group {
+        Some(g) => {
+            if plan.meta.group(g).is_none() {
+                let ids: Vec<&str> = plan.meta.groups.iter().map(|g| g.id.value.as_str()).collect();
+                bail!("unknown group `{g}`; groups are: {}", ids.join(", "));
+            }
+            Some(plan.meta.group_and_descendants(g).into_iter().map(str::to_string).collect())
+        }
+        None => None,
+    };
+    Ok(Filter {
+        lead: unit(&f.lead)?,
+        unit: unit(&f.unit)?,
+        groups,
+        category: f.status,
+        overdue: f.overdue,
+        due_within: f.due_within,
+        due_before: f.due_before,
+        search: f.search.as_deref().map(fold).filter(|s| !s.is_empty()),
+    })
+}
+
+pub fn run(ctx: &Ctx, args: &ListArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome> {
+    let loaded = load_for_view(ctx, err)?;
+    let plan = &loaded.plan;
+    let filter = resolve_filters(plan, &args.filters)?;
+    let all = judge_all(plan, Horizon::new(plan, ctx.as_of));
+    let rows: Vec<&Judged> = all.iter().filter(|j| filter.matches(plan, j, ctx.as_of)).collect();
+    let text = match args.format {
+        ListFormat::Table => render_table(ctx, plan, &rows),
+        ListFormat::Json => render::json::to_string(&serde_json::json!({
+            "plan": plan.meta.code,
+            "as_of": render::json::date(Some(ctx.as_of)),
+            "tasks": rows.iter().map(|j| render::json::task(plan, j, ctx.as_of, false)).collect::<Vec<_>>(),
+        })),
+        ListFormat::Csv => render_csv(ctx, plan, &rows),
+    };
+    out.write_all(text.as_bytes())?;
+    let overdue = rows.iter().any(|j| {
+        j.standing.category == Category::Overdue || j.milestones.iter().any(|m| m.standing.category == Category::Overdue)
+    });
+    Ok(if args.fail_on.is_some() && overdue { Outcome::Findings } else { Outcome::Clean })
+}
+
+/// Words for a standing: the category, plus "due soon" when it applies.
+pub fn standing_words(ctx: &Ctx, j: &Judged) -> String {
+    let tr = tr(ctx.lang);
+    let mut s = tr.category(j.standing.category).to_string();
+    if j.standing.due_soon {
+        s.push_str(&format!(" ({})", tr.label(Label::DueSoon)));
+    }
+    if let Some(d) = j.standing.days_late.filter(|_| j.standing.category == Category::Overdue) {
+        s.push_str(&format!(" +{d}"));
+    }
+    s
+}
+
+fn render_table(ctx: &Ctx, plan: &Plan, rows: &[&Judged]) -> String {
+    let tr = tr(ctx.lang);
+    if rows.is_empty() {
+        return format!("{}\n", tr.no_tasks_match());
+    }
+    let style = table::Style { color: ctx.color, width: ctx.width };
+    let title_width = ctx.width.map_or(60, |w| (usize::from(w) / 3).clamp(24, 80));
+    let mut t = table::new(
+        style,
+        &[
+            tr.label(Label::Id),
+            tr.label(Label::Title),
+            tr.label(Label::Lead),
+            tr.label(Label::Deadline),
+            tr.label(Label::Due),
+            tr.label(Label::Category),
+        ],
+    );
+    for j in rows {
+        t.add_row(vec![
+            Cell::new(&j.task.id.value),
+            Cell::new(render::cut(&j.task.title, title_width)),
+            Cell::new(render::lead_label(plan, j.task, ctx.as_of)),
+            Cell::new(&j.task.deadline.value),
+            Cell::new(j.standing.due.map(|d| tr.date(d)).unwrap_or_default()),
+            table::standing_cell(&j.standing, standing_words(ctx, j), style),
+        ]);
+    }
+    table::to_string(&t)
+}
+
+fn render_csv(ctx: &Ctx, plan: &Plan, rows: &[&Judged]) -> String {
+    use render::csv::row;
+    let mut s = String::from(render::csv::BOM);
+    let header = ["id", "group", "title", "lead", "support", "deadline", "due", "due_kind", "status", "done_on", "category", "days_late"];
+    s.push_str(&row(&header.map(String::from)));
+    for j in rows {
+        let t = j.task;
+        s.push_str(&row(&[
+            t.id.value.clone(),
+            t.group.value.clone(),
+            t.title.clone(),
+            render::lead_label(plan, t, ctx.as_of),
+            render::units_label(plan, t.support_ids(), ctx.as_of),
+            t.deadline.value.clone(),
+            j.standing.due.map(|d| d.to_string()).unwrap_or_default(),
+            j.reading.as_ref().map(|r| r.key().to_string()).unwrap_or_default(),
+            t.status.value.key().to_string(),
+            t.done_on.as_ref().map(|d| d.value.to_string()).unwrap_or_default(),
+            j.standing.category.key().to_string(),
+            j.standing.days_late.map(|d| d.to_string()).unwrap_or_default(),
+        ]));
+    }
+    s
+}

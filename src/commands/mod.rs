@@ -67,6 +67,8 @@ impl Env {
 pub struct Ctx {
     pub plan_dir: PathBuf,
     pub as_of: NaiveDate,
+    /// `--as-of` was given (the report then judges as of it, not the window's end).
+    pub as_of_given: bool,
     pub lang: Lang,
     pub color: bool,
     pub width: Option<u16>,
@@ -90,6 +92,7 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> Res
     let ctx = Ctx {
         plan_dir,
         as_of: g.as_of.unwrap_or(env.today),
+        as_of_given: g.as_of.is_some(),
         lang: lang(g),
         color,
         width: env.width,

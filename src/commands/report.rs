@@ -1,5 +1,137 @@
-//! stub
+//! `tiendo report --month YYYY-MM`: the monthly report, printed, written atomically to
+//! `--out DIR/YYYY-MM.md`, or compared with that file (`--check`).
+
 use std::io::Write;
-use anyhow::Result;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use serde_json::json;
+
 use super::{Ctx, Outcome};
-pub fn run(_ctx: &Ctx, _a: &crate::cli::ReportArgs, _out: &mut dyn Write, _err: &mut dyn Write) -> Result<Outcome> { Ok(Outcome::Clean) }
+use crate::cli::{ReportArgs, ReportFormat};
+use crate::i18n::tr;
+use crate::model::problem::Severity;
+use crate::model::window::{Cycle, Window};
+use crate::render::markdown::{Changes, ReportInput};
+use crate::render::{self};
+use crate::summary::{self, Counts, Horizon, judge_all};
+
+pub fn run(ctx: &Ctx, args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome> {
+    let loaded = crate::load::load(&ctx.plan_dir)?;
+    let plan = &loaded.plan;
+    let cycle = if args.calendar_month { Cycle::Calendar } else { Cycle::ReportDay(plan.meta.report_day) };
+    let window = cycle.window(args.month);
+    let next = cycle.window(args.month.succ());
+    let as_of = if ctx.as_of_given { ctx.as_of } else { window.end };
+    let mut problems = loaded.problems.clone();
+    problems.extend(crate::check::run(&crate::check::Input { plan, as_of }));
+    let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+    if errors > 0 {
+        writeln!(err, "{}", tr(ctx.lang).plan_has_errors(errors))?;
+        return Ok(Outcome::Findings);
+    }
+    let horizon = Horizon { as_of, soon_until: next.end };
+    let judged = judge_all(plan, horizon);
+    let changes = history_section(ctx, &window);
+    let input = ReportInput { plan, judged: &judged, window, next, as_of, changes };
+    let text = match args.format {
+        ReportFormat::Md => render::markdown::report(&input, tr(ctx.lang)),
+        ReportFormat::Json => render::json::to_string(&json_report(&input)),
+    };
+    let Some(dir) = &args.out else {
+        out.write_all(text.as_bytes())?;
+        return Ok(Outcome::Clean);
+    };
+    let ext = match args.format {
+        ReportFormat::Md => "md",
+        ReportFormat::Json => "json",
+    };
+    let path = dir.join(format!("{}.{ext}", args.month));
+    if args.check {
+        let old = match std::fs::read_to_string(&path) {
+            Ok(s) => s,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+            Err(e) => return Err(e).with_context(|| format!("failed to read `{}`", path.display())),
+        };
+        if old == text {
+            return Ok(Outcome::Clean);
+        }
+        let shown = path.display().to_string();
+        let diff = similar::TextDiff::from_lines(&old, &text);
+        write!(out, "{}", diff.unified_diff().context_radius(2).header(&shown, &format!("{shown} (tiendo)")))?;
+        return Ok(Outcome::Findings);
+    }
+    std::fs::create_dir_all(dir).with_context(|| format!("failed to create `{}`", dir.display()))?;
+    write_atomic(&path, text.as_bytes())?;
+    writeln!(err, "{}", path.display())?;
+    Ok(Outcome::Clean)
+}
+
+/// The "changes to the plan" section (git history lands in a later change).
+fn history_section(_ctx: &Ctx, _window: &Window) -> Changes {
+    Changes::Unavailable
+}
+
+/// Write through a temporary file in the same folder, flushed, then renamed over the target:
+/// readers see the old file or the new one, never half of one.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.tiendo-{}.tmp", std::process::id()));
+    let result = (|| -> std::io::Result<()> {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.with_context(|| format!("failed to write `{}`", path.display()))
+}
+
+fn json_report(r: &ReportInput<'_>) -> serde_json::Value {
+    use render::json::{counts, date, unit};
+    let plan = r.plan;
+    let focus = Counts::of(r.judged.iter().filter(|j| j.task.group.value == "TT"));
+    let grouped = Counts::of(r.judged.iter().filter(|j| j.task.group.value != "TT"));
+    let due = |d: &summary::Due| {
+        json!({
+            "task": d.task.id.value,
+            "milestone": d.milestone.map(|m| m.number),
+            "title": d.milestone.map_or(d.task.title.as_str(), |m| m.milestone.title.as_str()),
+            "lead": d.task.lead_ids().map(|u| unit(plan, u, r.as_of)).collect::<Vec<_>>(),
+            "deadline": d.phrase(),
+            "due": date(d.standing.due),
+            "days_late": d.standing.days_late,
+        })
+    };
+    json!({
+        "plan": plan.meta.code,
+        "month": r.window.month.to_string(),
+        "window": { "start": date(Some(r.window.start)), "end": date(Some(r.window.end)) },
+        "next_window": { "start": date(Some(r.next.start)), "end": date(Some(r.next.end)) },
+        "as_of": date(Some(r.as_of)),
+        "overview": { "focus": counts(&focus), "groups": counts(&grouped) },
+        "by_group": summary::by_group(plan, r.judged).iter().map(|g| json!({
+            "id": g.id, "title": g.title, "depth": g.depth, "counts": counts(&g.counts),
+        })).collect::<Vec<_>>(),
+        "by_lead": summary::by_lead(plan, r.judged, r.as_of).iter().map(|l| json!({
+            "unit": unit(plan, &l.unit, r.as_of), "counts": counts(&l.counts),
+        })).collect::<Vec<_>>(),
+        "overdue": summary::overdue(r.judged).iter().map(due).collect::<Vec<_>>(),
+        "due_next": summary::due_in(r.judged, &r.next).iter().map(due).collect::<Vec<_>>(),
+        "not_reported": summary::not_reported(plan, r.judged, &r.window).iter().map(|s| json!({
+            "unit": unit(plan, &s.unit, r.as_of),
+            "tasks": s.tasks.iter().map(|t| &t.id.value).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "indicators": summary::indicators(plan, r.as_of).iter().map(|i| json!({
+            "task": i.task.id.value, "name": i.name, "target": i.target, "unit": i.unit,
+            "latest": i.latest.map(render::json::progress), "met": i.met,
+        })).collect::<Vec<_>>(),
+        "progress": summary::progress_in(plan, &r.window).iter().map(|(t, ps)| json!({
+            "task": t.id.value, "entries": ps.iter().map(|p| render::json::progress(p)).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "tasks": r.judged.iter().map(|j| render::json::task(plan, j, r.as_of, false)).collect::<Vec<_>>(),
+    })
+}

@@ -1,5 +1,127 @@
-//! stub
+//! `tiendo show ID`: everything about one task, as of `--as-of`.
+
 use std::io::Write;
-use anyhow::Result;
-use super::{Ctx, Outcome};
-pub fn run(_ctx: &Ctx, _a: &crate::cli::ShowArgs, _out: &mut dyn Write, _err: &mut dyn Write) -> Result<Outcome> { Ok(Outcome::Clean) }
+
+use anyhow::{Result, bail};
+
+use super::{Ctx, Outcome, load_for_view};
+use crate::cli::{ShowArgs, TextOrJson};
+use crate::i18n::{Label, tr};
+use crate::model::plan::Plan;
+use crate::render;
+use crate::summary::{Horizon, Judged, judge_task};
+
+pub fn run(ctx: &Ctx, args: &ShowArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome> {
+    let loaded = load_for_view(ctx, err)?;
+    let plan = &loaded.plan;
+    let Some(task) = plan.task(args.id.trim()) else {
+        let ids: Vec<&str> = plan.tasks.iter().map(|t| t.id.value.as_str()).collect();
+        let near = crate::text::nearest(args.id.trim(), ids, 5);
+        if near.is_empty() {
+            bail!("no task `{}`; `tiendo list` shows all ids", args.id);
+        }
+        bail!("no task `{}`; did you mean: {}", args.id, near.join(", "));
+    };
+    let j = judge_task(plan, task, Horizon::new(plan, ctx.as_of));
+    let text = match args.format {
+        TextOrJson::Json => render::json::to_string(&render::json::task(plan, &j, ctx.as_of, true)),
+        TextOrJson::Text => text(ctx, plan, &j),
+    };
+    out.write_all(text.as_bytes())?;
+    Ok(Outcome::Clean)
+}
+
+fn units(plan: &Plan, ids: impl Iterator<Item = String>, ctx: &Ctx) -> Vec<String> {
+    ids.map(|id| {
+        let label = render::unit_label(plan, &id, ctx.as_of);
+        match plan.units.get(&id) {
+            Some(u) if u.label() != u.name => format!("{} ({label})", u.name),
+            _ => label,
+        }
+    })
+    .collect()
+}
+
+fn text(ctx: &Ctx, plan: &Plan, j: &Judged) -> String {
+    let tr = tr(ctx.lang);
+    let t = j.task;
+    let mut s = String::new();
+    let mut line = |k: Label, v: String| s.push_str(&format!("{:<14} {v}\n", format!("{}:", tr.label(k))));
+    line(Label::Id, t.id.value.clone());
+    line(
+        Label::Group,
+        format!("{} — {}", t.group.value, plan.meta.group(&t.group.value).map(|g| g.title.as_str()).unwrap_or("?")),
+    );
+    line(Label::Lead, units(plan, t.lead_ids().map(String::from), ctx).join("; "));
+    let support = units(plan, t.support_ids().map(String::from), ctx);
+    line(Label::Support, if support.is_empty() { tr.label(Label::None).to_string() } else { support.join("; ") });
+    let due = match (&j.reading, j.standing.due) {
+        (_, Some(d)) => format!("{} ({})", tr.date(d), tr.deadline_kind(j.reading.as_ref().ok().copied())),
+        (Ok(k), None) => tr.deadline_kind(Some(*k)).to_string(),
+        (Err(e), None) => tr.deadline_error(e),
+    };
+    line(Label::Deadline, format!("\"{}\" → {due}", t.deadline.value));
+    let mut status = tr.task_status(t.status.value).to_string();
+    if let Some(d) = &t.done_on {
+        status.push_str(&format!(", {}", tr.date(d.value)));
+    }
+    line(Label::Status, status);
+    line(Label::Category, super::list::standing_words(ctx, j));
+    line(Label::Source, t.file.clone());
+    s.push_str(&format!("\n{}\n", t.title));
+    if !j.milestones.is_empty() {
+        s.push_str(&format!("\n{}:\n", tr.label(Label::Milestones)));
+        for m in &j.milestones {
+            let due = m.standing.due.map(|d| tr.date(d)).unwrap_or_else(|| "—".into());
+            s.push_str(&format!(
+                "  {}. {} — \"{}\" → {due} — {}\n",
+                m.number,
+                m.milestone.title,
+                m.milestone.deadline.value,
+                tr.category(m.standing.category)
+            ));
+        }
+    }
+    if !t.indicators.is_empty() {
+        s.push_str(&format!("\n{}:\n", tr.label(Label::Indicators)));
+        for i in &t.indicators {
+            let latest = t
+                .latest_value(&i.name.value, ctx.as_of)
+                .and_then(|p| p.value.map(|v| format!("{} ({})", tr.number(v), tr.date(p.date.value))))
+                .unwrap_or_else(|| "—".into());
+            s.push_str(&format!(
+                "  {}: {} {} — {}: {latest}\n",
+                i.name.value,
+                tr.label(Label::Target).to_lowercase(),
+                i.target,
+                tr.label(Label::Latest).to_lowercase()
+            ));
+        }
+    }
+    if !t.progress.is_empty() {
+        s.push_str(&format!("\n{}:\n", tr.label(Label::Progress)));
+        for p in &t.progress {
+            let pct = p.percent.map(|x| format!(" [{x}%]")).unwrap_or_default();
+            s.push_str(&format!("  {} {}{pct}: {}\n", tr.date(p.date.value), plan.units.label(&p.by.value), p.note));
+        }
+    }
+    if !t.notes.is_empty() {
+        s.push_str(&format!("\n{}:\n", tr.label(Label::Notes)));
+        for n in &t.notes {
+            s.push_str(&format!("  - {n}\n"));
+        }
+    }
+    if let Some(src) = &t.source {
+        let parts: Vec<String> = [
+            src.body.as_ref().map(|b| format!("{b}{}", src.body_line.map(|l| format!(" ({} {l})", tr.label(Label::Line))).unwrap_or_default())),
+            src.appendix.as_ref().map(|a| format!("{a}{}", src.appendix_line.map(|l| format!(" ({} {l})", tr.label(Label::Line))).unwrap_or_default())),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if !parts.is_empty() {
+            s.push_str(&format!("\n{}: {}\n", tr.label(Label::Source), parts.join("; ")));
+        }
+    }
+    s
+}

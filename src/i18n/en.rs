@@ -65,6 +65,7 @@ impl Tr for En {
             Baseline => "Baseline",
             Value => "Value",
             Plan => "Plan",
+            Line => "line",
             Done => "Done",
         }
     }

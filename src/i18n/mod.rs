@@ -76,6 +76,7 @@ pub enum Label {
     Value,
     Plan,
     Done,
+    Line,
 }
 
 pub trait Tr: Sync {

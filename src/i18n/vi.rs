@@ -65,6 +65,7 @@ impl Tr for Vi {
             Baseline => "Cơ sở",
             Value => "Giá trị",
             Plan => "Kế hoạch",
+            Line => "dòng",
             Done => "Hoàn thành",
         }
     }

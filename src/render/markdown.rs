@@ -1,1 +1,343 @@
-//! stub
+//! The monthly report as Markdown: pure, deterministic, renders on GitHub and pandoc.
+//! Every table has a header row; cells escape `|`, line breaks, HTML and inline markup;
+//! no line ends in a space.
+
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+
+use crate::i18n::{Label, RateBase, Tr};
+use crate::model::plan::Plan;
+use crate::model::status::Category;
+use crate::model::window::Window;
+use crate::render::{cut, lead_label, unit_label, units_label};
+use crate::summary::{self, Counts, Due, Judged};
+
+/// What the history section says: not available (and why), or the commits in the window.
+#[derive(Debug, Clone)]
+pub enum Changes {
+    Unavailable,
+    /// Already rendered lines, one Markdown block per task (filled by the git history module).
+    Rendered(String),
+}
+
+pub struct ReportInput<'a> {
+    pub plan: &'a Plan,
+    pub judged: &'a [Judged<'a>],
+    pub window: Window,
+    pub next: Window,
+    pub as_of: NaiveDate,
+    pub changes: Changes,
+}
+
+/// Escape text for a table cell or inline Markdown.
+pub fn escape(text: &str) -> String {
+    let mut s = String::with_capacity(text.len());
+    let flat = text.replace("\r\n", "\n");
+    let lines: Vec<&str> = flat.split('\n').map(str::trim).collect();
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            s.push_str("<br>");
+        }
+        let chars: Vec<char> = line.chars().collect();
+        for (k, &c) in chars.iter().enumerate() {
+            match c {
+                '\\' | '|' | '`' | '*' | '_' | '[' | ']' => {
+                    s.push('\\');
+                    s.push(c);
+                }
+                '<' => s.push_str("&lt;"),
+                '>' => s.push_str("&gt;"),
+                '&' if looks_like_entity(&chars[k + 1..]) => s.push_str("&amp;"),
+                c if c.is_control() => s.push(' '),
+                c => s.push(c),
+            }
+        }
+    }
+    s
+}
+
+/// `&` followed by `name;` or `#123;` would be read as an HTML entity.
+fn looks_like_entity(rest: &[char]) -> bool {
+    let body: Vec<&char> = rest.iter().take_while(|c| c.is_ascii_alphanumeric() || **c == '#').collect();
+    !body.is_empty() && rest.get(body.len()) == Some(&';')
+}
+
+fn table(out: &mut String, header: &[String], rows: &[Vec<String>]) {
+    let line = |cells: &[String]| format!("| {} |\n", cells.join(" | "));
+    out.push_str(&line(header));
+    let sep: Vec<String> = header.iter().map(|_| "---".to_string()).collect();
+    out.push_str(&line(&sep));
+    for r in rows {
+        out.push_str(&line(r));
+    }
+    out.push('\n');
+}
+
+fn counts_header(tr: &dyn Tr, first: &str, with_dropped: bool) -> Vec<String> {
+    let mut h = vec![first.to_string()];
+    for c in Category::ALL {
+        if c != Category::Dropped || with_dropped {
+            h.push(tr.category(c).to_string());
+        }
+    }
+    h.push(tr.label(Label::Total).to_string());
+    h
+}
+
+fn counts_row(first: String, c: &Counts, with_dropped: bool) -> Vec<String> {
+    let mut r = vec![first];
+    for cat in Category::ALL {
+        if cat != Category::Dropped || with_dropped {
+            r.push(c.get(cat).to_string());
+        }
+    }
+    r.push(c.total().to_string());
+    r
+}
+
+fn due_id(tr: &dyn Tr, d: &Due) -> String {
+    match d.milestone {
+        Some(m) => format!("{} ({} {})", d.task.id.value, tr.report().milestone, m.number),
+        None => d.task.id.value.clone(),
+    }
+}
+
+fn due_title(d: &Due) -> String {
+    match d.milestone {
+        Some(m) => cut(&m.milestone.title, 90),
+        None => cut(&d.task.title, 90),
+    }
+}
+
+pub fn report(r: &ReportInput<'_>, tr: &dyn Tr) -> String {
+    let t = tr.report();
+    let plan = r.plan;
+    let mut out = String::new();
+    let month = format!("{:02}/{}", r.window.month.month, r.window.month.year);
+    let _ = writeln!(out, "# {} {} {} — {}\n", t.heading, t.plan.to_lowercase(), escape(&plan.meta.code), month);
+    let _ = writeln!(out, "<!-- {} -->\n", t.generated_by);
+    let _ = writeln!(out, "- **{}:** {} — {}", t.plan, escape(&plan.meta.code), escape(&plan.meta.title));
+    let _ = writeln!(out, "- **{}:** {month}", t.month);
+    let _ = writeln!(out, "- **{}:** {} – {}", t.window, tr.date(r.window.start), tr.date(r.window.end));
+    let _ = writeln!(out, "- **{}:** {}\n", t.as_of, tr.date(r.as_of));
+
+    let focus: Vec<&Judged> = r.judged.iter().filter(|j| j.task.group.value == "TT").collect();
+    let grouped: Vec<&Judged> = r.judged.iter().filter(|j| j.task.group.value != "TT").collect();
+    let all = Counts::of(r.judged.iter());
+    let with_dropped = all.get(Category::Dropped) > 0;
+
+    // 1. Overview
+    let _ = writeln!(out, "## 1. {}\n", t.overview);
+    let fc = Counts::of(focus.iter().copied());
+    let gc = Counts::of(grouped.iter().copied());
+    let mut rows = vec![];
+    if fc.total() > 0 {
+        rows.push(counts_row(tr.label(Label::FocusTasks).to_string(), &fc, with_dropped));
+    }
+    rows.push(counts_row(tr.label(Label::GroupTasks).to_string(), &gc, with_dropped));
+    rows.push(counts_row(format!("**{}**", tr.label(Label::Total)), &all, with_dropped));
+    table(&mut out, &counts_header(tr, tr.label(Label::Tasks), with_dropped), &rows);
+    if fc.total() > 0 {
+        let _ = writeln!(out, "- {} ({}): {}", tr.label(Label::Rate), tr.label(Label::FocusTasks).to_lowercase(), tr.rate(fc.done(), fc.came_due(), RateBase::CameDue));
+    }
+    let _ = writeln!(out, "- {} ({}): {}", tr.label(Label::Rate), tr.label(Label::GroupTasks).to_lowercase(), tr.rate(gc.done(), gc.came_due(), RateBase::CameDue));
+    let _ = writeln!(out, "\n{}", t.rate_note);
+    if with_dropped {
+        let _ = writeln!(out, "{}", t.dropped_note);
+    }
+    out.push('\n');
+
+    // 2. By group
+    let _ = writeln!(out, "## 2. {}\n", t.by_group);
+    let rows: Vec<Vec<String>> = summary::by_group(plan, r.judged)
+        .iter()
+        .map(|g| {
+            let indent = "— ".repeat(g.depth);
+            counts_row(format!("{indent}{} {}", escape(&g.id), escape(&cut(&g.title, 60))), &g.counts, with_dropped)
+        })
+        .collect();
+    table(&mut out, &counts_header(tr, tr.label(Label::Group), with_dropped), &rows);
+
+    // 3. By lead unit
+    let _ = writeln!(out, "## 3. {}\n", t.by_lead);
+    let cats = [Category::DoneOnTime, Category::DoneLate, Category::InProgress, Category::Overdue, Category::Ongoing, Category::NoDate];
+    let mut header = vec![tr.label(Label::Unit).to_string(), tr.label(Label::Led).to_string()];
+    header.extend(cats.iter().map(|c| tr.category(*c).to_string()));
+    let rows: Vec<Vec<String>> = summary::by_lead(plan, r.judged, r.as_of)
+        .iter()
+        .map(|l| {
+            let mut row = vec![escape(&unit_label(plan, &l.unit, r.as_of)), l.counts.total().to_string()];
+            row.extend(cats.iter().map(|c| l.counts.get(*c).to_string()));
+            row
+        })
+        .collect();
+    table(&mut out, &header, &rows);
+
+    // 4. Overdue
+    let _ = writeln!(out, "## 4. {}\n", t.overdue);
+    let overdue = summary::overdue(r.judged);
+    if overdue.is_empty() {
+        let _ = writeln!(out, "{}\n", t.none_overdue);
+    } else {
+        let header = [Label::Id, Label::Title, Label::Lead, Label::Deadline, Label::Due, Label::DaysOverdue].map(|l| tr.label(l).to_string());
+        let rows: Vec<Vec<String>> = overdue
+            .iter()
+            .map(|d| {
+                vec![
+                    escape(&due_id(tr, d)),
+                    escape(&due_title(d)),
+                    escape(&lead_label(plan, d.task, r.as_of)),
+                    escape(d.phrase()),
+                    d.standing.due.map(|x| tr.date(x)).unwrap_or_default(),
+                    d.standing.days_late.unwrap_or(0).to_string(),
+                ]
+            })
+            .collect();
+        table(&mut out, &header, &rows);
+    }
+
+    // 5. Falling due next period
+    let _ = writeln!(out, "## 5. {} ({} – {})\n", t.due_next, tr.date(r.next.start), tr.date(r.next.end));
+    let next = summary::due_in(r.judged, &r.next);
+    if next.is_empty() {
+        let _ = writeln!(out, "{}\n", t.none_due_next);
+    } else {
+        let header = [Label::Id, Label::Title, Label::Lead, Label::Deadline, Label::Due].map(|l| tr.label(l).to_string());
+        let rows: Vec<Vec<String>> = next
+            .iter()
+            .map(|d| {
+                vec![
+                    escape(&due_id(tr, d)),
+                    escape(&due_title(d)),
+                    escape(&lead_label(plan, d.task, r.as_of)),
+                    escape(d.phrase()),
+                    d.standing.due.map(|x| tr.date(x)).unwrap_or_default(),
+                ]
+            })
+            .collect();
+        table(&mut out, &header, &rows);
+    }
+
+    // 6. Units that did not report
+    let _ = writeln!(out, "## 6. {}\n", t.not_reported);
+    let silent = summary::not_reported(plan, r.judged, &r.window);
+    if silent.is_empty() {
+        let _ = writeln!(out, "{}\n", t.all_reported);
+    } else {
+        let _ = writeln!(out, "{}\n", t.not_reported_note);
+        let header = vec![tr.label(Label::Unit).to_string(), tr.label(Label::Total).to_string(), t.missing_tasks.to_string()];
+        let rows: Vec<Vec<String>> = silent
+            .iter()
+            .map(|s| {
+                let ids: Vec<&str> = s.tasks.iter().map(|t| t.id.value.as_str()).collect();
+                vec![escape(plan.units.label(&s.unit)), s.tasks.len().to_string(), escape(&ids.join(", "))]
+            })
+            .collect();
+        table(&mut out, &header, &rows);
+    }
+
+    // 7. Indicators
+    let _ = writeln!(out, "## 7. {}\n", t.indicators);
+    let inds = summary::indicators(plan, r.as_of);
+    if inds.is_empty() {
+        let _ = writeln!(out, "{}\n", t.no_indicators);
+    } else {
+        let header = [Label::Id, Label::Indicator, Label::Target, Label::Latest, Label::Date, Label::Met].map(|l| tr.label(l).to_string());
+        let rows: Vec<Vec<String>> = inds
+            .iter()
+            .map(|i| {
+                let value = i
+                    .latest
+                    .and_then(|p| p.value)
+                    .map(|v| format!("{}{}", tr.number(v), i.unit.unwrap_or("")))
+                    .unwrap_or_else(|| "—".to_string());
+                let met = match i.met {
+                    Some(true) => tr.label(Label::Met),
+                    Some(false) => tr.label(Label::NotMet),
+                    None => tr.label(Label::Unknown),
+                };
+                vec![
+                    escape(&i.task.id.value),
+                    escape(i.name),
+                    escape(i.target),
+                    escape(&value),
+                    i.latest.map(|p| tr.date(p.date.value)).unwrap_or_else(|| "—".to_string()),
+                    met.to_string(),
+                ]
+            })
+            .collect();
+        table(&mut out, &header, &rows);
+    }
+
+    // 8. Progress this period
+    let _ = writeln!(out, "## 8. {}\n", t.progress);
+    let progress = summary::progress_in(plan, &r.window);
+    if progress.is_empty() {
+        let _ = writeln!(out, "{}\n", t.no_progress);
+    } else {
+        for (task, entries) in progress {
+            let _ = writeln!(out, "### {} — {}\n", escape(&task.id.value), escape(&cut(&task.title, 90)));
+            for p in entries {
+                let pct = p.percent.map(|x| format!(" ({x}%)")).unwrap_or_default();
+                let _ = writeln!(out, "- {}, {}{pct}: {}", tr.date(p.date.value), escape(plan.units.label(&p.by.value)), escape(&p.note));
+            }
+            out.push('\n');
+        }
+    }
+
+    // 9. Changes to the plan
+    let _ = writeln!(out, "## 9. {}\n", t.changes);
+    match &r.changes {
+        Changes::Unavailable => {
+            let _ = writeln!(out, "{}\n", t.no_history);
+        }
+        Changes::Rendered(s) if s.trim().is_empty() => {
+            let _ = writeln!(out, "{}\n", t.no_changes);
+        }
+        Changes::Rendered(s) => {
+            out.push_str(s.trim_end());
+            out.push_str("\n\n");
+        }
+    }
+
+    // 10. Appendix
+    let _ = writeln!(out, "## 10. {}\n", t.appendix);
+    let header = [Label::Id, Label::Title, Label::Lead, Label::Support, Label::Deadline, Label::Due, Label::Category]
+        .map(|l| tr.label(l).to_string());
+    let rows: Vec<Vec<String>> = r
+        .judged
+        .iter()
+        .map(|j| {
+            vec![
+                escape(&j.task.id.value),
+                escape(&cut(&j.task.title, 120)),
+                escape(&lead_label(plan, j.task, r.as_of)),
+                escape(&units_label(plan, j.task.support_ids(), r.as_of)),
+                escape(&j.task.deadline.value),
+                j.standing.due.map(|x| tr.date(x)).unwrap_or_else(|| "—".to_string()),
+                tr.category(j.standing.category).to_string(),
+            ]
+        })
+        .collect();
+    table(&mut out, &header, &rows);
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_cannot_break_tables_or_inject_html() {
+        assert_eq!(escape("a | b"), "a \\| b");
+        assert_eq!(escape("<script>x</script>"), "&lt;script&gt;x&lt;/script&gt;");
+        assert_eq!(escape("dòng 1\ndòng 2"), "dòng 1<br>dòng 2");
+        assert_eq!(escape("`code` *b*"), "\\`code\\` \\*b\\*");
+        assert_eq!(escape("Sở TT&TT"), "Sở TT&TT");
+        assert_eq!(escape("a &lt; b"), "a &amp;lt; b");
+    }
+}
