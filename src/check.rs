@@ -56,10 +56,22 @@ fn unknown_unit(plan: &Plan, file: &str, r: &Located<String>) -> Problem {
     if suggestions.is_empty() {
         suggestions = text::nearest(&r.value, reg.units.iter().map(|u| u.id.value.as_str()), 3)
             .into_iter()
-            .map(|id| (id.to_string(), reg.get(id).map(|u| u.name.clone()).unwrap_or_default()))
+            .map(|id| {
+                (
+                    id.to_string(),
+                    reg.get(id).map(|u| u.name.clone()).unwrap_or_default(),
+                )
+            })
             .collect();
     }
-    Problem::error(file, r.pos, ProblemKind::UnknownUnit { id: r.value.clone(), suggestions })
+    Problem::error(
+        file,
+        r.pos,
+        ProblemKind::UnknownUnit {
+            id: r.value.clone(),
+            suggestions,
+        },
+    )
 }
 
 fn plan_settings(i: &Input<'_>, out: &mut Vec<Problem>) {
@@ -76,7 +88,13 @@ fn groups(i: &Input<'_>, out: &mut Vec<Problem>) {
     let mut seen = BTreeSet::new();
     for g in &m.groups {
         if !seen.insert(g.id.value.as_str()) {
-            out.push(Problem::error(&m.file, g.id.pos, ProblemKind::DuplicateGroup { group: g.id.value.clone() }));
+            out.push(Problem::error(
+                &m.file,
+                g.id.pos,
+                ProblemKind::DuplicateGroup {
+                    group: g.id.value.clone(),
+                },
+            ));
         }
         if let Some(p) = &g.parent
             && (m.group(&p.value).is_none() || m.ancestry(&p.value).contains(&g.id.value.as_str()))
@@ -84,7 +102,10 @@ fn groups(i: &Input<'_>, out: &mut Vec<Problem>) {
             out.push(Problem::error(
                 &m.file,
                 p.pos,
-                ProblemKind::UnknownGroup { group: p.value.clone(), suggestion: None },
+                ProblemKind::UnknownGroup {
+                    group: p.value.clone(),
+                    suggestion: None,
+                },
             ));
         }
     }
@@ -97,12 +118,24 @@ fn units_registry(i: &Input<'_>, out: &mut Vec<Problem>) {
     for u in &reg.units {
         let id = &u.id.value;
         if !seen.insert(id.as_str()) {
-            out.push(Problem::error(file, u.id.pos, ProblemKind::DuplicateUnit { id: id.clone() }));
+            out.push(Problem::error(
+                file,
+                u.id.pos,
+                ProblemKind::DuplicateUnit { id: id.clone() },
+            ));
         }
         let slug = !id.is_empty()
-            && id.split('-').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
+            && id.split('-').all(|p| {
+                !p.is_empty()
+                    && p.bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            });
         if !slug {
-            out.push(Problem::error(file, u.id.pos, ProblemKind::BadUnitId { id: id.clone() }));
+            out.push(Problem::error(
+                file,
+                u.id.pos,
+                ProblemKind::BadUnitId { id: id.clone() },
+            ));
         }
         for r in u.members.iter().chain(&u.successors) {
             if reg.get(&r.value).is_none() {
@@ -110,20 +143,37 @@ fn units_registry(i: &Input<'_>, out: &mut Vec<Problem>) {
             }
         }
         if u.ended.is_some() && u.successors.is_empty() {
-            out.push(Problem::warning(file, u.id.pos, ProblemKind::EndedWithoutSuccessors { unit: id.clone() }));
+            out.push(Problem::warning(
+                file,
+                u.id.pos,
+                ProblemKind::EndedWithoutSuccessors { unit: id.clone() },
+            ));
         }
         if u.ended.is_none() && !u.successors.is_empty() {
-            out.push(Problem::error(file, u.id.pos, ProblemKind::SuccessorsWithoutEnded { unit: id.clone() }));
+            out.push(Problem::error(
+                file,
+                u.id.pos,
+                ProblemKind::SuccessorsWithoutEnded { unit: id.clone() },
+            ));
         }
-        if u.kind == UnitKind::Collective && !u.members.is_empty() && u.members.iter().any(|m| m.value == *id) {
-            out.push(Problem::error(file, u.id.pos, ProblemKind::BadUnitId { id: id.clone() }));
+        if u.kind == UnitKind::Collective
+            && !u.members.is_empty()
+            && u.members.iter().any(|m| m.value == *id)
+        {
+            out.push(Problem::error(
+                file,
+                u.id.pos,
+                ProblemKind::BadUnitId { id: id.clone() },
+            ));
         }
     }
     // A spelling that names two different units makes imports and lookups ambiguous.
     let mut spellings: BTreeMap<String, (Pos, BTreeSet<&str>)> = BTreeMap::new();
     for u in &reg.units {
         for s in std::iter::once(&u.name).chain(&u.aliases) {
-            let e = spellings.entry(crate::model::deadline::fold(s)).or_insert((u.id.pos, BTreeSet::new()));
+            let e = spellings
+                .entry(crate::model::deadline::fold(s))
+                .or_insert((u.id.pos, BTreeSet::new()));
             e.1.insert(&u.id.value);
         }
     }
@@ -132,7 +182,10 @@ fn units_registry(i: &Input<'_>, out: &mut Vec<Problem>) {
             out.push(Problem::warning(
                 file,
                 pos,
-                ProblemKind::AmbiguousSpelling { spelling, units: ids.into_iter().map(str::to_string).collect() },
+                ProblemKind::AmbiguousSpelling {
+                    spelling,
+                    units: ids.into_iter().map(str::to_string).collect(),
+                },
             ));
         }
     }
@@ -143,21 +196,39 @@ fn task_ids(i: &Input<'_>, out: &mut Vec<Problem>) {
     for t in &i.plan.tasks {
         let id = &t.id.value;
         if let Err(why) = check_safe(id) {
-            out.push(Problem::error(&t.file, t.id.pos, ProblemKind::UnsafeId { id: id.clone(), why }));
+            out.push(Problem::error(
+                &t.file,
+                t.id.pos,
+                ProblemKind::UnsafeId {
+                    id: id.clone(),
+                    why,
+                },
+            ));
         }
-        let stem = t.file.rsplit('/').next().unwrap_or(&t.file).trim_end_matches(".toml");
+        let stem = t
+            .file
+            .rsplit('/')
+            .next()
+            .unwrap_or(&t.file)
+            .trim_end_matches(".toml");
         if stem != id {
             out.push(Problem::error(
                 &t.file,
                 t.id.pos,
-                ProblemKind::IdFileMismatch { id: id.clone(), stem: stem.to_string() },
+                ProblemKind::IdFileMismatch {
+                    id: id.clone(),
+                    stem: stem.to_string(),
+                },
             ));
         }
         match first.get(id.as_str()) {
             Some(other) => out.push(Problem::error(
                 &t.file,
                 t.id.pos,
-                ProblemKind::DuplicateTaskId { id: id.clone(), other: other.file.clone() },
+                ProblemKind::DuplicateTaskId {
+                    id: id.clone(),
+                    other: other.file.clone(),
+                },
             )),
             None => {
                 first.insert(id, t);
@@ -177,12 +248,22 @@ fn task_groups(i: &Input<'_>, out: &mut Vec<Problem>) {
             let suggestion = text::nearest(g, m.groups.iter().map(|g| g.id.value.as_str()), 1)
                 .first()
                 .map(|s| s.to_string());
-            out.push(Problem::error(&t.file, t.group.pos, ProblemKind::UnknownGroup { group: g.clone(), suggestion }));
+            out.push(Problem::error(
+                &t.file,
+                t.group.pos,
+                ProblemKind::UnknownGroup {
+                    group: g.clone(),
+                    suggestion,
+                },
+            ));
         } else if !t.id.value.starts_with(&format!("{g}.")) {
             out.push(Problem::warning(
                 &t.file,
                 t.id.pos,
-                ProblemKind::IdOutsideGroup { id: t.id.value.clone(), group: g.clone() },
+                ProblemKind::IdOutsideGroup {
+                    id: t.id.value.clone(),
+                    group: g.clone(),
+                },
             ));
         }
     }
@@ -205,7 +286,11 @@ fn group_counts(i: &Input<'_>, out: &mut Vec<Problem>) {
                 out.push(Problem::error(
                     &m.file,
                     g.id.pos,
-                    ProblemKind::GroupCount { group: g.id.value.clone(), declared, actual },
+                    ProblemKind::GroupCount {
+                        group: g.id.value.clone(),
+                        declared,
+                        actual,
+                    },
                 ));
             }
         }
@@ -224,11 +309,16 @@ fn task_units(i: &Input<'_>, out: &mut Vec<Problem>) {
                 out.push(unknown_unit(i.plan, &t.file, r));
             }
             if !seen.insert(r.value.as_str()) {
-                let both = t.lead.iter().any(|l| l.value == r.value) && t.support.iter().any(|s| s.value == r.value);
+                let both = t.lead.iter().any(|l| l.value == r.value)
+                    && t.support.iter().any(|s| s.value == r.value);
                 let kind = if both {
-                    ProblemKind::LeadAndSupport { unit: r.value.clone() }
+                    ProblemKind::LeadAndSupport {
+                        unit: r.value.clone(),
+                    }
                 } else {
-                    ProblemKind::DuplicateUnitRef { unit: r.value.clone() }
+                    ProblemKind::DuplicateUnitRef {
+                        unit: r.value.clone(),
+                    }
                 };
                 out.push(Problem::error(&t.file, r.pos, kind));
             }
@@ -279,15 +369,20 @@ fn deadline_problems(
         (Err(error), None) => out.push(with_item(Problem::error(
             file,
             phrase.pos,
-            ProblemKind::UnreadableDeadline { phrase: phrase.value.clone(), error },
+            ProblemKind::UnreadableDeadline {
+                phrase: phrase.value.clone(),
+                error,
+            },
         ))),
-        (Ok(Deadline::Due(d) | Deadline::DueThenOngoing(d)), Some(due)) if d != due.value => {
-            out.push(with_item(Problem::warning(
+        (Ok(Deadline::Due(d) | Deadline::DueThenOngoing(d)), Some(due)) if d != due.value => out
+            .push(with_item(Problem::warning(
                 file,
                 due.pos,
-                ProblemKind::DueContradictsPhrase { due: due.value, derived: d },
-            )))
-        }
+                ProblemKind::DueContradictsPhrase {
+                    due: due.value,
+                    derived: d,
+                },
+            ))),
         _ => {}
     }
 }
@@ -302,15 +397,24 @@ fn completion(i: &Input<'_>, out: &mut Vec<Problem>) {
     use crate::model::plan::TaskStatus;
     for t in &i.plan.tasks {
         match (t.status.value, &t.done_on) {
-            (TaskStatus::Done, None) => out.push(Problem::error(&t.file, t.status.pos, ProblemKind::DoneWithoutDoneOn)),
+            (TaskStatus::Done, None) => out.push(Problem::error(
+                &t.file,
+                t.status.pos,
+                ProblemKind::DoneWithoutDoneOn,
+            )),
             (TaskStatus::Done, Some(d)) if d.value > i.as_of => out.push(Problem::error(
                 &t.file,
                 d.pos,
-                ProblemKind::DoneOnAfterAsOf { done_on: d.value, as_of: i.as_of },
+                ProblemKind::DoneOnAfterAsOf {
+                    done_on: d.value,
+                    as_of: i.as_of,
+                },
             )),
-            (TaskStatus::Todo | TaskStatus::Doing, Some(d)) => {
-                out.push(Problem::warning(&t.file, d.pos, ProblemKind::DoneOnWithoutDone))
-            }
+            (TaskStatus::Todo | TaskStatus::Doing, Some(d)) => out.push(Problem::warning(
+                &t.file,
+                d.pos,
+                ProblemKind::DoneOnWithoutDone,
+            )),
             _ => {}
         }
     }
@@ -320,13 +424,27 @@ fn milestones(i: &Input<'_>, out: &mut Vec<Problem>) {
     for t in &i.plan.tasks {
         for (n, m) in t.milestones.iter().enumerate() {
             let item = Item::Milestone(n + 1);
-            deadline_problems(i.plan, &t.file, &m.deadline, m.due.as_ref(), Some(item), out);
+            deadline_problems(
+                i.plan,
+                &t.file,
+                &m.deadline,
+                m.due.as_ref(),
+                Some(item),
+                out,
+            );
             if let Some(d) = &m.done_on
                 && d.value > i.as_of
             {
                 out.push(
-                    Problem::error(&t.file, d.pos, ProblemKind::DoneOnAfterAsOf { done_on: d.value, as_of: i.as_of })
-                        .about(item),
+                    Problem::error(
+                        &t.file,
+                        d.pos,
+                        ProblemKind::DoneOnAfterAsOf {
+                            done_on: d.value,
+                            as_of: i.as_of,
+                        },
+                    )
+                    .about(item),
                 );
             }
         }
@@ -353,16 +471,30 @@ fn progress(i: &Input<'_>, out: &mut Vec<Problem>) {
             let item = Item::Progress(n + 1);
             if p.date.value > i.as_of {
                 out.push(
-                    Problem::error(&t.file, p.date.pos, ProblemKind::ProgressAfterAsOf { date: p.date.value, as_of: i.as_of })
-                        .about(item),
+                    Problem::error(
+                        &t.file,
+                        p.date.pos,
+                        ProblemKind::ProgressAfterAsOf {
+                            date: p.date.value,
+                            as_of: i.as_of,
+                        },
+                    )
+                    .about(item),
                 );
             }
             if let Some(prev) = previous
                 && p.date.value < prev
             {
                 out.push(
-                    Problem::warning(&t.file, p.date.pos, ProblemKind::ProgressOutOfOrder { date: p.date.value, previous: prev })
-                        .about(item),
+                    Problem::warning(
+                        &t.file,
+                        p.date.pos,
+                        ProblemKind::ProgressOutOfOrder {
+                            date: p.date.value,
+                            previous: prev,
+                        },
+                    )
+                    .about(item),
                 );
             }
             previous = Some(previous.map_or(p.date.value, |prev| prev.max(p.date.value)));
@@ -370,8 +502,14 @@ fn progress(i: &Input<'_>, out: &mut Vec<Problem>) {
                 out.push(unknown_unit(i.plan, &t.file, &p.by).about(item));
             } else if !allowed.contains(p.by.value.as_str()) {
                 out.push(
-                    Problem::warning(&t.file, p.by.pos, ProblemKind::ProgressByOutsider { unit: p.by.value.clone() })
-                        .about(item),
+                    Problem::warning(
+                        &t.file,
+                        p.by.pos,
+                        ProblemKind::ProgressByOutsider {
+                            unit: p.by.value.clone(),
+                        },
+                    )
+                    .about(item),
                 );
             }
         }
@@ -384,8 +522,14 @@ fn indicators(i: &Input<'_>, out: &mut Vec<Problem>) {
         for (n, ind) in t.indicators.iter().enumerate() {
             if !names.insert(ind.name.value.as_str()) {
                 out.push(
-                    Problem::error(&t.file, ind.name.pos, ProblemKind::DuplicateIndicator { name: ind.name.value.clone() })
-                        .about(Item::Indicator(n + 1)),
+                    Problem::error(
+                        &t.file,
+                        ind.name.pos,
+                        ProblemKind::DuplicateIndicator {
+                            name: ind.name.value.clone(),
+                        },
+                    )
+                    .about(Item::Indicator(n + 1)),
                 );
             }
         }
@@ -393,12 +537,23 @@ fn indicators(i: &Input<'_>, out: &mut Vec<Problem>) {
             let item = Item::Progress(n + 1);
             match (&p.indicator, p.value) {
                 (Some(name), _) if !names.contains(name.value.as_str()) => out.push(
-                    Problem::error(&t.file, name.pos, ProblemKind::UnknownIndicator { name: name.value.clone() }).about(item),
+                    Problem::error(
+                        &t.file,
+                        name.pos,
+                        ProblemKind::UnknownIndicator {
+                            name: name.value.clone(),
+                        },
+                    )
+                    .about(item),
                 ),
-                (Some(name), None) => {
-                    out.push(Problem::error(&t.file, name.pos, ProblemKind::IndicatorWithoutValue).about(item))
-                }
-                (None, Some(_)) => out.push(Problem::error(&t.file, p.date.pos, ProblemKind::ValueWithoutIndicator).about(item)),
+                (Some(name), None) => out.push(
+                    Problem::error(&t.file, name.pos, ProblemKind::IndicatorWithoutValue)
+                        .about(item),
+                ),
+                (None, Some(_)) => out.push(
+                    Problem::error(&t.file, p.date.pos, ProblemKind::ValueWithoutIndicator)
+                        .about(item),
+                ),
                 _ => {}
             }
         }

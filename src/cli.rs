@@ -190,12 +190,16 @@ pub fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
 }
 
 fn parse_month(s: &str) -> Result<crate::model::window::Month, String> {
-    crate::model::window::Month::parse(s).ok_or_else(|| format!("`{s}` is not a month in the form YYYY-MM"))
+    crate::model::window::Month::parse(s)
+        .ok_or_else(|| format!("`{s}` is not a month in the form YYYY-MM"))
 }
 
 fn parse_category(s: &str) -> Result<crate::model::status::Category, String> {
     crate::model::status::Category::from_key(s).ok_or_else(|| {
-        let keys: Vec<&str> = crate::model::status::Category::ALL.iter().map(|c| c.key()).collect();
+        let keys: Vec<&str> = crate::model::status::Category::ALL
+            .iter()
+            .map(|c| c.key())
+            .collect();
         format!("`{s}` is not a standing; use one of: {}", keys.join(", "))
     })
 }

@@ -178,7 +178,10 @@ pub struct RawProgress {
 pub fn find_plan_dir(given: Option<&Path>, cwd: &Path) -> Result<PathBuf> {
     if let Some(p) = given {
         if !p.is_dir() {
-            bail!("plan folder `{}` does not exist or is not a folder", p.display());
+            bail!(
+                "plan folder `{}` does not exist or is not a folder",
+                p.display()
+            );
         }
         return Ok(p.to_path_buf());
     }
@@ -213,17 +216,34 @@ pub struct Text {
 }
 
 pub fn read_text(path: &Path, shown: &str) -> Result<Text, Problem> {
-    let meta = std::fs::metadata(path)
-        .map_err(|e| Problem::error(shown, Pos::default(), ProblemKind::Io { detail: io_detail(&e) }))?;
+    let meta = std::fs::metadata(path).map_err(|e| {
+        Problem::error(
+            shown,
+            Pos::default(),
+            ProblemKind::Io {
+                detail: io_detail(&e),
+            },
+        )
+    })?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(Problem::error(
             shown,
             Pos::default(),
-            ProblemKind::TooLarge { bytes: meta.len(), limit: MAX_FILE_BYTES },
+            ProblemKind::TooLarge {
+                bytes: meta.len(),
+                limit: MAX_FILE_BYTES,
+            },
         ));
     }
-    let bytes = std::fs::read(path)
-        .map_err(|e| Problem::error(shown, Pos::default(), ProblemKind::Io { detail: io_detail(&e) }))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        Problem::error(
+            shown,
+            Pos::default(),
+            ProblemKind::Io {
+                detail: io_detail(&e),
+            },
+        )
+    })?;
     decode(bytes, shown)
 }
 
@@ -246,7 +266,9 @@ pub fn decode(mut bytes: Vec<u8>, shown: &str) -> Result<Text, Problem> {
         return Err(Problem::error(
             shown,
             Pos { line: 1, col: 1 },
-            ProblemKind::NotUtf8 { guess: Encoding::Utf16 },
+            ProblemKind::NotUtf8 {
+                guess: Encoding::Utf16,
+            },
         ));
     }
     let text = match String::from_utf8(bytes) {
@@ -262,11 +284,19 @@ pub fn decode(mut bytes: Vec<u8>, shown: &str) -> Result<Text, Problem> {
             } else {
                 Encoding::Unknown
             };
-            return Err(Problem::error(shown, text::byte_pos(&bytes, at), ProblemKind::NotUtf8 { guess }));
+            return Err(Problem::error(
+                shown,
+                text::byte_pos(&bytes, at),
+                ProblemKind::NotUtf8 { guess },
+            ));
         }
     };
     if let Some(offset) = conflict_marker(&text) {
-        return Err(Problem::error(shown, LineIndex::new(&text).pos(offset), ProblemKind::ConflictMarker));
+        return Err(Problem::error(
+            shown,
+            LineIndex::new(&text).pos(offset),
+            ProblemKind::ConflictMarker,
+        ));
     }
     Ok(Text { text, bom })
 }
@@ -276,7 +306,11 @@ fn conflict_marker(text: &str) -> Option<usize> {
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let l = line.trim_end_matches(['\n', '\r']);
-        if l.starts_with("<<<<<<<") || l.starts_with(">>>>>>>") || l == "=======" || l.starts_with("||||||| ") {
+        if l.starts_with("<<<<<<<")
+            || l.starts_with(">>>>>>>")
+            || l == "======="
+            || l.starts_with("||||||| ")
+        {
             return Some(offset);
         }
         offset += line.len();
@@ -288,7 +322,10 @@ fn conflict_marker(text: &str) -> Option<usize> {
 pub fn parse<T: for<'de> Deserialize<'de>>(text: &str, shown: &str) -> Result<T, Problem> {
     toml::from_str::<T>(text).map_err(|e| {
         let ix = LineIndex::new(text);
-        let pos = e.span().map(|s| ix.pos(s.start)).unwrap_or(Pos { line: 1, col: 1 });
+        let pos = e
+            .span()
+            .map(|s| ix.pos(s.start))
+            .unwrap_or(Pos { line: 1, col: 1 });
         Problem::error(shown, pos, classify(e.message()))
     })
 }
@@ -315,9 +352,13 @@ fn classify(message: &str) -> ProblemKind {
             && !message.contains("newline")
             && !message.contains("`=`")
     {
-        return ProblemKind::BadValue { detail: message.trim().to_string() };
+        return ProblemKind::BadValue {
+            detail: message.trim().to_string(),
+        };
     }
-    ProblemKind::Syntax { detail: message.trim().to_string() }
+    ProblemKind::Syntax {
+        detail: message.trim().to_string(),
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -344,14 +385,18 @@ impl Ctx<'_> {
         let pos = self.pos(&s);
         let dt = s.into_inner();
         let date = match (dt.date, dt.time, dt.offset) {
-            (Some(d), None, None) => NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()),
+            (Some(d), None, None) => {
+                NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
+            }
             _ => None,
         };
         if date.is_none() {
             self.problems.push(Problem::error(
                 self.shown,
                 pos,
-                ProblemKind::BadValue { detail: format!("expected a date like 2024-03-05, found {dt}") },
+                ProblemKind::BadValue {
+                    detail: format!("expected a date like 2024-03-05, found {dt}"),
+                },
             ));
         }
         date.map(|d| Located::new(d, pos))
@@ -363,7 +408,11 @@ fn nfc_all(v: Vec<String>) -> Vec<String> {
 }
 
 pub fn build_task(raw: RawTask, text: &str, shown: &str) -> (Task, Vec<Problem>) {
-    let mut c = Ctx { shown, ix: LineIndex::new(text), problems: vec![] };
+    let mut c = Ctx {
+        shown,
+        ix: LineIndex::new(text),
+        problems: vec![],
+    };
     let status_pos = c.pos(&raw.status);
     let status_key = raw.status.into_inner();
     let status = TaskStatus::from_key(&status_key).unwrap_or_else(|| {
@@ -377,7 +426,12 @@ pub fn build_task(raw: RawTask, text: &str, shown: &str) -> (Task, Vec<Problem>)
         TaskStatus::Todo
     });
     let lead_pos = c.pos(&raw.lead);
-    let lead = raw.lead.into_inner().into_iter().map(|u| c.loc_str(u)).collect();
+    let lead = raw
+        .lead
+        .into_inner()
+        .into_iter()
+        .map(|u| c.loc_str(u))
+        .collect();
     let support = raw.support.into_iter().map(|u| c.loc_str(u)).collect();
     let due = raw.due.and_then(|d| c.date(d));
     let done_on = raw.done_on.and_then(|d| c.date(d));
@@ -413,8 +467,12 @@ pub fn build_task(raw: RawTask, text: &str, shown: &str) -> (Task, Vec<Problem>)
                     Ok(v) if v <= 100 => Some(v),
                     _ => {
                         c.problems.push(
-                            Problem::error(shown, pos, ProblemKind::PercentOutOfRange { percent: v })
-                                .about(crate::model::problem::Item::Progress(n + 1)),
+                            Problem::error(
+                                shown,
+                                pos,
+                                ProblemKind::PercentOutOfRange { percent: v },
+                            )
+                            .about(crate::model::problem::Item::Progress(n + 1)),
                         );
                         None
                     }
@@ -459,7 +517,11 @@ pub fn build_task(raw: RawTask, text: &str, shown: &str) -> (Task, Vec<Problem>)
 }
 
 fn build_meta(raw: RawPlan, text: &str, shown: &str) -> (PlanMeta, Vec<Problem>) {
-    let mut c = Ctx { shown, ix: LineIndex::new(text), problems: vec![] };
+    let mut c = Ctx {
+        shown,
+        ix: LineIndex::new(text),
+        problems: vec![],
+    };
     let issued = c.date(raw.issued).map(|d| d.value);
     let report_day = match raw.report_day {
         Some(s) => {
@@ -471,7 +533,9 @@ fn build_meta(raw: RawPlan, text: &str, shown: &str) -> (PlanMeta, Vec<Problem>)
                 c.problems.push(Problem::error(
                     shown,
                     pos,
-                    ProblemKind::BadValue { detail: format!("report_day must be 1–28, found {v}") },
+                    ProblemKind::BadValue {
+                        detail: format!("report_day must be 1–28, found {v}"),
+                    },
                 ));
                 15
             }
@@ -504,7 +568,11 @@ fn build_meta(raw: RawPlan, text: &str, shown: &str) -> (PlanMeta, Vec<Problem>)
 }
 
 fn build_units(raw: RawUnits, text: &str, shown: &str) -> (Vec<Unit>, Vec<Problem>) {
-    let mut c = Ctx { shown, ix: LineIndex::new(text), problems: vec![] };
+    let mut c = Ctx {
+        shown,
+        ix: LineIndex::new(text),
+        problems: vec![],
+    };
     let mut units = vec![];
     for u in raw.units {
         let kind_pos = c.pos(&u.kind);
@@ -515,7 +583,10 @@ fn build_units(raw: RawUnits, text: &str, shown: &str) -> (Vec<Unit>, Vec<Proble
                 shown,
                 kind_pos,
                 ProblemKind::BadValue {
-                    detail: format!("unknown kind `{kind_key}`, expected one of `{}`", expected.join("`, `")),
+                    detail: format!(
+                        "unknown kind `{kind_key}`, expected one of `{}`",
+                        expected.join("`, `")
+                    ),
                 },
             ));
             UnitKind::Other
@@ -550,7 +621,11 @@ fn read_and_parse<T: for<'de> Deserialize<'de>>(
         }
     };
     if let Some(off) = text::first_non_nfc(&t.text) {
-        problems.push(Problem::warning(shown, LineIndex::new(&t.text).pos(off), ProblemKind::NotNfc));
+        problems.push(Problem::warning(
+            shown,
+            LineIndex::new(&t.text).pos(off),
+            ProblemKind::NotNfc,
+        ));
     }
     match parse::<T>(&t.text, shown) {
         Ok(raw) => Some((raw, t.text)),
@@ -591,7 +666,11 @@ pub fn task_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
                 let is_toml = e.path().extension().is_some_and(|x| x == "toml");
                 if e.path_is_symlink() {
                     if is_toml || e.path().extension().is_none() {
-                        problems.push(Problem::warning(&display_path(dir, &rel), Pos::default(), ProblemKind::Symlink));
+                        problems.push(Problem::warning(
+                            &display_path(dir, &rel),
+                            Pos::default(),
+                            ProblemKind::Symlink,
+                        ));
                     }
                 } else if e.file_type().is_file() && is_toml {
                     out.push(rel);
@@ -606,7 +685,11 @@ pub fn task_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
                     .io_error()
                     .map(io_detail)
                     .unwrap_or_else(|| err.to_string());
-                problems.push(Problem::error(&display_path(dir, &rel), Pos::default(), ProblemKind::Io { detail }));
+                problems.push(Problem::error(
+                    &display_path(dir, &rel),
+                    Pos::default(),
+                    ProblemKind::Io { detail },
+                ));
             }
         }
     }
@@ -615,7 +698,8 @@ pub fn task_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
 
 /// Load a whole plan folder. `Err` only when the folder itself cannot be used.
 pub fn load(dir: &Path) -> Result<Loaded> {
-    let md = std::fs::metadata(dir).with_context(|| format!("failed to read plan folder `{}`", dir.display()))?;
+    let md = std::fs::metadata(dir)
+        .with_context(|| format!("failed to read plan folder `{}`", dir.display()))?;
     if !md.is_dir() {
         bail!("`{}` is not a folder", dir.display());
     }
@@ -624,16 +708,24 @@ pub fn load(dir: &Path) -> Result<Loaded> {
 
     let plan_shown = display_path(dir, Path::new("plan.toml"));
     let plan_path = dir.join("plan.toml");
-    let mut meta = PlanMeta { file: plan_shown.clone(), ..PlanMeta::default() };
+    let mut meta = PlanMeta {
+        file: plan_shown.clone(),
+        ..PlanMeta::default()
+    };
     if plan_path.exists() {
         files += 1;
-        if let Some((raw, text)) = read_and_parse::<RawPlan>(&plan_path, &plan_shown, &mut problems) {
+        if let Some((raw, text)) = read_and_parse::<RawPlan>(&plan_path, &plan_shown, &mut problems)
+        {
             let (m, p) = build_meta(raw, &text, &plan_shown);
             meta = m;
             problems.extend(p);
         }
     } else {
-        problems.push(Problem::error(&plan_shown, Pos::default(), ProblemKind::MissingFile));
+        problems.push(Problem::error(
+            &plan_shown,
+            Pos::default(),
+            ProblemKind::MissingFile,
+        ));
     }
 
     let units_shown = display_path(dir, Path::new("units.toml"));
@@ -641,13 +733,19 @@ pub fn load(dir: &Path) -> Result<Loaded> {
     let mut units = vec![];
     if units_path.exists() {
         files += 1;
-        if let Some((raw, text)) = read_and_parse::<RawUnits>(&units_path, &units_shown, &mut problems) {
+        if let Some((raw, text)) =
+            read_and_parse::<RawUnits>(&units_path, &units_shown, &mut problems)
+        {
             let (u, p) = build_units(raw, &text, &units_shown);
             units = u;
             problems.extend(p);
         }
     } else {
-        problems.push(Problem::error(&units_shown, Pos::default(), ProblemKind::MissingFile));
+        problems.push(Problem::error(
+            &units_shown,
+            Pos::default(),
+            ProblemKind::MissingFile,
+        ));
     }
 
     let paths = task_files(dir, &mut problems);
@@ -661,14 +759,24 @@ pub fn load(dir: &Path) -> Result<Loaded> {
             ProblemKind::NoTasks,
         ));
     }
-    let plan = Plan { meta, units: Registry::new(units_shown, units), tasks };
-    Ok(Loaded { plan, problems, files })
+    let plan = Plan {
+        meta,
+        units: Registry::new(units_shown, units),
+        tasks,
+    };
+    Ok(Loaded {
+        plan,
+        problems,
+        files,
+    })
 }
 
 /// Parse task files on up to two threads (the measured sweet spot on this class of machine),
 /// keeping results in path order so output never depends on scheduling.
 fn load_tasks_parallel(dir: &Path, paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<Task> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 4);
     let work = |chunk: &[PathBuf]| {
         chunk
             .iter()
@@ -680,7 +788,10 @@ fn load_tasks_parallel(dir: &Path, paths: &[PathBuf], problems: &mut Vec<Problem
     } else {
         let size = paths.len().div_ceil(threads);
         std::thread::scope(|s| {
-            let handles: Vec<_> = paths.chunks(size).map(|c| s.spawn(move || work(c))).collect();
+            let handles: Vec<_> = paths
+                .chunks(size)
+                .map(|c| s.spawn(move || work(c)))
+                .collect();
             handles
                 .into_iter()
                 .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))

@@ -23,7 +23,10 @@ impl Horizon {
     pub fn new(plan: &Plan, as_of: NaiveDate) -> Horizon {
         let cycle = Cycle::ReportDay(plan.meta.report_day);
         let next = cycle.window(cycle.window_of(as_of).month.succ());
-        Horizon { as_of, soon_until: next.end }
+        Horizon {
+            as_of,
+            soon_until: next.end,
+        }
     }
 }
 
@@ -79,10 +82,20 @@ pub fn judge_task<'a>(plan: &Plan, task: &'a Task, h: Horizon) -> Judged<'a> {
                 h.as_of,
                 h.soon_until,
             );
-            JudgedMilestone { number: i + 1, milestone: m, reading, standing }
+            JudgedMilestone {
+                number: i + 1,
+                milestone: m,
+                reading,
+                standing,
+            }
         })
         .collect();
-    Judged { task, reading, standing, milestones }
+    Judged {
+        task,
+        reading,
+        standing,
+        milestones,
+    }
 }
 
 pub fn judge_all<'a>(plan: &'a Plan, h: Horizon) -> Vec<Judged<'a>> {
@@ -224,13 +237,21 @@ pub fn by_group(plan: &Plan, judged: &[Judged<'_>]) -> Vec<GroupRow> {
         .groups
         .iter()
         .map(|g| {
-            let members: BTreeSet<&str> = plan.meta.group_and_descendants(&g.id.value).into_iter().collect();
+            let members: BTreeSet<&str> = plan
+                .meta
+                .group_and_descendants(&g.id.value)
+                .into_iter()
+                .collect();
             GroupRow {
                 id: g.id.value.clone(),
                 title: g.title.clone(),
                 depth: plan.meta.depth(&g.id.value),
                 declared: g.declared,
-                counts: Counts::of(judged.iter().filter(|j| members.contains(j.task.group.value.as_str()))),
+                counts: Counts::of(
+                    judged
+                        .iter()
+                        .filter(|j| members.contains(j.task.group.value.as_str())),
+                ),
             }
         })
         .collect()
@@ -253,14 +274,24 @@ pub fn by_lead(plan: &Plan, judged: &[Judged<'_>], as_of: NaiveDate) -> Vec<Lead
         }
     }
     let mut rows: Vec<LeadRow> = vec![];
-    let order = |id: &str| plan.units.units.iter().position(|u| u.id.value == id).unwrap_or(usize::MAX);
+    let order = |id: &str| {
+        plan.units
+            .units
+            .iter()
+            .position(|u| u.id.value == id)
+            .unwrap_or(usize::MAX)
+    };
     let mut ids: Vec<&str> = counts.keys().copied().collect();
     ids.sort_by_key(|id| (order(id), id.to_string()));
     for id in ids {
         let carriers = plan.units.carriers(id, as_of);
         rows.push(LeadRow {
             unit: id.to_string(),
-            carriers: if carriers == [id] { vec![] } else { carriers.iter().map(|s| s.to_string()).collect() },
+            carriers: if carriers == [id] {
+                vec![]
+            } else {
+                carriers.iter().map(|s| s.to_string()).collect()
+            },
             counts: counts[id],
         });
     }
@@ -297,7 +328,8 @@ pub fn overdue<'a>(judged: &'a [Judged<'a>]) -> Vec<Due<'a>> {
 /// Open tasks and milestones due inside `window`, by due date then plan order.
 pub fn due_in<'a>(judged: &'a [Judged<'a>], window: &Window) -> Vec<Due<'a>> {
     let mut out = items(judged, |s| {
-        matches!(s.category, Category::InProgress | Category::Overdue) && s.due.is_some_and(|d| window.contains(d))
+        matches!(s.category, Category::InProgress | Category::Overdue)
+            && s.due.is_some_and(|d| window.contains(d))
     });
     out.sort_by_key(|d| d.standing.due);
     out
@@ -307,11 +339,19 @@ fn items<'a>(judged: &'a [Judged<'a>], keep: impl Fn(&Standing) -> bool) -> Vec<
     let mut out = vec![];
     for j in judged {
         if keep(&j.standing) {
-            out.push(Due { task: j.task, milestone: None, standing: j.standing });
+            out.push(Due {
+                task: j.task,
+                milestone: None,
+                standing: j.standing,
+            });
         }
         for m in &j.milestones {
             if j.standing.category != Category::Dropped && keep(&m.standing) {
-                out.push(Due { task: j.task, milestone: Some(m), standing: m.standing });
+                out.push(Due {
+                    task: j.task,
+                    milestone: Some(m),
+                    standing: m.standing,
+                });
             }
         }
     }
@@ -348,7 +388,11 @@ pub fn not_reported<'a>(plan: &Plan, judged: &'a [Judged<'a>], window: &Window) 
             .collect();
         for lead in j.task.lead_ids() {
             for carrier in plan.units.carriers(lead, as_of) {
-                let covered = plan.units.expand(carrier).iter().any(|u| reporters.contains(u))
+                let covered = plan
+                    .units
+                    .expand(carrier)
+                    .iter()
+                    .any(|u| reporters.contains(u))
                     || reporters.contains(lead);
                 if !covered {
                     missing.entry(carrier.to_string()).or_default().push(j.task);
@@ -356,8 +400,17 @@ pub fn not_reported<'a>(plan: &Plan, judged: &'a [Judged<'a>], window: &Window) 
             }
         }
     }
-    let order = |id: &str| plan.units.units.iter().position(|u| u.id.value == id).unwrap_or(usize::MAX);
-    let mut out: Vec<Silent<'a>> = missing.into_iter().map(|(unit, tasks)| Silent { unit, tasks }).collect();
+    let order = |id: &str| {
+        plan.units
+            .units
+            .iter()
+            .position(|u| u.id.value == id)
+            .unwrap_or(usize::MAX)
+    };
+    let mut out: Vec<Silent<'a>> = missing
+        .into_iter()
+        .map(|(unit, tasks)| Silent { unit, tasks })
+        .collect();
     out.sort_by_key(|s| (order(&s.unit), s.unit.clone()));
     for s in &mut out {
         s.tasks.dedup_by(|a, b| a.id.value == b.id.value);
@@ -403,7 +456,11 @@ pub fn progress_in<'a>(plan: &'a Plan, window: &Window) -> Vec<(&'a Task, Vec<&'
     plan.tasks
         .iter()
         .filter_map(|t| {
-            let mut entries: Vec<&Progress> = t.progress.iter().filter(|p| window.contains(p.date.value)).collect();
+            let mut entries: Vec<&Progress> = t
+                .progress
+                .iter()
+                .filter(|p| window.contains(p.date.value))
+                .collect();
             entries.sort_by_key(|p| p.date.value);
             (!entries.is_empty()).then_some((t, entries))
         })

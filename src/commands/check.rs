@@ -14,18 +14,33 @@ use crate::render;
 pub fn run(ctx: &Ctx, args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome> {
     let loaded = crate::load::load(&ctx.plan_dir)?;
     let mut problems = loaded.problems;
-    problems.extend(crate::check::run(&crate::check::Input { plan: &loaded.plan, as_of: ctx.as_of }));
+    problems.extend(crate::check::run(&crate::check::Input {
+        plan: &loaded.plan,
+        as_of: ctx.as_of,
+    }));
     problem::sort(&mut problems);
     let tr = tr(ctx.lang);
     match args.format {
         TextOrJson::Text => {
             write!(out, "{}", render::problems::text(&problems, tr))?;
-            writeln!(out, "{}", render::problems::summary_line(&problems, loaded.files, tr))?;
+            writeln!(
+                out,
+                "{}",
+                render::problems::summary_line(&problems, loaded.files, tr)
+            )?;
         }
-        TextOrJson::Json => write!(out, "{}", render::json::to_string(&render::problems::json(&problems, loaded.files, tr)))?,
+        TextOrJson::Json => write!(
+            out,
+            "{}",
+            render::json::to_string(&render::problems::json(&problems, loaded.files, tr))
+        )?,
     }
     let failing = problems
         .iter()
         .any(|p| p.severity == Severity::Error || args.strict);
-    Ok(if failing { Outcome::Findings } else { Outcome::Clean })
+    Ok(if failing {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    })
 }

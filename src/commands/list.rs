@@ -17,15 +17,28 @@ use crate::summary::{Filter, Horizon, Judged, judge_all};
 /// Turn command-line filters into a pure [`Filter`], resolving unit names and groups.
 pub fn resolve_filters(plan: &Plan, f: &Filters) -> Result<Filter> {
     let unit = |arg: &Option<String>| -> Result<Option<String>> {
-        arg.as_deref().map(|a| resolve_unit(plan, a).map(|u| u.id.value.clone())).transpose()
+        arg.as_deref()
+            .map(|a| resolve_unit(plan, a).map(|u| u.id.value.clone()))
+            .transpose()
     };
     let groups = match &f.group {
         Some(g) => {
             if plan.meta.group(g).is_none() {
-                let ids: Vec<&str> = plan.meta.groups.iter().map(|g| g.id.value.as_str()).collect();
+                let ids: Vec<&str> = plan
+                    .meta
+                    .groups
+                    .iter()
+                    .map(|g| g.id.value.as_str())
+                    .collect();
                 bail!("unknown group `{g}`; groups are: {}", ids.join(", "));
             }
-            Some(plan.meta.group_and_descendants(g).into_iter().map(str::to_string).collect())
+            Some(
+                plan.meta
+                    .group_and_descendants(g)
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect(),
+            )
         }
         None => None,
     };
@@ -41,12 +54,20 @@ pub fn resolve_filters(plan: &Plan, f: &Filters) -> Result<Filter> {
     })
 }
 
-pub fn run(ctx: &Ctx, args: &ListArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome> {
+pub fn run(
+    ctx: &Ctx,
+    args: &ListArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Outcome> {
     let loaded = load_for_view(ctx, err)?;
     let plan = &loaded.plan;
     let filter = resolve_filters(plan, &args.filters)?;
     let all = judge_all(plan, Horizon::new(plan, ctx.as_of));
-    let rows: Vec<&Judged> = all.iter().filter(|j| filter.matches(plan, j, ctx.as_of)).collect();
+    let rows: Vec<&Judged> = all
+        .iter()
+        .filter(|j| filter.matches(plan, j, ctx.as_of))
+        .collect();
     let text = match args.format {
         ListFormat::Table => render_table(ctx, plan, &rows),
         ListFormat::Json => render::json::to_string(&serde_json::json!({
@@ -58,9 +79,16 @@ pub fn run(ctx: &Ctx, args: &ListArgs, out: &mut dyn Write, err: &mut dyn Write)
     };
     out.write_all(text.as_bytes())?;
     let overdue = rows.iter().any(|j| {
-        j.standing.category == Category::Overdue || j.milestones.iter().any(|m| m.standing.category == Category::Overdue)
+        j.standing.category == Category::Overdue
+            || j.milestones
+                .iter()
+                .any(|m| m.standing.category == Category::Overdue)
     });
-    Ok(if args.fail_on.is_some() && overdue { Outcome::Findings } else { Outcome::Clean })
+    Ok(if args.fail_on.is_some() && overdue {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    })
 }
 
 /// Words for a standing: the category, plus "due soon" when it applies.
@@ -70,7 +98,11 @@ pub fn standing_words(ctx: &Ctx, j: &Judged) -> String {
     if j.standing.due_soon {
         s.push_str(&format!(" ({})", tr.label(Label::DueSoon)));
     }
-    if let Some(d) = j.standing.days_late.filter(|_| j.standing.category == Category::Overdue) {
+    if let Some(d) = j
+        .standing
+        .days_late
+        .filter(|_| j.standing.category == Category::Overdue)
+    {
         s.push_str(&format!(" +{d}"));
     }
     s
@@ -81,7 +113,10 @@ fn render_table(ctx: &Ctx, plan: &Plan, rows: &[&Judged]) -> String {
     if rows.is_empty() {
         return format!("{}\n", tr.no_tasks_match());
     }
-    let style = table::Style { color: ctx.color, width: ctx.width };
+    let style = table::Style {
+        color: ctx.color,
+        width: ctx.width,
+    };
     let title_width = ctx.width.map_or(60, |w| (usize::from(w) / 3).clamp(24, 80));
     let mut t = table::new(
         style,
@@ -110,7 +145,20 @@ fn render_table(ctx: &Ctx, plan: &Plan, rows: &[&Judged]) -> String {
 fn render_csv(ctx: &Ctx, plan: &Plan, rows: &[&Judged]) -> String {
     use render::csv::row;
     let mut s = String::from(render::csv::BOM);
-    let header = ["id", "group", "title", "lead", "support", "deadline", "due", "due_kind", "status", "done_on", "category", "days_late"];
+    let header = [
+        "id",
+        "group",
+        "title",
+        "lead",
+        "support",
+        "deadline",
+        "due",
+        "due_kind",
+        "status",
+        "done_on",
+        "category",
+        "days_late",
+    ];
     s.push_str(&row(&header.map(String::from)));
     for j in rows {
         let t = j.task;
@@ -122,11 +170,20 @@ fn render_csv(ctx: &Ctx, plan: &Plan, rows: &[&Judged]) -> String {
             render::units_label(plan, t.support_ids(), ctx.as_of),
             t.deadline.value.clone(),
             j.standing.due.map(|d| d.to_string()).unwrap_or_default(),
-            j.reading.as_ref().map(|r| r.key().to_string()).unwrap_or_default(),
+            j.reading
+                .as_ref()
+                .map(|r| r.key().to_string())
+                .unwrap_or_default(),
             t.status.value.key().to_string(),
-            t.done_on.as_ref().map(|d| d.value.to_string()).unwrap_or_default(),
+            t.done_on
+                .as_ref()
+                .map(|d| d.value.to_string())
+                .unwrap_or_default(),
             j.standing.category.key().to_string(),
-            j.standing.days_late.map(|d| d.to_string()).unwrap_or_default(),
+            j.standing
+                .days_late
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
         ]));
     }
     s

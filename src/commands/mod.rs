@@ -112,8 +112,14 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> Res
 pub fn load_for_view(ctx: &Ctx, err: &mut dyn Write) -> Result<Loaded> {
     let loaded = load::load(&ctx.plan_dir)?;
     let mut problems = loaded.problems.clone();
-    problems.extend(crate::check::run(&crate::check::Input { plan: &loaded.plan, as_of: ctx.as_of }));
-    let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+    problems.extend(crate::check::run(&crate::check::Input {
+        plan: &loaded.plan,
+        as_of: ctx.as_of,
+    }));
+    let errors = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
     if errors > 0 {
         writeln!(err, "{}", crate::i18n::tr(ctx.lang).plan_has_errors(errors))?;
     }
@@ -159,7 +165,10 @@ pub fn resolve_unit<'a>(plan: &'a Plan, arg: &str) -> Result<&'a Unit> {
 }
 
 fn ambiguous(arg: &str, units: &[&Unit]) -> String {
-    let names: Vec<String> = units.iter().map(|u| format!("{} ({})", u.id.value, u.name)).collect();
+    let names: Vec<String> = units
+        .iter()
+        .map(|u| format!("{} ({})", u.id.value, u.name))
+        .collect();
     format!("`{arg}` matches several units: {}", names.join("; "))
 }
 

@@ -16,24 +16,50 @@ use crate::render::markdown::{Changes, ReportInput};
 use crate::render::{self};
 use crate::summary::{self, Counts, Horizon, judge_all};
 
-pub fn run(ctx: &Ctx, args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome> {
+pub fn run(
+    ctx: &Ctx,
+    args: &ReportArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Outcome> {
     let loaded = crate::load::load(&ctx.plan_dir)?;
     let plan = &loaded.plan;
-    let cycle = if args.calendar_month { Cycle::Calendar } else { Cycle::ReportDay(plan.meta.report_day) };
+    let cycle = if args.calendar_month {
+        Cycle::Calendar
+    } else {
+        Cycle::ReportDay(plan.meta.report_day)
+    };
     let window = cycle.window(args.month);
     let next = cycle.window(args.month.succ());
-    let as_of = if ctx.as_of_given { ctx.as_of } else { window.end };
+    let as_of = if ctx.as_of_given {
+        ctx.as_of
+    } else {
+        window.end
+    };
     let mut problems = loaded.problems.clone();
     problems.extend(crate::check::run(&crate::check::Input { plan, as_of }));
-    let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+    let errors = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
     if errors > 0 {
         writeln!(err, "{}", tr(ctx.lang).plan_has_errors(errors))?;
         return Ok(Outcome::Findings);
     }
-    let horizon = Horizon { as_of, soon_until: next.end };
+    let horizon = Horizon {
+        as_of,
+        soon_until: next.end,
+    };
     let judged = judge_all(plan, horizon);
     let changes = history_section(ctx, &window);
-    let input = ReportInput { plan, judged: &judged, window, next, as_of, changes };
+    let input = ReportInput {
+        plan,
+        judged: &judged,
+        window,
+        next,
+        as_of,
+        changes,
+    };
     let text = match args.format {
         ReportFormat::Md => render::markdown::report(&input, tr(ctx.lang)),
         ReportFormat::Json => render::json::to_string(&json_report(&input)),
@@ -51,17 +77,26 @@ pub fn run(ctx: &Ctx, args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Writ
         let old = match std::fs::read_to_string(&path) {
             Ok(s) => s,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-            Err(e) => return Err(e).with_context(|| format!("failed to read `{}`", path.display())),
+            Err(e) => {
+                return Err(e).with_context(|| format!("failed to read `{}`", path.display()));
+            }
         };
         if old == text {
             return Ok(Outcome::Clean);
         }
         let shown = path.display().to_string();
         let diff = similar::TextDiff::from_lines(&old, &text);
-        write!(out, "{}", diff.unified_diff().context_radius(2).header(&shown, &format!("{shown} (tiendo)")))?;
+        write!(
+            out,
+            "{}",
+            diff.unified_diff()
+                .context_radius(2)
+                .header(&shown, &format!("{shown} (tiendo)"))
+        )?;
         return Ok(Outcome::Findings);
     }
-    std::fs::create_dir_all(dir).with_context(|| format!("failed to create `{}`", dir.display()))?;
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("failed to create `{}`", dir.display()))?;
     write_atomic(&path, text.as_bytes())?;
     writeln!(err, "{}", path.display())?;
     Ok(Outcome::Clean)
@@ -75,8 +110,14 @@ fn history_section(_ctx: &Ctx, _window: &Window) -> Changes {
 /// Write through a temporary file in the same folder, flushed, then renamed over the target:
 /// readers see the old file or the new one, never half of one.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.tiendo-{}.tmp", std::process::id()));
     let result = (|| -> std::io::Result<()> {
         let mut f = std::fs::File::create(&tmp)?;

@@ -11,7 +11,12 @@ use crate::model::plan::Plan;
 use crate::render;
 use crate::summary::{Horizon, Judged, judge_task};
 
-pub fn run(ctx: &Ctx, args: &ShowArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome> {
+pub fn run(
+    ctx: &Ctx,
+    args: &ShowArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Outcome> {
     let loaded = load_for_view(ctx, err)?;
     let plan = &loaded.plan;
     let Some(task) = plan.task(args.id.trim()) else {
@@ -46,17 +51,39 @@ fn text(ctx: &Ctx, plan: &Plan, j: &Judged) -> String {
     let tr = tr(ctx.lang);
     let t = j.task;
     let mut s = String::new();
-    let mut line = |k: Label, v: String| s.push_str(&format!("{:<14} {v}\n", format!("{}:", tr.label(k))));
+    let mut line =
+        |k: Label, v: String| s.push_str(&format!("{:<14} {v}\n", format!("{}:", tr.label(k))));
     line(Label::Id, t.id.value.clone());
     line(
         Label::Group,
-        format!("{} — {}", t.group.value, plan.meta.group(&t.group.value).map(|g| g.title.as_str()).unwrap_or("?")),
+        format!(
+            "{} — {}",
+            t.group.value,
+            plan.meta
+                .group(&t.group.value)
+                .map(|g| g.title.as_str())
+                .unwrap_or("?")
+        ),
     );
-    line(Label::Lead, units(plan, t.lead_ids().map(String::from), ctx).join("; "));
+    line(
+        Label::Lead,
+        units(plan, t.lead_ids().map(String::from), ctx).join("; "),
+    );
     let support = units(plan, t.support_ids().map(String::from), ctx);
-    line(Label::Support, if support.is_empty() { tr.label(Label::None).to_string() } else { support.join("; ") });
+    line(
+        Label::Support,
+        if support.is_empty() {
+            tr.label(Label::None).to_string()
+        } else {
+            support.join("; ")
+        },
+    );
     let due = match (&j.reading, j.standing.due) {
-        (_, Some(d)) => format!("{} ({})", tr.date(d), tr.deadline_kind(j.reading.as_ref().ok().copied())),
+        (_, Some(d)) => format!(
+            "{} ({})",
+            tr.date(d),
+            tr.deadline_kind(j.reading.as_ref().ok().copied())
+        ),
         (Ok(k), None) => tr.deadline_kind(Some(*k)).to_string(),
         (Err(e), None) => tr.deadline_error(e),
     };
@@ -72,7 +99,11 @@ fn text(ctx: &Ctx, plan: &Plan, j: &Judged) -> String {
     if !j.milestones.is_empty() {
         s.push_str(&format!("\n{}:\n", tr.label(Label::Milestones)));
         for m in &j.milestones {
-            let due = m.standing.due.map(|d| tr.date(d)).unwrap_or_else(|| "—".into());
+            let due = m
+                .standing
+                .due
+                .map(|d| tr.date(d))
+                .unwrap_or_else(|| "—".into());
             s.push_str(&format!(
                 "  {}. {} — \"{}\" → {due} — {}\n",
                 m.number,
@@ -87,7 +118,10 @@ fn text(ctx: &Ctx, plan: &Plan, j: &Judged) -> String {
         for i in &t.indicators {
             let latest = t
                 .latest_value(&i.name.value, ctx.as_of)
-                .and_then(|p| p.value.map(|v| format!("{} ({})", tr.number(v), tr.date(p.date.value))))
+                .and_then(|p| {
+                    p.value
+                        .map(|v| format!("{} ({})", tr.number(v), tr.date(p.date.value)))
+                })
                 .unwrap_or_else(|| "—".into());
             s.push_str(&format!(
                 "  {}: {} {} — {}: {latest}\n",
@@ -102,7 +136,12 @@ fn text(ctx: &Ctx, plan: &Plan, j: &Judged) -> String {
         s.push_str(&format!("\n{}:\n", tr.label(Label::Progress)));
         for p in &t.progress {
             let pct = p.percent.map(|x| format!(" [{x}%]")).unwrap_or_default();
-            s.push_str(&format!("  {} {}{pct}: {}\n", tr.date(p.date.value), plan.units.label(&p.by.value), p.note));
+            s.push_str(&format!(
+                "  {} {}{pct}: {}\n",
+                tr.date(p.date.value),
+                plan.units.label(&p.by.value),
+                p.note
+            ));
         }
     }
     if !t.notes.is_empty() {
@@ -113,14 +152,32 @@ fn text(ctx: &Ctx, plan: &Plan, j: &Judged) -> String {
     }
     if let Some(src) = &t.source {
         let parts: Vec<String> = [
-            src.body.as_ref().map(|b| format!("{b}{}", src.body_line.map(|l| format!(" ({} {l})", tr.label(Label::Line))).unwrap_or_default())),
-            src.appendix.as_ref().map(|a| format!("{a}{}", src.appendix_line.map(|l| format!(" ({} {l})", tr.label(Label::Line))).unwrap_or_default())),
+            src.body.as_ref().map(|b| {
+                format!(
+                    "{b}{}",
+                    src.body_line
+                        .map(|l| format!(" ({} {l})", tr.label(Label::Line)))
+                        .unwrap_or_default()
+                )
+            }),
+            src.appendix.as_ref().map(|a| {
+                format!(
+                    "{a}{}",
+                    src.appendix_line
+                        .map(|l| format!(" ({} {l})", tr.label(Label::Line)))
+                        .unwrap_or_default()
+                )
+            }),
         ]
         .into_iter()
         .flatten()
         .collect();
         if !parts.is_empty() {
-            s.push_str(&format!("\n{}: {}\n", tr.label(Label::Source), parts.join("; ")));
+            s.push_str(&format!(
+                "\n{}: {}\n",
+                tr.label(Label::Source),
+                parts.join("; ")
+            ));
         }
     }
     s

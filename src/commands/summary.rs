@@ -15,7 +15,12 @@ use crate::model::status::Category;
 use crate::render::{self, table};
 use crate::summary::{Counts, Horizon, Judged, by_group, by_lead, judge_all};
 
-pub fn run(ctx: &Ctx, args: &SummaryArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome> {
+pub fn run(
+    ctx: &Ctx,
+    args: &SummaryArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Outcome> {
     let loaded = load_for_view(ctx, err)?;
     let plan = &loaded.plan;
     let judged = judge_all(plan, Horizon::new(plan, ctx.as_of));
@@ -25,9 +30,16 @@ pub fn run(ctx: &Ctx, args: &SummaryArgs, out: &mut dyn Write, err: &mut dyn Wri
     };
     out.write_all(text.as_bytes())?;
     let overdue = judged.iter().any(|j| {
-        j.standing.category == Category::Overdue || j.milestones.iter().any(|m| m.standing.category == Category::Overdue)
+        j.standing.category == Category::Overdue
+            || j.milestones
+                .iter()
+                .any(|m| m.standing.category == Category::Overdue)
     });
-    Ok(if args.fail_on.is_some() && overdue { Outcome::Findings } else { Outcome::Clean })
+    Ok(if args.fail_on.is_some() && overdue {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    })
 }
 
 /// Header: first column, then one column per category (dropped only when any), then total.
@@ -56,7 +68,10 @@ pub fn count_cells(c: &Counts, with_dropped: bool) -> Vec<String> {
 
 fn text(ctx: &Ctx, plan: &Plan, judged: &[Judged]) -> String {
     let tr = tr(ctx.lang);
-    let style = table::Style { color: false, width: ctx.width };
+    let style = table::Style {
+        color: false,
+        width: ctx.width,
+    };
     let all = Counts::of(judged);
     let with_dropped = all.get(Category::Dropped) > 0;
     let mut s = format!(
@@ -67,12 +82,20 @@ fn text(ctx: &Ctx, plan: &Plan, judged: &[Judged]) -> String {
         tr.date(ctx.as_of)
     );
     let header = count_header(ctx, tr.label(Label::Group), with_dropped);
-    let mut t = table::new(style, &header.iter().map(String::as_str).collect::<Vec<_>>());
+    let mut t = table::new(
+        style,
+        &header.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
     let mut overall = vec![tr.label(Label::Overall).to_string()];
     overall.extend(count_cells(&all, with_dropped));
     t.add_row(overall);
     for g in by_group(plan, judged) {
-        let mut row = vec![format!("{}{} {}", "  ".repeat(g.depth), g.id, render::cut(&g.title, 40))];
+        let mut row = vec![format!(
+            "{}{} {}",
+            "  ".repeat(g.depth),
+            g.id,
+            render::cut(&g.title, 40)
+        )];
         row.extend(count_cells(&g.counts, with_dropped));
         t.add_row(row);
     }
@@ -84,7 +107,10 @@ fn text(ctx: &Ctx, plan: &Plan, judged: &[Judged]) -> String {
     ));
 
     let header = count_header(ctx, tr.label(Label::Lead), with_dropped);
-    let mut t = table::new(style, &header.iter().map(String::as_str).collect::<Vec<_>>());
+    let mut t = table::new(
+        style,
+        &header.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
     for r in by_lead(plan, judged, ctx.as_of) {
         let mut row = vec![render::unit_label(plan, &r.unit, ctx.as_of)];
         row.extend(count_cells(&r.counts, with_dropped));

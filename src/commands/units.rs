@@ -13,29 +13,49 @@ use crate::render::{self, table};
 use crate::summary::{Horizon, judge_all};
 
 fn led(plan: &Plan, u: &Unit) -> Vec<String> {
-    plan.tasks.iter().filter(|t| t.lead_ids().any(|l| l == u.id.value)).map(|t| t.id.value.clone()).collect()
+    plan.tasks
+        .iter()
+        .filter(|t| t.lead_ids().any(|l| l == u.id.value))
+        .map(|t| t.id.value.clone())
+        .collect()
 }
 
 fn supported(plan: &Plan, u: &Unit) -> Vec<String> {
-    plan.tasks.iter().filter(|t| t.support_ids().any(|l| l == u.id.value)).map(|t| t.id.value.clone()).collect()
+    plan.tasks
+        .iter()
+        .filter(|t| t.support_ids().any(|l| l == u.id.value))
+        .map(|t| t.id.value.clone())
+        .collect()
 }
 
 fn ended(ctx: &Ctx, plan: &Plan, u: &Unit) -> String {
     let tr = tr(ctx.lang);
     match u.ended {
         Some(d) => {
-            let succ: Vec<&str> = u.successors.iter().map(|s| plan.units.label(&s.value)).collect();
+            let succ: Vec<&str> = u
+                .successors
+                .iter()
+                .map(|s| plan.units.label(&s.value))
+                .collect();
             format!("{} → {}", tr.date(d), succ.join(", "))
         }
         None => String::new(),
     }
 }
 
-pub fn run(ctx: &Ctx, args: &UnitsArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome> {
+pub fn run(
+    ctx: &Ctx,
+    args: &UnitsArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Outcome> {
     let loaded = load_for_view(ctx, err)?;
     let plan = &loaded.plan;
     let tr = tr(ctx.lang);
-    let style = table::Style { color: ctx.color, width: ctx.width };
+    let style = table::Style {
+        color: ctx.color,
+        width: ctx.width,
+    };
     let unit_json = |u: &Unit| {
         json!({
             "id": u.id.value, "name": u.name, "short": u.short, "kind": u.kind.key(),
@@ -90,16 +110,32 @@ pub fn run(ctx: &Ctx, args: &UnitsArgs, out: &mut dyn Write, err: &mut dyn Write
 fn one(ctx: &Ctx, plan: &Plan, u: &Unit, style: table::Style) -> String {
     let tr = tr(ctx.lang);
     let mut s = format!("{} ({})\n", u.name, u.id.value);
-    s.push_str(&format!("{}: {}\n", tr.label(Label::Kind), tr.unit_kind(u.kind)));
+    s.push_str(&format!(
+        "{}: {}\n",
+        tr.label(Label::Kind),
+        tr.unit_kind(u.kind)
+    ));
     if !u.aliases.is_empty() {
-        s.push_str(&format!("{}: {}\n", tr.label(Label::Aliases), u.aliases.join("; ")));
+        s.push_str(&format!(
+            "{}: {}\n",
+            tr.label(Label::Aliases),
+            u.aliases.join("; ")
+        ));
     }
     if !u.members.is_empty() {
-        let m: Vec<&str> = u.members.iter().map(|m| plan.units.label(&m.value)).collect();
+        let m: Vec<&str> = u
+            .members
+            .iter()
+            .map(|m| plan.units.label(&m.value))
+            .collect();
         s.push_str(&format!("{}: {}\n", tr.label(Label::Members), m.join(", ")));
     }
     if u.ended.is_some() {
-        s.push_str(&format!("{}: {}\n", tr.label(Label::Ended), ended(ctx, plan, u)));
+        s.push_str(&format!(
+            "{}: {}\n",
+            tr.label(Label::Ended),
+            ended(ctx, plan, u)
+        ));
     }
     if let Some(n) = &u.note {
         s.push_str(&format!("{}: {n}\n", tr.label(Label::Notes)));
@@ -107,7 +143,12 @@ fn one(ctx: &Ctx, plan: &Plan, u: &Unit, style: table::Style) -> String {
     let judged = judge_all(plan, Horizon::new(plan, ctx.as_of));
     let mine: Vec<_> = judged
         .iter()
-        .filter(|j| j.task.lead_ids().chain(j.task.support_ids()).any(|l| l == u.id.value))
+        .filter(|j| {
+            j.task
+                .lead_ids()
+                .chain(j.task.support_ids())
+                .any(|l| l == u.id.value)
+        })
         .collect();
     if mine.is_empty() {
         s.push_str(&format!("\n{}\n", tr.no_tasks_match()));
@@ -115,15 +156,30 @@ fn one(ctx: &Ctx, plan: &Plan, u: &Unit, style: table::Style) -> String {
     }
     let mut t = table::new(
         style,
-        &[tr.label(Label::Id), tr.label(Label::Title), tr.label(Label::Unit), tr.label(Label::Due), tr.label(Label::Category)],
+        &[
+            tr.label(Label::Id),
+            tr.label(Label::Title),
+            tr.label(Label::Unit),
+            tr.label(Label::Due),
+            tr.label(Label::Category),
+        ],
     );
     for j in mine {
-        let role = if j.task.lead_ids().any(|l| l == u.id.value) { tr.label(Label::Lead) } else { tr.label(Label::Support) };
+        let role = if j.task.lead_ids().any(|l| l == u.id.value) {
+            tr.label(Label::Lead)
+        } else {
+            tr.label(Label::Support)
+        };
         t.add_row(vec![
             comfy_table::Cell::new(&j.task.id.value),
             comfy_table::Cell::new(render::cut(&j.task.title, 60)),
             comfy_table::Cell::new(role),
-            comfy_table::Cell::new(j.standing.due.map(|d| tr.date(d)).unwrap_or_else(|| j.task.deadline.value.clone())),
+            comfy_table::Cell::new(
+                j.standing
+                    .due
+                    .map(|d| tr.date(d))
+                    .unwrap_or_else(|| j.task.deadline.value.clone()),
+            ),
             table::standing_cell(&j.standing, super::list::standing_words(ctx, j), style),
         ]);
     }

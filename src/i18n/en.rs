@@ -4,7 +4,6 @@ use chrono::NaiveDate;
 
 use super::{HistoryTexts, Label, RateBase, ReportTexts, Tr};
 use crate::model::deadline::{Deadline, DeadlineError};
-use crate::model::id::UnsafeId as Why;
 use crate::model::plan::{TaskStatus, UnitKind};
 use crate::model::problem::{Encoding, Item, Problem, ProblemKind};
 use crate::model::status::Category;
@@ -12,7 +11,11 @@ use crate::model::status::Category;
 pub struct En;
 
 fn list(items: &[String]) -> String {
-    items.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+    items
+        .iter()
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 impl Tr for En {
@@ -121,8 +124,12 @@ impl Tr for En {
     fn deadline_error(&self, e: &DeadlineError) -> String {
         match e {
             DeadlineError::Empty => "the deadline is empty".to_string(),
-            DeadlineError::InvalidDate { text } => format!("`{text}` is not a real day, month or quarter"),
-            DeadlineError::Unrecognized => "this way of writing a deadline is not recognised".to_string(),
+            DeadlineError::InvalidDate { text } => {
+                format!("`{text}` is not a real day, month or quarter")
+            }
+            DeadlineError::Unrecognized => {
+                "this way of writing a deadline is not recognised".to_string()
+            }
         }
     }
 
@@ -131,19 +138,35 @@ impl Tr for En {
         let s = |m: &str| m.to_string();
         match &p.kind {
             Io { detail } => (format!("cannot read the file: {detail}"), None),
-            MissingFile => (s("this file is missing"), Some(s("see docs/format.md for what it holds"))),
+            MissingFile => (
+                s("this file is missing"),
+                Some(s("see docs/format.md for what it holds")),
+            ),
             TooLarge { bytes, limit } => (
                 format!("file too large ({bytes} bytes, limit {limit}); this is not a task file"),
                 None,
             ),
-            Symlink => (s("symbolic link ignored"), Some(s("copy the real file into the plan folder"))),
+            Symlink => (
+                s("symbolic link ignored"),
+                Some(s("copy the real file into the plan folder")),
+            ),
             NotUtf8 { guess } => match guess {
-                Encoding::Utf16 => (s("the file is saved as UTF-16, not UTF-8"), Some(s("open the file and save it as UTF-8"))),
-                Encoding::LegacyVietnamese => (
-                    s("the file is not UTF-8; it may be saved in the TCVN3 (ABC) or Windows-1258 code page"),
-                    Some(s("convert it to Unicode UTF-8 (e.g. Unikey's converter) and save again")),
+                Encoding::Utf16 => (
+                    s("the file is saved as UTF-16, not UTF-8"),
+                    Some(s("open the file and save it as UTF-8")),
                 ),
-                Encoding::Unknown => (s("the file is not UTF-8"), Some(s("save the file as UTF-8"))),
+                Encoding::LegacyVietnamese => (
+                    s(
+                        "the file is not UTF-8; it may be saved in the TCVN3 (ABC) or Windows-1258 code page",
+                    ),
+                    Some(s(
+                        "convert it to Unicode UTF-8 (e.g. Unikey's converter) and save again",
+                    )),
+                ),
+                Encoding::Unknown => (
+                    s("the file is not UTF-8"),
+                    Some(s("save the file as UTF-8")),
+                ),
             },
             NotNfc => (
                 s("text is not in Unicode NFC (decomposed Vietnamese marks)"),
@@ -151,7 +174,9 @@ impl Tr for En {
             ),
             ConflictMarker => (
                 s("git merge-conflict markers left in the file (<<<<<<<, =======, >>>>>>>)"),
-                Some(s("keep the right lines, delete the markers, then `git add` the file; or enable `tiendo merge-driver` (see README)")),
+                Some(s(
+                    "keep the right lines, delete the markers, then `git add` the file; or enable `tiendo merge-driver` (see README)",
+                )),
             ),
             Syntax { detail } => (format!("TOML syntax error: {detail}"), None),
             UnknownKey { key, suggestion } => (
@@ -163,8 +188,13 @@ impl Tr for En {
             ),
             MissingKey { key } => (format!("missing required key `{key}`"), None),
             BadValue { detail } => (format!("invalid value: {detail}"), None),
-            NoTasks => (s("the plan has no tasks yet"), Some(s("create one with `tiendo new`"))),
-            DuplicateTaskId { id, other } => (format!("task id `{id}` is also used by {other}"), None),
+            NoTasks => (
+                s("the plan has no tasks yet"),
+                Some(s("create one with `tiendo new`")),
+            ),
+            DuplicateTaskId { id, other } => {
+                (format!("task id `{id}` is also used by {other}"), None)
+            }
             IdFileMismatch { id, stem } => (
                 format!("id `{id}` differs from the file name `{stem}.toml`"),
                 Some(format!("rename the file to `{id}.toml` or fix the id")),
@@ -173,29 +203,38 @@ impl Tr for En {
                 format!(
                     "id `{id}` cannot be a file name: {}",
                     match why {
-                        Why::Empty => s("empty"),
-                        Why::TooLong => s("too long"),
-                        Why::BadChar(c) => format!("contains `{c}`"),
-                        Why::DotPath => s("leading, trailing or double dot"),
-                        Why::Reserved => s("a name Windows reserves"),
+                        crate::model::id::UnsafeId::Empty => s("empty"),
+                        crate::model::id::UnsafeId::TooLong => s("too long"),
+                        crate::model::id::UnsafeId::BadChar(c) => format!("contains `{c}`"),
+                        crate::model::id::UnsafeId::DotPath => s("leading, trailing or double dot"),
+                        crate::model::id::UnsafeId::Reserved => s("a name Windows reserves"),
                     }
                 ),
                 Some(s("use letters, digits, `.`, `-`, `_` only, e.g. `9.1.13`")),
             ),
-            IdOutsideGroup { id, group } => (format!("id `{id}` does not start with its group `{group}.`"), None),
+            IdOutsideGroup { id, group } => (
+                format!("id `{id}` does not start with its group `{group}.`"),
+                None,
+            ),
             UnknownGroup { group, suggestion } => (
                 format!("group `{group}` is not in plan.toml"),
                 suggestion.as_ref().map(|g| format!("did you mean `{g}`?")),
             ),
             DuplicateGroup { group } => (format!("group `{group}` is declared twice"), None),
-            GroupCount { group, declared, actual } => (
+            GroupCount {
+                group,
+                declared,
+                actual,
+            } => (
                 format!("group `{group}` has {actual} tasks, the plan states {declared}"),
                 None,
             ),
             DuplicateUnit { id } => (format!("unit id `{id}` is declared twice"), None),
             BadUnitId { id } => (
                 format!("invalid unit id `{id}`"),
-                Some(s("use lowercase ASCII letters, digits and hyphens, e.g. `so-tai-chinh`")),
+                Some(s(
+                    "use lowercase ASCII letters, digits and hyphens, e.g. `so-tai-chinh`",
+                )),
             ),
             UnknownUnit { id, suggestions } => (
                 format!("unknown unit `{id}`"),
@@ -204,48 +243,103 @@ impl Tr for En {
                 } else {
                     Some(format!(
                         "did you mean {}?",
-                        suggestions.iter().map(|(i, n)| format!("`{i}` ({n})")).collect::<Vec<_>>().join(", ")
+                        suggestions
+                            .iter()
+                            .map(|(i, n)| format!("`{i}` ({n})"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ))
                 },
             ),
-            EmptyLead => (s("no lead unit"), Some(s("put at least one unit id in `lead`"))),
-            LeadAndSupport { unit } => (format!("`{unit}` is both lead and support"), Some(s("remove it from `support`"))),
+            EmptyLead => (
+                s("no lead unit"),
+                Some(s("put at least one unit id in `lead`")),
+            ),
+            LeadAndSupport { unit } => (
+                format!("`{unit}` is both lead and support"),
+                Some(s("remove it from `support`")),
+            ),
             DuplicateUnitRef { unit } => (format!("`{unit}` is listed twice"), None),
-            UnitEnded { name, ended, successors, .. } => (
+            UnitEnded {
+                name,
+                ended,
+                successors,
+                ..
+            } => (
                 format!("{name} ceased to exist on {}", self.date(*ended)),
                 Some(format!("its tasks pass to {}", successors.join(", "))),
             ),
-            EndedWithoutSuccessors { unit } => (format!("`{unit}` has ended but names no successors"), None),
-            SuccessorsWithoutEnded { unit } => (format!("`{unit}` names successors but has no `ended` date"), None),
+            EndedWithoutSuccessors { unit } => {
+                (format!("`{unit}` has ended but names no successors"), None)
+            }
+            SuccessorsWithoutEnded { unit } => (
+                format!("`{unit}` names successors but has no `ended` date"),
+                None,
+            ),
             AmbiguousSpelling { spelling, units } => (
-                format!("the spelling `{spelling}` names several units: {}", list(units)),
+                format!(
+                    "the spelling `{spelling}` names several units: {}",
+                    list(units)
+                ),
                 None,
             ),
             UnreadableDeadline { phrase, error } => (
-                format!("cannot read the deadline \"{phrase}\": {}", self.deadline_error(error)),
-                Some(s("write it like \"Tháng 5/2024\", \"Quý I/2024\", \"Trước ngày 05/3/2024\", \"Thực hiện thường xuyên\", or add `due = YYYY-MM-DD`")),
+                format!(
+                    "cannot read the deadline \"{phrase}\": {}",
+                    self.deadline_error(error)
+                ),
+                Some(s(
+                    "write it like \"Tháng 5/2024\", \"Quý I/2024\", \"Trước ngày 05/3/2024\", \"Thực hiện thường xuyên\", or add `due = YYYY-MM-DD`",
+                )),
             ),
             DueContradictsPhrase { due, derived } => (
-                format!("`due` = {} differs from the date the phrase gives ({})", self.date(*due), self.date(*derived)),
+                format!(
+                    "`due` = {} differs from the date the phrase gives ({})",
+                    self.date(*due),
+                    self.date(*derived)
+                ),
                 None,
             ),
-            DoneWithoutDoneOn => (s("status is `done` but `done_on` is missing"), Some(s("add `done_on = YYYY-MM-DD`"))),
+            DoneWithoutDoneOn => (
+                s("status is `done` but `done_on` is missing"),
+                Some(s("add `done_on = YYYY-MM-DD`")),
+            ),
             DoneOnWithoutDone => (s("`done_on` is set but the status is not `done`"), None),
             DoneOnAfterAsOf { done_on, as_of } => (
-                format!("done on {}, after the as-of date {}", self.date(*done_on), self.date(*as_of)),
+                format!(
+                    "done on {}, after the as-of date {}",
+                    self.date(*done_on),
+                    self.date(*as_of)
+                ),
                 None,
             ),
             ProgressAfterAsOf { date, as_of } => (
-                format!("progress entry dated {}, after the as-of date {}", self.date(*date), self.date(*as_of)),
+                format!(
+                    "progress entry dated {}, after the as-of date {}",
+                    self.date(*date),
+                    self.date(*as_of)
+                ),
                 None,
             ),
             ProgressOutOfOrder { date, previous } => (
-                format!("entry dated {} comes after one dated {}", self.date(*date), self.date(*previous)),
+                format!(
+                    "entry dated {} comes after one dated {}",
+                    self.date(*date),
+                    self.date(*previous)
+                ),
                 Some(s("keep [[progress]] entries in date order")),
             ),
-            ProgressByOutsider { unit } => (format!("`{unit}` neither leads nor supports this task"), None),
-            PercentOutOfRange { percent } => (format!("progress {percent}% is outside 0–100"), None),
-            UnknownIndicator { name } => (format!("indicator `{name}` is not defined in this task"), None),
+            ProgressByOutsider { unit } => (
+                format!("`{unit}` neither leads nor supports this task"),
+                None,
+            ),
+            PercentOutOfRange { percent } => {
+                (format!("progress {percent}% is outside 0–100"), None)
+            }
+            UnknownIndicator { name } => (
+                format!("indicator `{name}` is not defined in this task"),
+                None,
+            ),
             ValueWithoutIndicator => (s("`value` without `indicator`"), None),
             IndicatorWithoutValue => (s("`indicator` without `value`"), None),
             DuplicateIndicator { name } => (format!("indicator `{name}` is declared twice"), None),
@@ -268,7 +362,13 @@ impl Tr for En {
         "help:"
     }
 
-    fn check_summary(&self, errors: usize, warnings: usize, bad_files: usize, files: usize) -> String {
+    fn check_summary(
+        &self,
+        errors: usize,
+        warnings: usize,
+        bad_files: usize,
+        files: usize,
+    ) -> String {
         format!("{errors} errors, {warnings} warnings in {bad_files} of {files} files")
     }
 

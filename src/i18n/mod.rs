@@ -92,7 +92,13 @@ pub trait Tr: Sync {
     fn severity(&self, error: bool) -> &'static str;
     /// The word before a hint line (`help:`).
     fn help_word(&self) -> &'static str;
-    fn check_summary(&self, errors: usize, warnings: usize, bad_files: usize, files: usize) -> String;
+    fn check_summary(
+        &self,
+        errors: usize,
+        warnings: usize,
+        bad_files: usize,
+        files: usize,
+    ) -> String;
     fn plan_has_errors(&self, errors: usize) -> String;
     fn date(&self, d: NaiveDate) -> String;
     /// "5/20 tasks that have come due (25.0%)".

@@ -4,7 +4,6 @@ use chrono::NaiveDate;
 
 use super::{HistoryTexts, Label, RateBase, ReportTexts, Tr};
 use crate::model::deadline::{Deadline, DeadlineError};
-use crate::model::id::UnsafeId as Why;
 use crate::model::plan::{TaskStatus, UnitKind};
 use crate::model::problem::{Encoding, Item, Problem, ProblemKind};
 use crate::model::status::Category;
@@ -12,7 +11,11 @@ use crate::model::status::Category;
 pub struct Vi;
 
 fn list(items: &[String]) -> String {
-    items.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+    items
+        .iter()
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 impl Tr for Vi {
@@ -121,7 +124,9 @@ impl Tr for Vi {
     fn deadline_error(&self, e: &DeadlineError) -> String {
         match e {
             DeadlineError::Empty => "thời hạn để trống".to_string(),
-            DeadlineError::InvalidDate { text } => format!("`{text}` không phải ngày, tháng hoặc quý có thật"),
+            DeadlineError::InvalidDate { text } => {
+                format!("`{text}` không phải ngày, tháng hoặc quý có thật")
+            }
             DeadlineError::Unrecognized => "không nhận ra cách viết thời hạn này".to_string(),
         }
     }
@@ -131,19 +136,37 @@ impl Tr for Vi {
         let s = |m: &str| m.to_string();
         match &p.kind {
             Io { detail } => (format!("không đọc được tệp: {detail}"), None),
-            MissingFile => (s("thiếu tệp này"), Some(s("xem docs/format.md để biết nội dung cần có"))),
+            MissingFile => (
+                s("thiếu tệp này"),
+                Some(s("xem docs/format.md để biết nội dung cần có")),
+            ),
             TooLarge { bytes, limit } => (
-                format!("tệp quá lớn ({bytes} byte, tối đa {limit} byte); đây không phải tệp nhiệm vụ"),
+                format!(
+                    "tệp quá lớn ({bytes} byte, tối đa {limit} byte); đây không phải tệp nhiệm vụ"
+                ),
                 None,
             ),
-            Symlink => (s("liên kết tượng trưng (symlink) bị bỏ qua"), Some(s("chép tệp thật vào thư mục kế hoạch"))),
+            Symlink => (
+                s("liên kết tượng trưng (symlink) bị bỏ qua"),
+                Some(s("chép tệp thật vào thư mục kế hoạch")),
+            ),
             NotUtf8 { guess } => match guess {
-                Encoding::Utf16 => (s("tệp được lưu dạng UTF-16, không phải UTF-8"), Some(s("mở tệp và lưu lại với mã hóa UTF-8"))),
-                Encoding::LegacyVietnamese => (
-                    s("tệp không phải UTF-8; có thể được lưu bằng bảng mã TCVN3 (ABC) hoặc Windows-1258"),
-                    Some(s("chuyển mã sang Unicode UTF-8 (ví dụ bằng Unikey: Công cụ chuyển mã) rồi lưu lại")),
+                Encoding::Utf16 => (
+                    s("tệp được lưu dạng UTF-16, không phải UTF-8"),
+                    Some(s("mở tệp và lưu lại với mã hóa UTF-8")),
                 ),
-                Encoding::Unknown => (s("tệp không phải UTF-8"), Some(s("lưu lại tệp với mã hóa UTF-8"))),
+                Encoding::LegacyVietnamese => (
+                    s(
+                        "tệp không phải UTF-8; có thể được lưu bằng bảng mã TCVN3 (ABC) hoặc Windows-1258",
+                    ),
+                    Some(s(
+                        "chuyển mã sang Unicode UTF-8 (ví dụ bằng Unikey: Công cụ chuyển mã) rồi lưu lại",
+                    )),
+                ),
+                Encoding::Unknown => (
+                    s("tệp không phải UTF-8"),
+                    Some(s("lưu lại tệp với mã hóa UTF-8")),
+                ),
             },
             NotNfc => (
                 s("văn bản không ở dạng chuẩn NFC (dấu tiếng Việt tách rời)"),
@@ -151,7 +174,9 @@ impl Tr for Vi {
             ),
             ConflictMarker => (
                 s("còn dấu xung đột hợp nhất của git (<<<<<<<, =======, >>>>>>>)"),
-                Some(s("giữ lại phần đúng, xóa các dòng đánh dấu, rồi `git add` tệp; hoặc bật `tiendo merge-driver` (xem README)")),
+                Some(s(
+                    "giữ lại phần đúng, xóa các dòng đánh dấu, rồi `git add` tệp; hoặc bật `tiendo merge-driver` (xem README)",
+                )),
             ),
             Syntax { detail } => (format!("lỗi cú pháp TOML: {detail}"), None),
             UnknownKey { key, suggestion } => (
@@ -163,8 +188,13 @@ impl Tr for Vi {
             ),
             MissingKey { key } => (format!("thiếu khóa bắt buộc `{key}`"), None),
             BadValue { detail } => (format!("giá trị không hợp lệ: {detail}"), None),
-            NoTasks => (s("kế hoạch chưa có nhiệm vụ nào"), Some(s("tạo nhiệm vụ bằng `tiendo new`"))),
-            DuplicateTaskId { id, other } => (format!("mã nhiệm vụ `{id}` trùng với {other}"), None),
+            NoTasks => (
+                s("kế hoạch chưa có nhiệm vụ nào"),
+                Some(s("tạo nhiệm vụ bằng `tiendo new`")),
+            ),
+            DuplicateTaskId { id, other } => {
+                (format!("mã nhiệm vụ `{id}` trùng với {other}"), None)
+            }
             IdFileMismatch { id, stem } => (
                 format!("mã `{id}` khác tên tệp `{stem}.toml`"),
                 Some(format!("đổi tên tệp thành `{id}.toml` hoặc sửa mã")),
@@ -173,29 +203,41 @@ impl Tr for Vi {
                 format!(
                     "mã `{id}` không dùng làm tên tệp được: {}",
                     match why {
-                        Why::Empty => s("mã trống"),
-                        Why::TooLong => s("quá dài"),
-                        Why::BadChar(c) => format!("có ký tự `{c}`"),
-                        Why::DotPath => s("dấu chấm ở đầu, cuối hoặc liền nhau"),
-                        Why::Reserved => s("tên dành riêng của Windows"),
+                        crate::model::id::UnsafeId::Empty => s("mã trống"),
+                        crate::model::id::UnsafeId::TooLong => s("quá dài"),
+                        crate::model::id::UnsafeId::BadChar(c) => format!("có ký tự `{c}`"),
+                        crate::model::id::UnsafeId::DotPath =>
+                            s("dấu chấm ở đầu, cuối hoặc liền nhau"),
+                        crate::model::id::UnsafeId::Reserved => s("tên dành riêng của Windows"),
                     }
                 ),
                 Some(s("chỉ dùng chữ, số, `.`, `-`, `_`, ví dụ `9.1.13`")),
             ),
-            IdOutsideGroup { id, group } => (format!("mã `{id}` không bắt đầu bằng mã nhóm `{group}.`"), None),
+            IdOutsideGroup { id, group } => (
+                format!("mã `{id}` không bắt đầu bằng mã nhóm `{group}.`"),
+                None,
+            ),
             UnknownGroup { group, suggestion } => (
                 format!("nhóm `{group}` không có trong plan.toml"),
-                suggestion.as_ref().map(|g| format!("có phải ý bạn là `{g}`?")),
+                suggestion
+                    .as_ref()
+                    .map(|g| format!("có phải ý bạn là `{g}`?")),
             ),
             DuplicateGroup { group } => (format!("nhóm `{group}` khai báo hai lần"), None),
-            GroupCount { group, declared, actual } => (
+            GroupCount {
+                group,
+                declared,
+                actual,
+            } => (
                 format!("nhóm `{group}` có {actual} nhiệm vụ, kế hoạch ghi {declared}"),
                 None,
             ),
             DuplicateUnit { id } => (format!("mã đơn vị `{id}` khai báo hai lần"), None),
             BadUnitId { id } => (
                 format!("mã đơn vị `{id}` không hợp lệ"),
-                Some(s("dùng chữ thường không dấu, số và gạch nối, ví dụ `so-tai-chinh`")),
+                Some(s(
+                    "dùng chữ thường không dấu, số và gạch nối, ví dụ `so-tai-chinh`",
+                )),
             ),
             UnknownUnit { id, suggestions } => (
                 format!("đơn vị không có trong danh mục: `{id}`"),
@@ -204,43 +246,88 @@ impl Tr for Vi {
                 } else {
                     Some(format!(
                         "có phải ý bạn là {}?",
-                        suggestions.iter().map(|(i, n)| format!("`{i}` ({n})")).collect::<Vec<_>>().join(", ")
+                        suggestions
+                            .iter()
+                            .map(|(i, n)| format!("`{i}` ({n})"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ))
                 },
             ),
-            EmptyLead => (s("chưa có đơn vị chủ trì"), Some(s("ghi ít nhất một mã đơn vị vào `lead`"))),
-            LeadAndSupport { unit } => (format!("`{unit}` vừa chủ trì vừa phối hợp"), Some(s("bỏ khỏi `support`"))),
+            EmptyLead => (
+                s("chưa có đơn vị chủ trì"),
+                Some(s("ghi ít nhất một mã đơn vị vào `lead`")),
+            ),
+            LeadAndSupport { unit } => (
+                format!("`{unit}` vừa chủ trì vừa phối hợp"),
+                Some(s("bỏ khỏi `support`")),
+            ),
             DuplicateUnitRef { unit } => (format!("`{unit}` ghi hai lần"), None),
-            UnitEnded { name, ended, successors, .. } => (
+            UnitEnded {
+                name,
+                ended,
+                successors,
+                ..
+            } => (
                 format!("{name} đã chấm dứt hoạt động từ {}", self.date(*ended)),
                 Some(format!("nhiệm vụ do {} tiếp nhận", successors.join(", "))),
             ),
-            EndedWithoutSuccessors { unit } => (format!("`{unit}` đã chấm dứt nhưng chưa ghi đơn vị kế thừa"), None),
-            SuccessorsWithoutEnded { unit } => (format!("`{unit}` có đơn vị kế thừa nhưng thiếu ngày chấm dứt `ended`"), None),
+            EndedWithoutSuccessors { unit } => (
+                format!("`{unit}` đã chấm dứt nhưng chưa ghi đơn vị kế thừa"),
+                None,
+            ),
+            SuccessorsWithoutEnded { unit } => (
+                format!("`{unit}` có đơn vị kế thừa nhưng thiếu ngày chấm dứt `ended`"),
+                None,
+            ),
             AmbiguousSpelling { spelling, units } => (
                 format!("cách viết `{spelling}` chỉ nhiều đơn vị: {}", list(units)),
                 None,
             ),
             UnreadableDeadline { phrase, error } => (
-                format!("không đọc được thời hạn \"{phrase}\": {}", self.deadline_error(error)),
-                Some(s("viết theo mẫu \"Tháng 5/2024\", \"Quý I/2024\", \"Trước ngày 05/3/2024\", \"Thực hiện thường xuyên\", hoặc thêm `due = YYYY-MM-DD`")),
+                format!(
+                    "không đọc được thời hạn \"{phrase}\": {}",
+                    self.deadline_error(error)
+                ),
+                Some(s(
+                    "viết theo mẫu \"Tháng 5/2024\", \"Quý I/2024\", \"Trước ngày 05/3/2024\", \"Thực hiện thường xuyên\", hoặc thêm `due = YYYY-MM-DD`",
+                )),
             ),
             DueContradictsPhrase { due, derived } => (
-                format!("`due` = {} khác ngày suy ra từ thời hạn ({})", self.date(*due), self.date(*derived)),
+                format!(
+                    "`due` = {} khác ngày suy ra từ thời hạn ({})",
+                    self.date(*due),
+                    self.date(*derived)
+                ),
                 None,
             ),
-            DoneWithoutDoneOn => (s("trạng thái `done` nhưng thiếu `done_on`"), Some(s("thêm `done_on = YYYY-MM-DD`"))),
+            DoneWithoutDoneOn => (
+                s("trạng thái `done` nhưng thiếu `done_on`"),
+                Some(s("thêm `done_on = YYYY-MM-DD`")),
+            ),
             DoneOnWithoutDone => (s("có `done_on` nhưng trạng thái chưa là `done`"), None),
             DoneOnAfterAsOf { done_on, as_of } => (
-                format!("ngày hoàn thành {} sau ngày xét {}", self.date(*done_on), self.date(*as_of)),
+                format!(
+                    "ngày hoàn thành {} sau ngày xét {}",
+                    self.date(*done_on),
+                    self.date(*as_of)
+                ),
                 None,
             ),
             ProgressAfterAsOf { date, as_of } => (
-                format!("báo cáo tiến độ ngày {} sau ngày xét {}", self.date(*date), self.date(*as_of)),
+                format!(
+                    "báo cáo tiến độ ngày {} sau ngày xét {}",
+                    self.date(*date),
+                    self.date(*as_of)
+                ),
                 None,
             ),
             ProgressOutOfOrder { date, previous } => (
-                format!("báo cáo ngày {} đứng sau báo cáo ngày {}", self.date(*date), self.date(*previous)),
+                format!(
+                    "báo cáo ngày {} đứng sau báo cáo ngày {}",
+                    self.date(*date),
+                    self.date(*previous)
+                ),
                 Some(s("xếp các mục [[progress]] theo thứ tự ngày")),
             ),
             ProgressByOutsider { unit } => (
@@ -248,7 +335,9 @@ impl Tr for Vi {
                 None,
             ),
             PercentOutOfRange { percent } => (format!("tiến độ {percent}% nằm ngoài 0–100"), None),
-            UnknownIndicator { name } => (format!("chỉ tiêu `{name}` không có trong nhiệm vụ"), None),
+            UnknownIndicator { name } => {
+                (format!("chỉ tiêu `{name}` không có trong nhiệm vụ"), None)
+            }
             ValueWithoutIndicator => (s("có `value` nhưng thiếu `indicator`"), None),
             IndicatorWithoutValue => (s("có `indicator` nhưng thiếu `value`"), None),
             DuplicateIndicator { name } => (format!("chỉ tiêu `{name}` khai báo hai lần"), None),
@@ -271,7 +360,13 @@ impl Tr for Vi {
         "gợi ý:"
     }
 
-    fn check_summary(&self, errors: usize, warnings: usize, bad_files: usize, files: usize) -> String {
+    fn check_summary(
+        &self,
+        errors: usize,
+        warnings: usize,
+        bad_files: usize,
+        files: usize,
+    ) -> String {
         format!("{errors} lỗi, {warnings} cảnh báo trong {bad_files}/{files} tệp")
     }
 

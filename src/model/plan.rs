@@ -257,7 +257,13 @@ impl Registry {
         out
     }
 
-    fn carriers_into<'a>(&'a self, id: &'a str, date: NaiveDate, out: &mut Vec<&'a str>, depth: usize) {
+    fn carriers_into<'a>(
+        &'a self,
+        id: &'a str,
+        date: NaiveDate,
+        out: &mut Vec<&'a str>,
+        depth: usize,
+    ) {
         match self.get(id) {
             Some(u) if u.ended_by(date) && !u.successors.is_empty() && depth < 16 => {
                 for s in &u.successors {

@@ -43,48 +43,131 @@ pub enum Encoding {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ProblemKind {
-    Io { detail: String },
+    Io {
+        detail: String,
+    },
     MissingFile,
-    TooLarge { bytes: u64, limit: u64 },
+    TooLarge {
+        bytes: u64,
+        limit: u64,
+    },
     Symlink,
-    NotUtf8 { guess: Encoding },
+    NotUtf8 {
+        guess: Encoding,
+    },
     NotNfc,
     ConflictMarker,
-    Syntax { detail: String },
-    UnknownKey { key: String, suggestion: Option<String> },
-    MissingKey { key: String },
-    BadValue { detail: String },
+    Syntax {
+        detail: String,
+    },
+    UnknownKey {
+        key: String,
+        suggestion: Option<String>,
+    },
+    MissingKey {
+        key: String,
+    },
+    BadValue {
+        detail: String,
+    },
     NoTasks,
-    DuplicateTaskId { id: String, other: String },
-    IdFileMismatch { id: String, stem: String },
-    UnsafeId { id: String, why: UnsafeId },
-    IdOutsideGroup { id: String, group: String },
-    UnknownGroup { group: String, suggestion: Option<String> },
-    DuplicateGroup { group: String },
-    GroupCount { group: String, declared: u32, actual: u32 },
-    DuplicateUnit { id: String },
-    BadUnitId { id: String },
-    UnknownUnit { id: String, suggestions: Vec<(String, String)> },
+    DuplicateTaskId {
+        id: String,
+        other: String,
+    },
+    IdFileMismatch {
+        id: String,
+        stem: String,
+    },
+    UnsafeId {
+        id: String,
+        why: UnsafeId,
+    },
+    IdOutsideGroup {
+        id: String,
+        group: String,
+    },
+    UnknownGroup {
+        group: String,
+        suggestion: Option<String>,
+    },
+    DuplicateGroup {
+        group: String,
+    },
+    GroupCount {
+        group: String,
+        declared: u32,
+        actual: u32,
+    },
+    DuplicateUnit {
+        id: String,
+    },
+    BadUnitId {
+        id: String,
+    },
+    UnknownUnit {
+        id: String,
+        suggestions: Vec<(String, String)>,
+    },
     EmptyLead,
-    LeadAndSupport { unit: String },
-    DuplicateUnitRef { unit: String },
-    UnitEnded { unit: String, name: String, ended: NaiveDate, successors: Vec<String> },
-    EndedWithoutSuccessors { unit: String },
-    SuccessorsWithoutEnded { unit: String },
-    AmbiguousSpelling { spelling: String, units: Vec<String> },
-    UnreadableDeadline { phrase: String, error: DeadlineError },
-    DueContradictsPhrase { due: NaiveDate, derived: NaiveDate },
+    LeadAndSupport {
+        unit: String,
+    },
+    DuplicateUnitRef {
+        unit: String,
+    },
+    UnitEnded {
+        unit: String,
+        name: String,
+        ended: NaiveDate,
+        successors: Vec<String>,
+    },
+    EndedWithoutSuccessors {
+        unit: String,
+    },
+    SuccessorsWithoutEnded {
+        unit: String,
+    },
+    AmbiguousSpelling {
+        spelling: String,
+        units: Vec<String>,
+    },
+    UnreadableDeadline {
+        phrase: String,
+        error: DeadlineError,
+    },
+    DueContradictsPhrase {
+        due: NaiveDate,
+        derived: NaiveDate,
+    },
     DoneWithoutDoneOn,
     DoneOnWithoutDone,
-    DoneOnAfterAsOf { done_on: NaiveDate, as_of: NaiveDate },
-    ProgressAfterAsOf { date: NaiveDate, as_of: NaiveDate },
-    ProgressOutOfOrder { date: NaiveDate, previous: NaiveDate },
-    ProgressByOutsider { unit: String },
-    PercentOutOfRange { percent: i64 },
-    UnknownIndicator { name: String },
+    DoneOnAfterAsOf {
+        done_on: NaiveDate,
+        as_of: NaiveDate,
+    },
+    ProgressAfterAsOf {
+        date: NaiveDate,
+        as_of: NaiveDate,
+    },
+    ProgressOutOfOrder {
+        date: NaiveDate,
+        previous: NaiveDate,
+    },
+    ProgressByOutsider {
+        unit: String,
+    },
+    PercentOutOfRange {
+        percent: i64,
+    },
+    UnknownIndicator {
+        name: String,
+    },
     ValueWithoutIndicator,
     IndicatorWithoutValue,
-    DuplicateIndicator { name: String },
+    DuplicateIndicator {
+        name: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -100,11 +183,23 @@ pub struct Problem {
 
 impl Problem {
     pub fn error(path: &str, pos: Pos, kind: ProblemKind) -> Problem {
-        Problem { path: path.to_string(), pos, severity: Severity::Error, item: None, kind }
+        Problem {
+            path: path.to_string(),
+            pos,
+            severity: Severity::Error,
+            item: None,
+            kind,
+        }
     }
 
     pub fn warning(path: &str, pos: Pos, kind: ProblemKind) -> Problem {
-        Problem { path: path.to_string(), pos, severity: Severity::Warning, item: None, kind }
+        Problem {
+            path: path.to_string(),
+            pos,
+            severity: Severity::Warning,
+            item: None,
+            kind,
+        }
     }
 
     pub fn about(mut self, item: Item) -> Problem {
@@ -165,6 +260,12 @@ impl Problem {
 /// Sort problems by file, line, column, then severity and rule, so output is stable.
 pub fn sort(problems: &mut [Problem]) {
     problems.sort_by(|a, b| {
-        (&a.path, a.pos, a.severity, a.item, a.code()).cmp(&(&b.path, b.pos, b.severity, b.item, b.code()))
+        (&a.path, a.pos, a.severity, a.item, a.code()).cmp(&(
+            &b.path,
+            b.pos,
+            b.severity,
+            b.item,
+            b.code(),
+        ))
     });
 }

@@ -157,32 +157,60 @@ mod tests {
 
     #[test]
     fn done_on_the_due_day_is_on_time() {
-        let s = run(TaskStatus::Done, Some("2024-03-31"), Deadline::Due(d("2024-03-31")), "2024-06-01");
+        let s = run(
+            TaskStatus::Done,
+            Some("2024-03-31"),
+            Deadline::Due(d("2024-03-31")),
+            "2024-06-01",
+        );
         assert_eq!(s.category, Category::DoneOnTime);
-        let s = run(TaskStatus::Done, Some("2024-04-02"), Deadline::Due(d("2024-03-31")), "2024-06-01");
+        let s = run(
+            TaskStatus::Done,
+            Some("2024-04-02"),
+            Deadline::Due(d("2024-03-31")),
+            "2024-06-01",
+        );
         assert_eq!((s.category, s.days_late), (Category::DoneLate, Some(2)));
     }
 
     #[test]
     fn overdue_starts_the_day_after_due() {
         let due = Deadline::Due(d("2024-03-31"));
-        assert_eq!(run(TaskStatus::Doing, None, due, "2024-03-31").category, Category::InProgress);
+        assert_eq!(
+            run(TaskStatus::Doing, None, due, "2024-03-31").category,
+            Category::InProgress
+        );
         let s = run(TaskStatus::Todo, None, due, "2024-04-01");
         assert_eq!((s.category, s.days_late), (Category::Overdue, Some(1)));
     }
 
     #[test]
     fn completion_after_as_of_has_not_happened_yet() {
-        let s = run(TaskStatus::Done, Some("2024-05-10"), Deadline::Due(d("2024-06-30")), "2024-04-14");
+        let s = run(
+            TaskStatus::Done,
+            Some("2024-05-10"),
+            Deadline::Due(d("2024-06-30")),
+            "2024-04-14",
+        );
         assert_eq!(s.category, Category::InProgress);
         assert!(!s.due_soon);
-        let s = run(TaskStatus::Done, Some("2024-05-10"), Deadline::Due(d("2024-04-30")), "2024-04-14");
+        let s = run(
+            TaskStatus::Done,
+            Some("2024-05-10"),
+            Deadline::Due(d("2024-04-30")),
+            "2024-04-14",
+        );
         assert!(s.due_soon);
     }
 
     #[test]
     fn dropped_is_never_overdue_and_ongoing_is_ongoing() {
-        let s = run(TaskStatus::Dropped, None, Deadline::Due(d("2024-01-31")), "2024-12-31");
+        let s = run(
+            TaskStatus::Dropped,
+            None,
+            Deadline::Due(d("2024-01-31")),
+            "2024-12-31",
+        );
         assert_eq!(s.category, Category::Dropped);
         let s = run(TaskStatus::Todo, None, Deadline::Ongoing, "2024-12-31");
         assert_eq!(s.category, Category::Ongoing);
@@ -193,15 +221,26 @@ mod tests {
     #[test]
     fn dated_then_ongoing_is_judged_by_date_until_done() {
         let k = Deadline::DueThenOngoing(d("2024-05-19"));
-        assert_eq!(run(TaskStatus::Todo, None, k, "2024-05-20").category, Category::Overdue);
-        assert_eq!(run(TaskStatus::Done, Some("2024-05-01"), k, "2024-05-20").category, Category::Ongoing);
+        assert_eq!(
+            run(TaskStatus::Todo, None, k, "2024-05-20").category,
+            Category::Overdue
+        );
+        assert_eq!(
+            run(TaskStatus::Done, Some("2024-05-01"), k, "2024-05-20").category,
+            Category::Ongoing
+        );
     }
 
     #[test]
     fn explicit_due_overrides_the_phrase() {
         let reading = Err(DeadlineError::Unrecognized);
         let s = judge(
-            Facts { status: TaskStatus::Todo, done_on: None, reading: &reading, due_override: Some(d("2024-02-01")) },
+            Facts {
+                status: TaskStatus::Todo,
+                done_on: None,
+                reading: &reading,
+                due_override: Some(d("2024-02-01")),
+            },
             d("2024-03-01"),
             d("2024-04-01"),
         );

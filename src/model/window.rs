@@ -19,7 +19,8 @@ impl Month {
         }
         let year: i32 = y.parse().ok()?;
         let month: u32 = m.parse().ok()?;
-        ((1..=12).contains(&month) && (1900..=2200).contains(&year)).then_some(Month { year, month })
+        ((1..=12).contains(&month) && (1900..=2200).contains(&year))
+            .then_some(Month { year, month })
     }
 
     pub fn of(date: NaiveDate) -> Month {
@@ -31,17 +32,29 @@ impl Month {
 
     pub fn succ(self) -> Month {
         if self.month == 12 {
-            Month { year: self.year + 1, month: 1 }
+            Month {
+                year: self.year + 1,
+                month: 1,
+            }
         } else {
-            Month { year: self.year, month: self.month + 1 }
+            Month {
+                year: self.year,
+                month: self.month + 1,
+            }
         }
     }
 
     pub fn pred(self) -> Month {
         if self.month == 1 {
-            Month { year: self.year - 1, month: 12 }
+            Month {
+                year: self.year - 1,
+                month: 12,
+            }
         } else {
-            Month { year: self.year, month: self.month - 1 }
+            Month {
+                year: self.year,
+                month: self.month - 1,
+            }
         }
     }
 
@@ -109,7 +122,11 @@ impl Cycle {
     pub fn window_of(self, date: NaiveDate) -> Window {
         let m = Month::of(date);
         let w = self.window(m);
-        if w.contains(date) { w } else { self.window(m.succ()) }
+        if w.contains(date) {
+            w
+        } else {
+            self.window(m.succ())
+        }
     }
 }
 
@@ -132,9 +149,18 @@ mod tests {
     #[test]
     fn window_of_a_day() {
         let c = Cycle::ReportDay(15);
-        assert_eq!(c.window_of(d("2024-06-14")).month, Month::parse("2024-06").unwrap());
-        assert_eq!(c.window_of(d("2024-06-15")).month, Month::parse("2024-07").unwrap());
-        assert_eq!(c.window_of(d("2024-12-20")).month, Month::parse("2025-01").unwrap());
+        assert_eq!(
+            c.window_of(d("2024-06-14")).month,
+            Month::parse("2024-06").unwrap()
+        );
+        assert_eq!(
+            c.window_of(d("2024-06-15")).month,
+            Month::parse("2024-07").unwrap()
+        );
+        assert_eq!(
+            c.window_of(d("2024-12-20")).month,
+            Month::parse("2025-01").unwrap()
+        );
         let cal = Cycle::Calendar.window(Month::parse("2024-02").unwrap());
         assert_eq!((cal.start, cal.end), (d("2024-02-01"), d("2024-02-29")));
     }

@@ -29,7 +29,10 @@ mod tests {
 
     #[test]
     fn formulas_are_neutralised_and_quotes_doubled() {
-        assert_eq!(cell("=HYPERLINK(\"http://x\")"), "\"'=HYPERLINK(\"\"http://x\"\")\"");
+        assert_eq!(
+            cell("=HYPERLINK(\"http://x\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\")\""
+        );
         assert_eq!(cell("-5"), "'-5");
         assert_eq!(cell("Sở Tài chính"), "Sở Tài chính");
         assert_eq!(cell("a, b"), "\"a, b\"");

@@ -10,7 +10,9 @@ use crate::model::status::Standing;
 use crate::summary::{Counts, Judged};
 
 pub fn date(d: Option<NaiveDate>) -> Value {
-    d.map_or(Value::Null, |d| Value::String(d.format("%Y-%m-%d").to_string()))
+    d.map_or(Value::Null, |d| {
+        Value::String(d.format("%Y-%m-%d").to_string())
+    })
 }
 
 pub fn unit(plan: &Plan, id: &str, as_of: NaiveDate) -> Value {

@@ -59,7 +59,10 @@ pub fn escape(text: &str) -> String {
 
 /// `&` followed by `name;` or `#123;` would be read as an HTML entity.
 fn looks_like_entity(rest: &[char]) -> bool {
-    let body: Vec<&char> = rest.iter().take_while(|c| c.is_ascii_alphanumeric() || **c == '#').collect();
+    let body: Vec<&char> = rest
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == '#')
+        .collect();
     !body.is_empty() && rest.get(body.len()) == Some(&';')
 }
 
@@ -98,7 +101,12 @@ fn counts_row(first: String, c: &Counts, with_dropped: bool) -> Vec<String> {
 
 fn due_id(tr: &dyn Tr, d: &Due) -> String {
     match d.milestone {
-        Some(m) => format!("{} ({} {})", d.task.id.value, tr.report().milestone, m.number),
+        Some(m) => format!(
+            "{} ({} {})",
+            d.task.id.value,
+            tr.report().milestone,
+            m.number
+        ),
         None => d.task.id.value.clone(),
     }
 }
@@ -115,15 +123,42 @@ pub fn report(r: &ReportInput<'_>, tr: &dyn Tr) -> String {
     let plan = r.plan;
     let mut out = String::new();
     let month = format!("{:02}/{}", r.window.month.month, r.window.month.year);
-    let _ = writeln!(out, "# {} {} {} — {}\n", t.heading, t.plan.to_lowercase(), escape(&plan.meta.code), month);
+    let _ = writeln!(
+        out,
+        "# {} {} {} — {}\n",
+        t.heading,
+        t.plan.to_lowercase(),
+        escape(&plan.meta.code),
+        month
+    );
     let _ = writeln!(out, "<!-- {} -->\n", t.generated_by);
-    let _ = writeln!(out, "- **{}:** {} — {}", t.plan, escape(&plan.meta.code), escape(&plan.meta.title));
+    let _ = writeln!(
+        out,
+        "- **{}:** {} — {}",
+        t.plan,
+        escape(&plan.meta.code),
+        escape(&plan.meta.title)
+    );
     let _ = writeln!(out, "- **{}:** {month}", t.month);
-    let _ = writeln!(out, "- **{}:** {} – {}", t.window, tr.date(r.window.start), tr.date(r.window.end));
+    let _ = writeln!(
+        out,
+        "- **{}:** {} – {}",
+        t.window,
+        tr.date(r.window.start),
+        tr.date(r.window.end)
+    );
     let _ = writeln!(out, "- **{}:** {}\n", t.as_of, tr.date(r.as_of));
 
-    let focus: Vec<&Judged> = r.judged.iter().filter(|j| j.task.group.value == "TT").collect();
-    let grouped: Vec<&Judged> = r.judged.iter().filter(|j| j.task.group.value != "TT").collect();
+    let focus: Vec<&Judged> = r
+        .judged
+        .iter()
+        .filter(|j| j.task.group.value == "TT")
+        .collect();
+    let grouped: Vec<&Judged> = r
+        .judged
+        .iter()
+        .filter(|j| j.task.group.value != "TT")
+        .collect();
     let all = Counts::of(r.judged.iter());
     let with_dropped = all.get(Category::Dropped) > 0;
 
@@ -133,15 +168,43 @@ pub fn report(r: &ReportInput<'_>, tr: &dyn Tr) -> String {
     let gc = Counts::of(grouped.iter().copied());
     let mut rows = vec![];
     if fc.total() > 0 {
-        rows.push(counts_row(tr.label(Label::FocusTasks).to_string(), &fc, with_dropped));
+        rows.push(counts_row(
+            tr.label(Label::FocusTasks).to_string(),
+            &fc,
+            with_dropped,
+        ));
     }
-    rows.push(counts_row(tr.label(Label::GroupTasks).to_string(), &gc, with_dropped));
-    rows.push(counts_row(format!("**{}**", tr.label(Label::Total)), &all, with_dropped));
-    table(&mut out, &counts_header(tr, tr.label(Label::Tasks), with_dropped), &rows);
+    rows.push(counts_row(
+        tr.label(Label::GroupTasks).to_string(),
+        &gc,
+        with_dropped,
+    ));
+    rows.push(counts_row(
+        format!("**{}**", tr.label(Label::Total)),
+        &all,
+        with_dropped,
+    ));
+    table(
+        &mut out,
+        &counts_header(tr, tr.label(Label::Tasks), with_dropped),
+        &rows,
+    );
     if fc.total() > 0 {
-        let _ = writeln!(out, "- {} ({}): {}", tr.label(Label::Rate), tr.label(Label::FocusTasks).to_lowercase(), tr.rate(fc.done(), fc.came_due(), RateBase::CameDue));
+        let _ = writeln!(
+            out,
+            "- {} ({}): {}",
+            tr.label(Label::Rate),
+            tr.label(Label::FocusTasks).to_lowercase(),
+            tr.rate(fc.done(), fc.came_due(), RateBase::CameDue)
+        );
     }
-    let _ = writeln!(out, "- {} ({}): {}", tr.label(Label::Rate), tr.label(Label::GroupTasks).to_lowercase(), tr.rate(gc.done(), gc.came_due(), RateBase::CameDue));
+    let _ = writeln!(
+        out,
+        "- {} ({}): {}",
+        tr.label(Label::Rate),
+        tr.label(Label::GroupTasks).to_lowercase(),
+        tr.rate(gc.done(), gc.came_due(), RateBase::CameDue)
+    );
     let _ = writeln!(out, "\n{}", t.rate_note);
     if with_dropped {
         let _ = writeln!(out, "{}", t.dropped_note);
@@ -154,20 +217,41 @@ pub fn report(r: &ReportInput<'_>, tr: &dyn Tr) -> String {
         .iter()
         .map(|g| {
             let indent = "— ".repeat(g.depth);
-            counts_row(format!("{indent}{} {}", escape(&g.id), escape(&cut(&g.title, 60))), &g.counts, with_dropped)
+            counts_row(
+                format!("{indent}{} {}", escape(&g.id), escape(&cut(&g.title, 60))),
+                &g.counts,
+                with_dropped,
+            )
         })
         .collect();
-    table(&mut out, &counts_header(tr, tr.label(Label::Group), with_dropped), &rows);
+    table(
+        &mut out,
+        &counts_header(tr, tr.label(Label::Group), with_dropped),
+        &rows,
+    );
 
     // 3. By lead unit
     let _ = writeln!(out, "## 3. {}\n", t.by_lead);
-    let cats = [Category::DoneOnTime, Category::DoneLate, Category::InProgress, Category::Overdue, Category::Ongoing, Category::NoDate];
-    let mut header = vec![tr.label(Label::Unit).to_string(), tr.label(Label::Led).to_string()];
+    let cats = [
+        Category::DoneOnTime,
+        Category::DoneLate,
+        Category::InProgress,
+        Category::Overdue,
+        Category::Ongoing,
+        Category::NoDate,
+    ];
+    let mut header = vec![
+        tr.label(Label::Unit).to_string(),
+        tr.label(Label::Led).to_string(),
+    ];
     header.extend(cats.iter().map(|c| tr.category(*c).to_string()));
     let rows: Vec<Vec<String>> = summary::by_lead(plan, r.judged, r.as_of)
         .iter()
         .map(|l| {
-            let mut row = vec![escape(&unit_label(plan, &l.unit, r.as_of)), l.counts.total().to_string()];
+            let mut row = vec![
+                escape(&unit_label(plan, &l.unit, r.as_of)),
+                l.counts.total().to_string(),
+            ];
             row.extend(cats.iter().map(|c| l.counts.get(*c).to_string()));
             row
         })
@@ -180,7 +264,15 @@ pub fn report(r: &ReportInput<'_>, tr: &dyn Tr) -> String {
     if overdue.is_empty() {
         let _ = writeln!(out, "{}\n", t.none_overdue);
     } else {
-        let header = [Label::Id, Label::Title, Label::Lead, Label::Deadline, Label::Due, Label::DaysOverdue].map(|l| tr.label(l).to_string());
+        let header = [
+            Label::Id,
+            Label::Title,
+            Label::Lead,
+            Label::Deadline,
+            Label::Due,
+            Label::DaysOverdue,
+        ]
+        .map(|l| tr.label(l).to_string());
         let rows: Vec<Vec<String>> = overdue
             .iter()
             .map(|d| {
@@ -198,12 +290,25 @@ pub fn report(r: &ReportInput<'_>, tr: &dyn Tr) -> String {
     }
 
     // 5. Falling due next period
-    let _ = writeln!(out, "## 5. {} ({} – {})\n", t.due_next, tr.date(r.next.start), tr.date(r.next.end));
+    let _ = writeln!(
+        out,
+        "## 5. {} ({} – {})\n",
+        t.due_next,
+        tr.date(r.next.start),
+        tr.date(r.next.end)
+    );
     let next = summary::due_in(r.judged, &r.next);
     if next.is_empty() {
         let _ = writeln!(out, "{}\n", t.none_due_next);
     } else {
-        let header = [Label::Id, Label::Title, Label::Lead, Label::Deadline, Label::Due].map(|l| tr.label(l).to_string());
+        let header = [
+            Label::Id,
+            Label::Title,
+            Label::Lead,
+            Label::Deadline,
+            Label::Due,
+        ]
+        .map(|l| tr.label(l).to_string());
         let rows: Vec<Vec<String>> = next
             .iter()
             .map(|d| {
@@ -226,12 +331,20 @@ pub fn report(r: &ReportInput<'_>, tr: &dyn Tr) -> String {
         let _ = writeln!(out, "{}\n", t.all_reported);
     } else {
         let _ = writeln!(out, "{}\n", t.not_reported_note);
-        let header = vec![tr.label(Label::Unit).to_string(), tr.label(Label::Total).to_string(), t.missing_tasks.to_string()];
+        let header = vec![
+            tr.label(Label::Unit).to_string(),
+            tr.label(Label::Total).to_string(),
+            t.missing_tasks.to_string(),
+        ];
         let rows: Vec<Vec<String>> = silent
             .iter()
             .map(|s| {
                 let ids: Vec<&str> = s.tasks.iter().map(|t| t.id.value.as_str()).collect();
-                vec![escape(plan.units.label(&s.unit)), s.tasks.len().to_string(), escape(&ids.join(", "))]
+                vec![
+                    escape(plan.units.label(&s.unit)),
+                    s.tasks.len().to_string(),
+                    escape(&ids.join(", ")),
+                ]
             })
             .collect();
         table(&mut out, &header, &rows);
@@ -243,7 +356,15 @@ pub fn report(r: &ReportInput<'_>, tr: &dyn Tr) -> String {
     if inds.is_empty() {
         let _ = writeln!(out, "{}\n", t.no_indicators);
     } else {
-        let header = [Label::Id, Label::Indicator, Label::Target, Label::Latest, Label::Date, Label::Met].map(|l| tr.label(l).to_string());
+        let header = [
+            Label::Id,
+            Label::Indicator,
+            Label::Target,
+            Label::Latest,
+            Label::Date,
+            Label::Met,
+        ]
+        .map(|l| tr.label(l).to_string());
         let rows: Vec<Vec<String>> = inds
             .iter()
             .map(|i| {
@@ -262,7 +383,9 @@ pub fn report(r: &ReportInput<'_>, tr: &dyn Tr) -> String {
                     escape(i.name),
                     escape(i.target),
                     escape(&value),
-                    i.latest.map(|p| tr.date(p.date.value)).unwrap_or_else(|| "—".to_string()),
+                    i.latest
+                        .map(|p| tr.date(p.date.value))
+                        .unwrap_or_else(|| "—".to_string()),
                     met.to_string(),
                 ]
             })
@@ -277,10 +400,21 @@ pub fn report(r: &ReportInput<'_>, tr: &dyn Tr) -> String {
         let _ = writeln!(out, "{}\n", t.no_progress);
     } else {
         for (task, entries) in progress {
-            let _ = writeln!(out, "### {} — {}\n", escape(&task.id.value), escape(&cut(&task.title, 90)));
+            let _ = writeln!(
+                out,
+                "### {} — {}\n",
+                escape(&task.id.value),
+                escape(&cut(&task.title, 90))
+            );
             for p in entries {
                 let pct = p.percent.map(|x| format!(" ({x}%)")).unwrap_or_default();
-                let _ = writeln!(out, "- {}, {}{pct}: {}", tr.date(p.date.value), escape(plan.units.label(&p.by.value)), escape(&p.note));
+                let _ = writeln!(
+                    out,
+                    "- {}, {}{pct}: {}",
+                    tr.date(p.date.value),
+                    escape(plan.units.label(&p.by.value)),
+                    escape(&p.note)
+                );
             }
             out.push('\n');
         }
@@ -303,8 +437,16 @@ pub fn report(r: &ReportInput<'_>, tr: &dyn Tr) -> String {
 
     // 10. Appendix
     let _ = writeln!(out, "## 10. {}\n", t.appendix);
-    let header = [Label::Id, Label::Title, Label::Lead, Label::Support, Label::Deadline, Label::Due, Label::Category]
-        .map(|l| tr.label(l).to_string());
+    let header = [
+        Label::Id,
+        Label::Title,
+        Label::Lead,
+        Label::Support,
+        Label::Deadline,
+        Label::Due,
+        Label::Category,
+    ]
+    .map(|l| tr.label(l).to_string());
     let rows: Vec<Vec<String>> = r
         .judged
         .iter()
@@ -315,7 +457,10 @@ pub fn report(r: &ReportInput<'_>, tr: &dyn Tr) -> String {
                 escape(&lead_label(plan, j.task, r.as_of)),
                 escape(&units_label(plan, j.task.support_ids(), r.as_of)),
                 escape(&j.task.deadline.value),
-                j.standing.due.map(|x| tr.date(x)).unwrap_or_else(|| "—".to_string()),
+                j.standing
+                    .due
+                    .map(|x| tr.date(x))
+                    .unwrap_or_else(|| "—".to_string()),
                 tr.category(j.standing.category).to_string(),
             ]
         })
@@ -334,7 +479,10 @@ mod tests {
     #[test]
     fn cells_cannot_break_tables_or_inject_html() {
         assert_eq!(escape("a | b"), "a \\| b");
-        assert_eq!(escape("<script>x</script>"), "&lt;script&gt;x&lt;/script&gt;");
+        assert_eq!(
+            escape("<script>x</script>"),
+            "&lt;script&gt;x&lt;/script&gt;"
+        );
         assert_eq!(escape("dòng 1\ndòng 2"), "dòng 1<br>dòng 2");
         assert_eq!(escape("`code` *b*"), "\\`code\\` \\*b\\*");
         assert_eq!(escape("Sở TT&TT"), "Sở TT&TT");

@@ -36,8 +36,14 @@ pub fn unit_label(plan: &Plan, id: &str, as_of: NaiveDate) -> String {
     }
 }
 
-pub fn units_label<'a>(plan: &Plan, ids: impl Iterator<Item = &'a str>, as_of: NaiveDate) -> String {
-    ids.map(|id| unit_label(plan, id, as_of)).collect::<Vec<_>>().join("; ")
+pub fn units_label<'a>(
+    plan: &Plan,
+    ids: impl Iterator<Item = &'a str>,
+    as_of: NaiveDate,
+) -> String {
+    ids.map(|id| unit_label(plan, id, as_of))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 pub fn lead_label(plan: &Plan, task: &Task, as_of: NaiveDate) -> String {

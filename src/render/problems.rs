@@ -15,8 +15,14 @@ pub fn text(problems: &[Problem], tr: &dyn Tr) -> String {
         } else {
             format!("{}:{}:{}", p.path, p.pos.line, p.pos.col)
         };
-        let item = p.item.map(|i| format!("{}: ", tr.item(i))).unwrap_or_default();
-        out.push_str(&format!("{loc}: {}: {item}{msg}\n", tr.severity(p.severity == Severity::Error)));
+        let item = p
+            .item
+            .map(|i| format!("{}: ", tr.item(i)))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "{loc}: {}: {item}{msg}\n",
+            tr.severity(p.severity == Severity::Error)
+        ));
         if let Some(h) = help {
             out.push_str(&format!("  {} {h}\n", tr.help_word()));
         }
@@ -25,7 +31,10 @@ pub fn text(problems: &[Problem], tr: &dyn Tr) -> String {
 }
 
 pub fn summary_line(problems: &[Problem], files: usize, tr: &dyn Tr) -> String {
-    let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+    let errors = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
     let warnings = problems.len() - errors;
     let mut bad: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
     bad.sort();
@@ -34,7 +43,10 @@ pub fn summary_line(problems: &[Problem], files: usize, tr: &dyn Tr) -> String {
 }
 
 pub fn json(problems: &[Problem], files: usize, tr: &dyn Tr) -> Value {
-    let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+    let errors = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
     let items: Vec<Value> = problems
         .iter()
         .map(|p| {

@@ -55,7 +55,11 @@ pub fn standing_cell(s: &Standing, words: String, style: Style) -> Cell {
 
 /// Render a table as text with no trailing spaces on any line.
 pub fn to_string(t: &Table) -> String {
-    let mut s: String = t.lines().map(|l| l.trim_end().to_string()).collect::<Vec<_>>().join("\n");
+    let mut s: String = t
+        .lines()
+        .map(|l| l.trim_end().to_string())
+        .collect::<Vec<_>>()
+        .join("\n");
     s.push('\n');
     s
 }
