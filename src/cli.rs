@@ -85,6 +85,145 @@ pub enum Command {
     Units(UnitsArgs),
     /// Write the monthly report
     Report(ReportArgs),
+    /// Show every commit that changed a task (or the whole plan), in the plan's words
+    Log(LogArgs),
+    /// Show the semantic difference between two revisions of the plan
+    Diff(DiffArgs),
+    /// Review a branch: the diff from the merge base plus what a reviewer must look at
+    Review(ReviewArgs),
+    /// Record progress or change a task's status, keeping the file's layout
+    Update(UpdateArgs),
+    /// Create a task file in canonical form
+    New(NewArgs),
+    /// Rewrite plan files in canonical form (or check that they are)
+    Fmt(FmtArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HistoryFormat {
+    Text,
+    Md,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReviewFailOn {
+    /// Exit 1 when any review flag is raised
+    Flags,
+}
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// Task id; without it, the plan-wide change log
+    pub id: Option<String>,
+    /// Only commits on or after this day (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<chrono::NaiveDate>,
+    /// Only commits on or before this day (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub until: Option<chrono::NaiveDate>,
+    /// Output format
+    #[arg(long, default_value = "text")]
+    pub format: HistoryFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// Old revision [default: HEAD]
+    pub from: Option<String>,
+    /// New revision [default: the working tree]
+    pub to: Option<String>,
+    /// Output format
+    #[arg(long, default_value = "text")]
+    pub format: HistoryFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// Base branch [default: the upstream, else main]
+    pub base: Option<String>,
+    /// Output format
+    #[arg(long, default_value = "text")]
+    pub format: HistoryFormat,
+    /// Exit 1 when the condition holds
+    #[arg(long, value_name = "WHAT")]
+    pub fail_on: Option<ReviewFailOn>,
+}
+
+#[derive(Debug, Args)]
+pub struct UpdateArgs {
+    /// Task id, e.g. 7.4
+    pub id: String,
+    /// The unit reporting (a lead or support unit; id, name or alias)
+    #[arg(long, value_name = "UNIT")]
+    pub by: Option<String>,
+    /// Progress note
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// Day the progress refers to [default: --as-of]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub date: Option<chrono::NaiveDate>,
+    /// Percent complete (0-100)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub percent: Option<u8>,
+    /// Indicator name the value is for
+    #[arg(long, value_name = "NAME", requires = "value")]
+    pub indicator: Option<String>,
+    /// Indicator value
+    #[arg(long, value_name = "X", requires = "indicator")]
+    pub value: Option<f64>,
+    /// New status
+    #[arg(long, value_name = "STATUS", value_parser = ["todo", "doing", "done", "dropped"])]
+    pub status: Option<String>,
+    /// Completion day (with --status done, or with --milestone)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub done_on: Option<chrono::NaiveDate>,
+    /// Milestone number (1-based) to mark done with --done-on
+    #[arg(long, value_name = "N", requires = "done_on")]
+    pub milestone: Option<usize>,
+    /// Print the diff instead of writing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Commit just this file with a message that says what happened
+    #[arg(long, conflicts_with = "dry_run")]
+    pub commit: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// Task id, e.g. 9.1.14
+    #[arg(long)]
+    pub id: String,
+    /// Group id (from plan.toml)
+    #[arg(long)]
+    pub group: String,
+    /// Task text
+    #[arg(long)]
+    pub title: String,
+    /// Lead units (repeat or separate with commas)
+    #[arg(long, value_name = "UNIT", required = true, value_delimiter = ',')]
+    pub lead: Vec<String>,
+    /// Coordinating units (repeat or separate with commas)
+    #[arg(long, value_name = "UNIT", value_delimiter = ',')]
+    pub support: Vec<String>,
+    /// Deadline phrase exactly as written
+    #[arg(long)]
+    pub deadline: String,
+    /// Print the file instead of writing it
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Commit the new file
+    #[arg(long, conflicts_with = "dry_run")]
+    pub commit: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct FmtArgs {
+    /// Print a unified diff and exit 1 when anything would change
+    #[arg(long)]
+    pub check: bool,
+    /// Files to format [default: every plan file]
+    pub files: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -22,6 +22,7 @@
 pub mod check;
 pub mod cli;
 pub mod commands;
+pub mod edit;
 pub mod i18n;
 pub mod load;
 pub mod model;

@@ -16,11 +16,17 @@ use crate::model::plan::{Plan, Unit};
 use crate::model::problem::Severity;
 
 pub mod check;
+pub mod diff;
+pub mod fmt;
 pub mod list;
+pub mod log;
+pub mod new;
 pub mod report;
+pub mod review;
 pub mod show;
 pub mod summary;
 pub mod units;
+pub mod update;
 
 /// How a command ended when it could run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,6 +110,12 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> Res
         Command::Summary(a) => summary::run(&ctx, &a, out, err),
         Command::Units(a) => units::run(&ctx, &a, out, err),
         Command::Report(a) => report::run(&ctx, &a, out, err),
+        Command::Log(a) => log::run(&ctx, &a, out, err),
+        Command::Diff(a) => diff::run(&ctx, &a, out, err),
+        Command::Review(a) => review::run(&ctx, &a, out, err),
+        Command::Update(a) => update::run(&ctx, &a, out, err),
+        Command::New(a) => new::run(&ctx, &a, out, err),
+        Command::Fmt(a) => fmt::run(&ctx, &a, out, err),
     }
 }
 

@@ -1,0 +1,1 @@
+//! Format-preserving writes of plan files (not yet implemented).
