@@ -17,6 +17,31 @@ use crate::text;
 pub struct Input<'a> {
     pub plan: &'a Plan,
     pub as_of: NaiveDate,
+    /// Every task file parsed (otherwise group counts would be wrong, not the plan).
+    pub all_tasks_loaded: bool,
+    /// The units registry loaded (otherwise every reference would look unknown).
+    pub units_loaded: bool,
+}
+
+impl<'a> Input<'a> {
+    pub fn new(loaded: &'a crate::load::Loaded, as_of: NaiveDate) -> Input<'a> {
+        Input {
+            plan: &loaded.plan,
+            as_of,
+            all_tasks_loaded: loaded.all_tasks_loaded,
+            units_loaded: loaded.units_loaded,
+        }
+    }
+
+    /// For a plan built in memory, complete by construction.
+    pub fn complete(plan: &'a Plan, as_of: NaiveDate) -> Input<'a> {
+        Input {
+            plan,
+            as_of,
+            all_tasks_loaded: true,
+            units_loaded: true,
+        }
+    }
 }
 
 type Rule = fn(&Input<'_>, &mut Vec<Problem>);
@@ -75,6 +100,9 @@ fn unknown_unit(plan: &Plan, file: &str, r: &Located<String>) -> Problem {
 }
 
 fn plan_settings(i: &Input<'_>, out: &mut Vec<Problem>) {
+    if !i.units_loaded {
+        return; // units.toml missing or broken: already reported.
+    }
     let m = &i.plan.meta;
     if let Some(s) = &m.secretariat
         && i.plan.units.get(&s.value).is_none()
@@ -112,6 +140,9 @@ fn groups(i: &Input<'_>, out: &mut Vec<Problem>) {
 }
 
 fn units_registry(i: &Input<'_>, out: &mut Vec<Problem>) {
+    if !i.units_loaded {
+        return; // units.toml missing or broken: already reported.
+    }
     let reg = &i.plan.units;
     let file = &reg.file;
     let mut seen = BTreeSet::new();
@@ -195,7 +226,8 @@ fn task_ids(i: &Input<'_>, out: &mut Vec<Problem>) {
     let mut first: BTreeMap<&str, &Task> = BTreeMap::new();
     for t in &i.plan.tasks {
         let id = &t.id.value;
-        if let Err(why) = check_safe(id) {
+        let safe = check_safe(id);
+        if let Err(why) = safe {
             out.push(Problem::error(
                 &t.file,
                 t.id.pos,
@@ -211,7 +243,7 @@ fn task_ids(i: &Input<'_>, out: &mut Vec<Problem>) {
             .next()
             .unwrap_or(&t.file)
             .trim_end_matches(".toml");
-        if stem != id {
+        if stem != id && safe.is_ok() {
             out.push(Problem::error(
                 &t.file,
                 t.id.pos,
@@ -270,6 +302,9 @@ fn task_groups(i: &Input<'_>, out: &mut Vec<Problem>) {
 }
 
 fn group_counts(i: &Input<'_>, out: &mut Vec<Problem>) {
+    if !i.all_tasks_loaded {
+        return; // a task file that did not parse is already reported; counting would mislead.
+    }
     let m = &i.plan.meta;
     let mut counts: BTreeMap<&str, u32> = BTreeMap::new();
     for t in &i.plan.tasks {
@@ -298,6 +333,9 @@ fn group_counts(i: &Input<'_>, out: &mut Vec<Problem>) {
 }
 
 fn task_units(i: &Input<'_>, out: &mut Vec<Problem>) {
+    if !i.units_loaded {
+        return; // units.toml missing or broken: already reported.
+    }
     let reg = &i.plan.units;
     for t in &i.plan.tasks {
         if t.lead.is_empty() {
@@ -327,6 +365,9 @@ fn task_units(i: &Input<'_>, out: &mut Vec<Problem>) {
 }
 
 fn ended_units(i: &Input<'_>, out: &mut Vec<Problem>) {
+    if !i.units_loaded {
+        return; // units.toml missing or broken: already reported.
+    }
     let reg = &i.plan.units;
     for t in &i.plan.tasks {
         for r in t.lead.iter().chain(&t.support) {
@@ -452,6 +493,9 @@ fn milestones(i: &Input<'_>, out: &mut Vec<Problem>) {
 }
 
 fn progress(i: &Input<'_>, out: &mut Vec<Problem>) {
+    if !i.units_loaded {
+        return; // units.toml missing or broken: already reported.
+    }
     let reg = &i.plan.units;
     for t in &i.plan.tasks {
         // Who may report: lead and support units, their members, and their successors.
@@ -466,6 +510,13 @@ fn progress(i: &Input<'_>, out: &mut Vec<Problem>) {
                 }
             }
         }
+        // With an unknown or missing unit the real reporter may look like an outsider: the
+        // unknown unit is reported instead.
+        let units_known = !t.lead.is_empty()
+            && t.lead
+                .iter()
+                .chain(&t.support)
+                .all(|r| reg.get(&r.value).is_some());
         let mut previous: Option<NaiveDate> = None;
         for (n, p) in t.progress.iter().enumerate() {
             let item = Item::Progress(n + 1);
@@ -500,7 +551,7 @@ fn progress(i: &Input<'_>, out: &mut Vec<Problem>) {
             previous = Some(previous.map_or(p.date.value, |prev| prev.max(p.date.value)));
             if reg.get(&p.by.value).is_none() {
                 out.push(unknown_unit(i.plan, &t.file, &p.by).about(item));
-            } else if !allowed.contains(p.by.value.as_str()) {
+            } else if units_known && !allowed.contains(p.by.value.as_str()) {
                 out.push(
                     Problem::warning(
                         &t.file,

@@ -19,10 +19,13 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod audit;
 pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod edit;
+pub mod git;
+pub mod history;
 pub mod i18n;
 pub mod load;
 pub mod model;

@@ -29,6 +29,10 @@ pub struct Loaded {
     pub problems: Vec<Problem>,
     /// Number of files read (plan.toml, units.toml and task files).
     pub files: usize,
+    /// Every task file parsed into a task.
+    pub all_tasks_loaded: bool,
+    /// units.toml was read and parsed.
+    pub units_loaded: bool,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -347,10 +351,7 @@ fn classify(message: &str) -> ProblemKind {
     if message.starts_with("invalid type")
         || message.starts_with("invalid value")
         || message.starts_with("invalid length")
-        || message.contains("expected")
-            && !message.contains("key")
-            && !message.contains("newline")
-            && !message.contains("`=`")
+        || message.starts_with("unknown variant")
     {
         return ProblemKind::BadValue {
             detail: message.trim().to_string(),
@@ -729,6 +730,7 @@ pub fn load(dir: &Path) -> Result<Loaded> {
     }
 
     let units_shown = display_path(dir, Path::new("units.toml"));
+    let mut units_loaded = false;
     let units_path = dir.join("units.toml");
     let mut units = vec![];
     if units_path.exists() {
@@ -738,6 +740,7 @@ pub fn load(dir: &Path) -> Result<Loaded> {
         {
             let (u, p) = build_units(raw, &text, &units_shown);
             units = u;
+            units_loaded = true;
             problems.extend(p);
         }
     } else {
@@ -751,6 +754,7 @@ pub fn load(dir: &Path) -> Result<Loaded> {
     let paths = task_files(dir, &mut problems);
     files += paths.len();
     let mut tasks = load_tasks_parallel(dir, &paths, &mut problems);
+    let all_tasks_loaded = tasks.len() == paths.len();
     tasks.sort_by(|a, b| cmp_ids(&a.id.value, &b.id.value).then_with(|| a.file.cmp(&b.file)));
     if paths.is_empty() {
         problems.push(Problem::warning(
@@ -768,6 +772,8 @@ pub fn load(dir: &Path) -> Result<Loaded> {
         plan,
         problems,
         files,
+        all_tasks_loaded,
+        units_loaded,
     })
 }
 

@@ -325,11 +325,12 @@ pub fn overdue<'a>(judged: &'a [Judged<'a>]) -> Vec<Due<'a>> {
     out
 }
 
-/// Open tasks and milestones due inside `window`, by due date then plan order.
-pub fn due_in<'a>(judged: &'a [Judged<'a>], window: &Window) -> Vec<Due<'a>> {
+/// Open tasks and milestones not yet overdue, due from `from` to the end of `window` (the
+/// report passes its as-of day, so an item due on that very day is not lost between "overdue"
+/// and "next period"), by due date then plan order.
+pub fn due_in<'a>(judged: &'a [Judged<'a>], from: NaiveDate, window: &Window) -> Vec<Due<'a>> {
     let mut out = items(judged, |s| {
-        matches!(s.category, Category::InProgress | Category::Overdue)
-            && s.due.is_some_and(|d| window.contains(d))
+        s.category == Category::InProgress && s.due.is_some_and(|d| d >= from && d <= window.end)
     });
     out.sort_by_key(|d| d.standing.due);
     out

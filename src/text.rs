@@ -74,8 +74,11 @@ where
     let limit = (word.chars().count() / 3).max(2);
     let mut scored: Vec<(usize, &str)> = candidates
         .into_iter()
-        .map(|c| (distance(word, c), c))
-        .filter(|(d, c)| *d <= limit || (c.starts_with(word) && word.len() >= 3))
+        .map(|c| (distance(&word.to_lowercase(), &c.to_lowercase()), c))
+        .filter(|(d, c)| {
+            *d <= limit.min(c.chars().count().saturating_sub(1).max(1))
+                || (c.starts_with(word) && word.len() >= 3)
+        })
         .collect();
     scored.sort();
     scored.dedup();

@@ -59,10 +59,9 @@ fn plan_is_clean_when_issued() {
     let loaded = plan();
     let issued = NaiveDate::from_ymd_opt(2024, 2, 26).unwrap();
     let mut problems = loaded.problems.clone();
-    problems.extend(tiendo::check::run(&tiendo::check::Input {
-        plan: &loaded.plan,
-        as_of: issued,
-    }));
+    problems.extend(tiendo::check::run(&tiendo::check::Input::new(
+        &loaded, issued,
+    )));
     assert!(problems.is_empty(), "{problems:#?}");
     assert!(
         loaded.plan.tasks.iter().all(|t| t.progress.is_empty()),
@@ -74,10 +73,7 @@ fn plan_is_clean_when_issued() {
 fn ended_leads_warn_with_successors_as_of_2026() {
     let loaded = plan();
     let as_of = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
-    let problems = tiendo::check::run(&tiendo::check::Input {
-        plan: &loaded.plan,
-        as_of,
-    });
+    let problems = tiendo::check::run(&tiendo::check::Input::new(&loaded, as_of));
     assert!(problems.iter().all(|p| p.severity == Severity::Warning));
     let so_tttt = problems
         .iter()

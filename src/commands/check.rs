@@ -13,11 +13,10 @@ use crate::render;
 
 pub fn run(ctx: &Ctx, args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome> {
     let loaded = crate::load::load(&ctx.plan_dir)?;
-    let mut problems = loaded.problems;
-    problems.extend(crate::check::run(&crate::check::Input {
-        plan: &loaded.plan,
-        as_of: ctx.as_of,
-    }));
+    let mut problems = loaded.problems.clone();
+    problems.extend(crate::check::run(&crate::check::Input::new(
+        &loaded, ctx.as_of,
+    )));
     problem::sort(&mut problems);
     let tr = tr(ctx.lang);
     match args.format {

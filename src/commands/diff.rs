@@ -1,12 +1,70 @@
-//! `tiendo diff` (not yet implemented).
+//! `tiendo diff [A] [B]`: the semantic difference between two revisions of the plan
+//! (default HEAD against the working tree; one argument: that revision against the tree).
 
 use std::io::Write;
 
-use anyhow::{Result, bail};
+use anyhow::{Result, anyhow};
+use serde_json::json;
 
-use super::{Ctx, Outcome};
-use crate::cli::DiffArgs;
+use super::{Ctx, Outcome, load_for_view};
+use crate::audit;
+use crate::cli::{DiffArgs, HistoryFormat};
+use crate::git::Repo;
+use crate::history::diff_plans;
+use crate::i18n::tr;
+use crate::model::plan::Task;
+use crate::render::history as rh;
 
-pub fn run(_ctx: &Ctx, _args: &DiffArgs, _out: &mut dyn Write, _err: &mut dyn Write) -> Result<Outcome> {
-    bail!("`tiendo diff` is not implemented yet")
+pub fn run(
+    ctx: &Ctx,
+    args: &DiffArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Outcome> {
+    let loaded = load_for_view(ctx, err)?;
+    let plan = &loaded.plan;
+    let tr = tr(ctx.lang);
+    let h = tr.history();
+    let repo = Repo::discover(&ctx.plan_dir).map_err(|e| anyhow!(tr.unavailable(&e)))?;
+    let from_rev = args.from.clone().unwrap_or_else(|| "HEAD".into());
+    let from = repo.resolve(&from_rev)?;
+    let old = audit::snapshot(&repo, &from)?;
+    let (to_label, new): (String, Vec<Task>) = match &args.to {
+        Some(rev) => {
+            let to = repo.resolve(rev)?;
+            (rev.clone(), audit::snapshot(&repo, &to)?)
+        }
+        None => (h.working_tree.to_string(), loaded.plan.tasks.clone()),
+    };
+    let changes = diff_plans(&old, &new, plan.meta.before_is_inclusive);
+    let text = match args.format {
+        HistoryFormat::Json => crate::render::json::to_string(&json!({
+            "from": from_rev,
+            "to": args.to,
+            "changes": changes.iter().map(rh::change_json).collect::<Vec<_>>(),
+        })),
+        HistoryFormat::Text => {
+            let mut s = format!("{}: {from_rev} → {to_label}\n\n", h.range);
+            if changes.is_empty() {
+                s.push_str(h.no_changes);
+                s.push('\n');
+            }
+            s.push_str(&rh::changes_text(plan, &changes, tr, ""));
+            s
+        }
+        HistoryFormat::Md => {
+            let mut s = format!(
+                "## {}\n\n{}: `{from_rev}` → `{to_label}`\n\n",
+                h.diff_heading, h.range
+            );
+            if changes.is_empty() {
+                s.push_str(h.no_changes);
+                s.push('\n');
+            }
+            s.push_str(&rh::changes_md(plan, &changes, tr));
+            s
+        }
+    };
+    out.write_all(text.as_bytes())?;
+    Ok(Outcome::Clean)
 }

@@ -5,7 +5,7 @@ use std::io::Write;
 use anyhow::{Result, bail};
 use comfy_table::Cell;
 
-use super::{Ctx, Outcome, load_for_view, resolve_unit};
+use super::{Ctx, Outcome, load_for_view, resolve_unit_in};
 use crate::cli::{Filters, ListArgs, ListFormat};
 use crate::i18n::{Label, tr};
 use crate::model::deadline::fold;
@@ -15,10 +15,10 @@ use crate::render::{self, table};
 use crate::summary::{Filter, Horizon, Judged, judge_all};
 
 /// Turn command-line filters into a pure [`Filter`], resolving unit names and groups.
-pub fn resolve_filters(plan: &Plan, f: &Filters) -> Result<Filter> {
+pub fn resolve_filters(plan: &Plan, f: &Filters, lang: crate::i18n::Lang) -> Result<Filter> {
     let unit = |arg: &Option<String>| -> Result<Option<String>> {
         arg.as_deref()
-            .map(|a| resolve_unit(plan, a).map(|u| u.id.value.clone()))
+            .map(|a| resolve_unit_in(plan, a, lang).map(|u| u.id.value.clone()))
             .transpose()
     };
     let groups = match &f.group {
@@ -30,7 +30,10 @@ pub fn resolve_filters(plan: &Plan, f: &Filters) -> Result<Filter> {
                     .iter()
                     .map(|g| g.id.value.as_str())
                     .collect();
-                bail!("unknown group `{g}`; groups are: {}", ids.join(", "));
+                bail!(tr(lang).lookup(&crate::i18n::Lookup::UnknownGroup {
+                    group: g.clone(),
+                    all: ids.into_iter().map(str::to_string).collect(),
+                }));
             }
             Some(
                 plan.meta
@@ -62,7 +65,7 @@ pub fn run(
 ) -> Result<Outcome> {
     let loaded = load_for_view(ctx, err)?;
     let plan = &loaded.plan;
-    let filter = resolve_filters(plan, &args.filters)?;
+    let filter = resolve_filters(plan, &args.filters, ctx.lang)?;
     let all = judge_all(plan, Horizon::new(plan, ctx.as_of));
     let rows: Vec<&Judged> = all
         .iter()

@@ -1,12 +1,85 @@
-//! `tiendo log` (not yet implemented).
+//! `tiendo log [ID]`: commits that changed a task (following renames) or the whole plan,
+//! newest first, with the field-level changes in words.
 
 use std::io::Write;
 
-use anyhow::{Result, bail};
+use anyhow::{Result, anyhow};
+use serde_json::json;
 
-use super::{Ctx, Outcome};
-use crate::cli::LogArgs;
+use super::{Ctx, Outcome, load_for_view};
+use crate::audit::{self, Entry};
+use crate::cli::{HistoryFormat, LogArgs};
+use crate::git::Repo;
+use crate::i18n::tr;
+use crate::render::history as rh;
+use crate::render::markdown::escape;
 
-pub fn run(_ctx: &Ctx, _args: &LogArgs, _out: &mut dyn Write, _err: &mut dyn Write) -> Result<Outcome> {
-    bail!("`tiendo log` is not implemented yet")
+pub fn run(ctx: &Ctx, args: &LogArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome> {
+    let loaded = load_for_view(ctx, err)?;
+    let plan = &loaded.plan;
+    let tr = tr(ctx.lang);
+    let repo = Repo::discover(&ctx.plan_dir).map_err(|e| anyhow!(tr.unavailable(&e)))?;
+    let entries: Vec<Entry> = match &args.id {
+        Some(id) => audit::task_log(&repo, plan, id.trim())?
+            .into_iter()
+            .filter(|e| {
+                let d = audit::commit_day(&e.commit);
+                args.since.is_none_or(|s| d.is_some_and(|d| d >= s))
+                    && args.until.is_none_or(|u| d.is_some_and(|d| d <= u))
+            })
+            .collect(),
+        None => audit::plan_log(&repo, plan, args.since, args.until)?,
+    };
+    let text = match args.format {
+        HistoryFormat::Json => crate::render::json::to_string(&json!({
+            "task": args.id,
+            "commits": entries.iter().map(|e| json!({
+                "commit": rh::commit_json(&e.commit),
+                "changes": e.changes.iter().map(rh::change_json).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+        })),
+        HistoryFormat::Text => {
+            let mut s = String::new();
+            if entries.is_empty() {
+                s.push_str(tr.history().no_commits);
+                s.push('\n');
+            }
+            for e in &entries {
+                s.push_str(&rh::commit_line(&e.commit, tr));
+                s.push('\n');
+                if args.id.is_some() {
+                    for c in &e.changes {
+                        if !matches!(c.kind, crate::history::Kind::Modified) {
+                            s.push_str(&format!("  {}\n", rh::change_head(c, tr)));
+                        }
+                        for f in &c.fields {
+                            s.push_str(&format!("  {}\n", rh::field_line(plan, f, tr)));
+                        }
+                    }
+                } else {
+                    s.push_str(&rh::changes_text(plan, &e.changes, tr, "  "));
+                }
+                s.push('\n');
+            }
+            s.trim_end().to_string() + "\n"
+        }
+        HistoryFormat::Md => {
+            let mut s = String::new();
+            if entries.is_empty() {
+                s.push_str(tr.history().no_commits);
+                s.push('\n');
+            }
+            for e in &entries {
+                s.push_str(&format!(
+                    "### {}\n\n",
+                    escape(&rh::commit_line(&e.commit, tr))
+                ));
+                s.push_str(&rh::changes_md(plan, &e.changes, tr));
+                s.push('\n');
+            }
+            s.trim_end().to_string() + "\n"
+        }
+    };
+    out.write_all(text.as_bytes())?;
+    Ok(Outcome::Clean)
 }

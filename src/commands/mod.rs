@@ -75,6 +75,8 @@ pub struct Ctx {
     pub as_of: NaiveDate,
     /// `--as-of` was given (the report then judges as of it, not the window's end).
     pub as_of_given: bool,
+    /// The real today (entries dated after it are errors; after `as_of` they are not yet).
+    pub today: NaiveDate,
     pub lang: Lang,
     pub color: bool,
     pub width: Option<u16>,
@@ -99,6 +101,7 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> Res
         plan_dir,
         as_of: g.as_of.unwrap_or(env.today),
         as_of_given: g.as_of.is_some(),
+        today: env.today,
         lang: lang(g),
         color,
         width: env.width,
@@ -124,10 +127,10 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> Res
 pub fn load_for_view(ctx: &Ctx, err: &mut dyn Write) -> Result<Loaded> {
     let loaded = load::load(&ctx.plan_dir)?;
     let mut problems = loaded.problems.clone();
-    problems.extend(crate::check::run(&crate::check::Input {
-        plan: &loaded.plan,
-        as_of: ctx.as_of,
-    }));
+    // A view as of a past day is not broken by entries made since: validate as of the later
+    // of today and the as-of day.
+    let as_of = ctx.as_of.max(ctx.today);
+    problems.extend(crate::check::run(&crate::check::Input::new(&loaded, as_of)));
     let errors = problems
         .iter()
         .filter(|p| p.severity == Severity::Error)
@@ -138,17 +141,31 @@ pub fn load_for_view(ctx: &Ctx, err: &mut dyn Write) -> Result<Loaded> {
     Ok(loaded)
 }
 
-/// Resolve a UNIT argument: an id, the official name, the short label or any alias, matched
-/// without regard to case or diacritics; then a unique prefix of a folded name.
+/// Resolve a UNIT argument (messages in Vietnamese); see [`resolve_unit_in`].
 pub fn resolve_unit<'a>(plan: &'a Plan, arg: &str) -> Result<&'a Unit> {
+    resolve_unit_in(plan, arg, Lang::Vi)
+}
+
+/// Resolve a UNIT argument: an id, the official name, the short label or any alias, matched
+/// without regard to case or diacritics; then a unique folded substring of a name.
+pub fn resolve_unit_in<'a>(plan: &'a Plan, arg: &str, lang: Lang) -> Result<&'a Unit> {
+    use crate::i18n::Lookup;
+    let tr = crate::i18n::tr(lang);
     let reg = &plan.units;
     if let Some(u) = reg.get(arg) {
         return Ok(u);
     }
+    let ambiguous = |units: &[&Unit]| Lookup::AmbiguousUnit {
+        arg: arg.to_string(),
+        candidates: units
+            .iter()
+            .map(|u| format!("{} ({})", u.id.value, u.name))
+            .collect(),
+    };
     let exact = reg.by_spelling(arg);
     match exact.len() {
         1 => return Ok(exact[0]),
-        n if n > 1 => bail!(ambiguous(arg, &exact)),
+        n if n > 1 => bail!(tr.lookup(&ambiguous(&exact))),
         _ => {}
     }
     let key = fold(arg);
@@ -167,21 +184,13 @@ pub fn resolve_unit<'a>(plan: &'a Plan, arg: &str) -> Result<&'a Unit> {
         1 => Ok(partial[0]),
         0 => {
             let near = crate::text::nearest(arg, reg.units.iter().map(|u| u.id.value.as_str()), 5);
-            if near.is_empty() {
-                bail!("unknown unit `{arg}`; `tiendo units` lists them all")
-            }
-            bail!("unknown unit `{arg}`; did you mean: {}", near.join(", "))
+            bail!(tr.lookup(&Lookup::UnknownUnit {
+                arg: arg.to_string(),
+                near: near.into_iter().map(str::to_string).collect(),
+            }))
         }
-        _ => bail!(ambiguous(arg, &partial)),
+        _ => bail!(tr.lookup(&ambiguous(&partial))),
     }
-}
-
-fn ambiguous(arg: &str, units: &[&Unit]) -> String {
-    let names: Vec<String> = units
-        .iter()
-        .map(|u| format!("{} ({})", u.id.value, u.name))
-        .collect();
-    format!("`{arg}` matches several units: {}", names.join("; "))
 }
 
 pub fn is_broken_pipe(e: &anyhow::Error) -> bool {

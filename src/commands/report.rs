@@ -37,7 +37,10 @@ pub fn run(
         window.end
     };
     let mut problems = loaded.problems.clone();
-    problems.extend(crate::check::run(&crate::check::Input { plan, as_of }));
+    problems.extend(crate::check::run(&crate::check::Input::new(
+        &loaded,
+        as_of.max(ctx.today),
+    )));
     let errors = problems
         .iter()
         .filter(|p| p.severity == Severity::Error)
@@ -51,7 +54,7 @@ pub fn run(
         soon_until: next.end,
     };
     let judged = judge_all(plan, horizon);
-    let changes = history_section(ctx, &window);
+    let changes = history_section(ctx, plan, &window)?;
     let input = ReportInput {
         plan,
         judged: &judged,
@@ -102,9 +105,58 @@ pub fn run(
     Ok(Outcome::Clean)
 }
 
-/// The "changes to the plan" section (git history lands in a later change).
-fn history_section(_ctx: &Ctx, _window: &Window) -> Changes {
-    Changes::Unavailable
+/// The "changes to the plan" section: commits dated inside the window (committer date),
+/// grouped by task, with the field-level changes and short hashes.
+fn history_section(ctx: &Ctx, plan: &crate::model::plan::Plan, window: &Window) -> Result<Changes> {
+    let Ok(repo) = crate::git::Repo::discover(&ctx.plan_dir) else {
+        return Ok(Changes::Unavailable);
+    };
+    let entries = crate::audit::plan_log(&repo, plan, Some(window.start), Some(window.end))?;
+    let tr = tr(ctx.lang);
+    // Task id → lines, oldest commit first, tasks in plan order.
+    let mut by_task: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for e in entries.iter().rev() {
+        let day = crate::audit::commit_day(&e.commit)
+            .map(|d| tr.date(d))
+            .unwrap_or_default();
+        for c in &e.changes {
+            let lines = by_task.entry(c.id.clone()).or_default();
+            let head = format!(
+                "{day} `{}` ({})",
+                e.commit.short,
+                render::markdown::escape(&e.commit.author)
+            );
+            if !matches!(c.kind, crate::history::Kind::Modified) {
+                lines.push(format!(
+                    "{head}: {}",
+                    render::markdown::escape(&render::history::change_head(c, tr))
+                ));
+            }
+            for f in &c.fields {
+                lines.push(format!(
+                    "{head}: {}",
+                    render::markdown::escape(&render::history::field_line(plan, f, tr))
+                ));
+            }
+        }
+    }
+    let mut ids: Vec<&String> = by_task.keys().collect();
+    ids.sort_by(|a, b| crate::model::id::cmp_ids(a, b));
+    let mut s = String::new();
+    for id in ids {
+        s.push_str(&format!(
+            "- **{}**
+",
+            render::markdown::escape(id)
+        ));
+        for l in &by_task[id] {
+            s.push_str(&format!(
+                "  - {l}
+"
+            ));
+        }
+    }
+    Ok(Changes::Rendered(s))
 }
 
 /// Write through a temporary file in the same folder, flushed, then renamed over the target:
@@ -161,7 +213,7 @@ fn json_report(r: &ReportInput<'_>) -> serde_json::Value {
             "unit": unit(plan, &l.unit, r.as_of), "counts": counts(&l.counts),
         })).collect::<Vec<_>>(),
         "overdue": summary::overdue(r.judged).iter().map(due).collect::<Vec<_>>(),
-        "due_next": summary::due_in(r.judged, &r.next).iter().map(due).collect::<Vec<_>>(),
+        "due_next": summary::due_in(r.judged, r.as_of, &r.next).iter().map(due).collect::<Vec<_>>(),
         "not_reported": summary::not_reported(plan, r.judged, &r.window).iter().map(|s| json!({
             "unit": unit(plan, &s.unit, r.as_of),
             "tasks": s.tasks.iter().map(|t| &t.id.value).collect::<Vec<_>>(),

@@ -1,12 +1,121 @@
-//! `tiendo review` (not yet implemented).
+//! `tiendo review [BASE]`: for a pull request, the plan diff from the merge base with BASE
+//! to HEAD, plus the flags a reviewer must look at. `--fail-on flags` exits 1 when any.
 
 use std::io::Write;
 
-use anyhow::{Result, bail};
+use anyhow::{Result, anyhow};
+use serde_json::json;
 
-use super::{Ctx, Outcome};
-use crate::cli::ReviewArgs;
+use super::{Ctx, Outcome, load_for_view};
+use crate::audit;
+use crate::cli::{HistoryFormat, ReviewArgs};
+use crate::git::Repo;
+use crate::history::{Flag, diff_plans, flags};
+use crate::i18n::tr;
+use crate::model::window::Cycle;
+use crate::render::history as rh;
+use crate::render::markdown::escape;
 
-pub fn run(_ctx: &Ctx, _args: &ReviewArgs, _out: &mut dyn Write, _err: &mut dyn Write) -> Result<Outcome> {
-    bail!("`tiendo review` is not implemented yet")
+pub fn run(
+    ctx: &Ctx,
+    args: &ReviewArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Outcome> {
+    let loaded = load_for_view(ctx, err)?;
+    let plan = &loaded.plan;
+    let tr = tr(ctx.lang);
+    let h = tr.history();
+    let repo = Repo::discover(&ctx.plan_dir).map_err(|e| anyhow!(tr.unavailable(&e)))?;
+    let base = match &args.base {
+        Some(b) => b.clone(),
+        None => repo.upstream().unwrap_or_else(|| "main".into()),
+    };
+    let base_commit = repo.resolve(&base)?;
+    let head = repo.resolve("HEAD")?;
+    let mb = repo.merge_base(&base_commit, &head)?;
+    let old = audit::snapshot(&repo, &mb)?;
+    let new = audit::snapshot(&repo, &head)?;
+    let changes = diff_plans(&old, &new, plan.meta.before_is_inclusive);
+    let cycle = Cycle::ReportDay(plan.meta.report_day);
+    let backdate_limit = cycle.window(cycle.window_of(ctx.as_of).month.pred()).start;
+    let new_by = audit::by_id(&new);
+    let raised: Vec<(String, Flag)> = changes
+        .iter()
+        .flat_map(|c| {
+            flags(
+                c,
+                new_by.get(c.id.as_str()).copied(),
+                &plan.units,
+                backdate_limit,
+            )
+            .into_iter()
+            .map(|f| (c.id.clone(), f))
+        })
+        .collect();
+    let short = |s: &str| s.chars().take(7).collect::<String>();
+    let text = match args.format {
+        HistoryFormat::Json => crate::render::json::to_string(&json!({
+            "base": base,
+            "merge_base": mb,
+            "head": head,
+            "flags": raised.iter().map(|(id, f)| rh::flag_json(id, f, plan, tr)).collect::<Vec<_>>(),
+            "changes": changes.iter().map(rh::change_json).collect::<Vec<_>>(),
+        })),
+        HistoryFormat::Text => {
+            let mut s = format!(
+                "{}: {base} ({}) → HEAD ({})\n\n",
+                h.range,
+                short(&mb),
+                short(&head)
+            );
+            s.push_str(&format!("{}:\n", h.flags));
+            if raised.is_empty() {
+                s.push_str(&format!("  {}\n", h.no_flags));
+            }
+            for (id, f) in &raised {
+                s.push_str(&format!("  ! {id}: {}\n", rh::flag_line(plan, f, tr)));
+            }
+            s.push('\n');
+            if changes.is_empty() {
+                s.push_str(h.no_changes);
+                s.push('\n');
+            }
+            s.push_str(&rh::changes_text(plan, &changes, tr, ""));
+            s
+        }
+        HistoryFormat::Md => {
+            let mut s = format!(
+                "## {}\n\n{}: `{}` ({}) → `HEAD` ({})\n\n### {}\n\n",
+                h.review_heading,
+                h.range,
+                escape(&base),
+                short(&mb),
+                short(&head),
+                h.flags
+            );
+            if raised.is_empty() {
+                s.push_str(&format!("{}\n", h.no_flags));
+            }
+            for (id, f) in &raised {
+                s.push_str(&format!(
+                    "- ⚠️ **{}**: {}\n",
+                    escape(id),
+                    escape(&rh::flag_line(plan, f, tr))
+                ));
+            }
+            s.push_str(&format!("\n### {}\n\n", h.diff_heading));
+            if changes.is_empty() {
+                s.push_str(&format!("{}\n", h.no_changes));
+            }
+            s.push_str(&rh::changes_md(plan, &changes, tr));
+            s
+        }
+    };
+    out.write_all(text.as_bytes())?;
+    Ok(if args.fail_on.is_some() && !raised.is_empty() {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    })
 }

@@ -22,10 +22,10 @@ pub fn run(
     let Some(task) = plan.task(args.id.trim()) else {
         let ids: Vec<&str> = plan.tasks.iter().map(|t| t.id.value.as_str()).collect();
         let near = crate::text::nearest(args.id.trim(), ids, 5);
-        if near.is_empty() {
-            bail!("no task `{}`; `tiendo list` shows all ids", args.id);
-        }
-        bail!("no task `{}`; did you mean: {}", args.id, near.join(", "));
+        bail!(tr(ctx.lang).lookup(&crate::i18n::Lookup::UnknownTask {
+            id: args.id.clone(),
+            near: near.into_iter().map(str::to_string).collect(),
+        }));
     };
     let j = judge_task(plan, task, Horizon::new(plan, ctx.as_of));
     let text = match args.format {
@@ -119,8 +119,14 @@ fn text(ctx: &Ctx, plan: &Plan, j: &Judged) -> String {
             let latest = t
                 .latest_value(&i.name.value, ctx.as_of)
                 .and_then(|p| {
-                    p.value
-                        .map(|v| format!("{} ({})", tr.number(v), tr.date(p.date.value)))
+                    p.value.map(|v| {
+                        format!(
+                            "{}{} ({})",
+                            tr.number(v),
+                            i.unit.as_deref().unwrap_or(""),
+                            tr.date(p.date.value)
+                        )
+                    })
                 })
                 .unwrap_or_else(|| "—".into());
             s.push_str(&format!(

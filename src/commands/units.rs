@@ -5,7 +5,7 @@ use std::io::Write;
 use anyhow::Result;
 use serde_json::json;
 
-use super::{Ctx, Outcome, load_for_view, resolve_unit};
+use super::{Ctx, Outcome, load_for_view, resolve_unit_in};
 use crate::cli::{TextOrJson, UnitsArgs};
 use crate::i18n::{Label, tr};
 use crate::model::plan::{Plan, Unit};
@@ -95,7 +95,7 @@ pub fn run(
             table::to_string(&t)
         }
         (Some(arg), format) => {
-            let u = resolve_unit(plan, arg)?;
+            let u = resolve_unit_in(plan, arg, ctx.lang)?;
             if format == TextOrJson::Json {
                 render::json::to_string(&unit_json(u))
             } else {

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{HistoryTexts, Label, RateBase, ReportTexts, Tr};
+use super::{EditMsg, HistoryTexts, Label, RateBase, ReportTexts, Tr};
 use crate::model::deadline::{Deadline, DeadlineError};
 use crate::model::plan::{TaskStatus, UnitKind};
 use crate::model::problem::{Encoding, Item, Problem, ProblemKind};
@@ -369,11 +369,24 @@ impl Tr for En {
         bad_files: usize,
         files: usize,
     ) -> String {
-        format!("{errors} errors, {warnings} warnings in {bad_files} of {files} files")
+        let n = |k: usize, word: &str| {
+            if k == 1 {
+                format!("{k} {word}")
+            } else {
+                format!("{k} {word}s")
+            }
+        };
+        format!(
+            "{}, {} in {bad_files} of {}",
+            n(errors, "error"),
+            n(warnings, "warning"),
+            n(files, "file")
+        )
     }
 
     fn plan_has_errors(&self, errors: usize) -> String {
-        format!("the plan has {errors} errors; run `tiendo check` for details")
+        let s = if errors == 1 { "" } else { "s" };
+        format!("the plan has {errors} error{s}; run `tiendo check` for details")
     }
 
     fn date(&self, d: NaiveDate) -> String {
@@ -401,12 +414,89 @@ impl Tr for En {
         "No task matches."
     }
 
+    fn lookup(&self, l: &super::Lookup) -> String {
+        use super::Lookup::*;
+        match l {
+            UnknownTask { id, near: "" } => {
+                format!("no task `{id}`; `tiendo list` shows all ids")
+            }
+            UnknownTask { id, near } => {
+                format!("no task `{id}`; did you mean: {}?", near.join(", "))
+            }
+            UnknownGroup { group, all } => {
+                format!("unknown group `{group}`; groups are: {}", all.join(", "))
+            }
+            UnknownUnit { arg, near } if near.is_empty() => {
+                format!("unknown unit `{arg}`; `tiendo units` lists them all")
+            }
+            UnknownUnit { arg, near } => {
+                format!("unknown unit `{arg}`; did you mean: {}?", near.join(", "))
+            }
+            AmbiguousUnit { arg, candidates } => {
+                format!(
+                    "`{arg}` matches several units: {}; use a unit id",
+                    candidates.join("; ")
+                )
+            }
+        }
+    }
+
+    fn unavailable(&self, u: &crate::git::Unavailable) -> String {
+        format!("cannot read the history: {u}")
+    }
+
     fn report(&self) -> &'static ReportTexts {
         &REPORT
     }
 
     fn history(&self) -> &'static HistoryTexts {
         &HISTORY
+    }
+
+    fn edit(&self, m: &EditMsg<'_>) -> String {
+        use EditMsg::*;
+        match m {
+            CommitProgress { id, unit, date } => format!("{id}: {unit} reported progress {date}"),
+            CommitDone { id, date } => format!("{id}: done {date}"),
+            CommitStatus { id, status } => format!("{id}: status set to \"{status}\""),
+            CommitMilestone { id, number, date } => {
+                format!("{id}: milestone {number} done {date}")
+            }
+            CommitNew { id } => format!("{id}: new task"),
+            Wrote { path } => format!("wrote `{path}`"),
+            Committed { path } => format!("committed `{path}`"),
+            Refused { path, errors } => format!(
+                "`{path}` not written: the edit would give the task {errors} new error(s):"
+            ),
+            UnknownTask { id, near: "" } => {
+                format!("no task `{id}`; `tiendo list` shows all ids")
+            }
+            UnknownTask { id, near } => format!("no task `{id}`; did you mean: {near}"),
+            NothingToDo => "nothing to update: give --note (with --by), --percent, --indicator/--value, --status or --milestone".to_string(),
+            ProgressNeedsByAndNote => {
+                "a progress entry needs both --by (the reporting unit) and --note".to_string()
+            }
+            DoneNeedsDate => {
+                "--status done needs the completion day: --done-on DATE (or --date DATE)".to_string()
+            }
+            DoneOnNeedsDone => "--done-on goes with --status done or --milestone N".to_string(),
+            ChangedOnDisk { path } => format!(
+                "`{path}` changed on disk since it was read; nothing written, run the command again"
+            ),
+            Locked { path } => format!(
+                "`{path}` is being edited by another tiendo; try again later (a lock file older than 60 s counts as abandoned)"
+            ),
+            NotGitRepo { dir } => format!(
+                "`{dir}` is not in a git repository, so --commit cannot work; drop --commit or run `git init`"
+            ),
+            TaskExists { id, path } => format!("task `{id}` already exists: `{path}`"),
+            BadNewTask { why } => format!("cannot create the task: {why}"),
+            NotFormatted { files } => {
+                format!("{files} file(s) not in canonical form; run `tiendo fmt` to fix")
+            }
+            Formatted { files } => format!("reformatted {files} file(s)"),
+            CannotFormat { path, why } => format!("cannot format `{path}`: {why}"),
+        }
     }
 }
 
@@ -468,4 +558,22 @@ static HISTORY: HistoryTexts = HistoryTexts {
     flag_unknown_unit: "unit not in the registry",
     review_heading: "Plan change review",
     diff_heading: "Plan changes",
+    field_title: "text",
+    field_group: "group",
+    field_lead: "lead",
+    field_support: "support",
+    field_deadline: "deadline",
+    field_due: "due",
+    field_status: "status",
+    field_done_on: "done on",
+    field_notes: "notes edited",
+    field_indicators: "indicators edited",
+    field_source: "source edited",
+    none: "none",
+    no_commits: "No commit changed this task.",
+    history_unavailable: "Git history is not available",
+    range: "Comparing",
+    working_tree: "working tree",
+    base: "base",
+    commits: "commits",
 };

@@ -106,7 +106,34 @@ pub trait Tr: Sync {
     fn number(&self, x: f64) -> String;
     fn no_tasks_match(&self) -> &'static str;
     fn report(&self) -> &'static ReportTexts;
+    /// Errors of looking something up by name (task ids, groups, units).
+    fn lookup(&self, l: &Lookup) -> String;
+    /// Why git history cannot be read.
+    fn unavailable(&self, u: &crate::git::Unavailable) -> String;
     fn history(&self) -> &'static HistoryTexts;
+    /// Messages of the editing commands (update, new, fmt).
+    fn edit(&self, m: &EditMsg<'_>) -> String;
+}
+
+/// A failed lookup of a name typed on the command line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lookup {
+    UnknownTask {
+        id: String,
+        near: Vec<String>,
+    },
+    UnknownGroup {
+        group: String,
+        all: Vec<String>,
+    },
+    UnknownUnit {
+        arg: String,
+        near: Vec<String>,
+    },
+    AmbiguousUnit {
+        arg: String,
+        candidates: Vec<String>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -177,4 +204,102 @@ pub struct HistoryTexts {
     pub flag_unknown_unit: &'static str,
     pub review_heading: &'static str,
     pub diff_heading: &'static str,
+    pub field_title: &'static str,
+    pub field_group: &'static str,
+    pub field_lead: &'static str,
+    pub field_support: &'static str,
+    pub field_deadline: &'static str,
+    pub field_due: &'static str,
+    pub field_status: &'static str,
+    pub field_done_on: &'static str,
+    pub field_notes: &'static str,
+    pub field_indicators: &'static str,
+    pub field_source: &'static str,
+    pub none: &'static str,
+    pub no_commits: &'static str,
+    pub history_unavailable: &'static str,
+    pub range: &'static str,
+    pub working_tree: &'static str,
+    pub base: &'static str,
+    pub commits: &'static str,
+}
+
+/// What the editing commands (update, new, fmt) say: commit messages, confirmations, refusals.
+/// Dates arrive already formatted with [`Tr::date`]; units as their short labels.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditMsg<'a> {
+    /// Commit message: a unit reported progress on a day.
+    CommitProgress {
+        id: &'a str,
+        unit: &'a str,
+        date: &'a str,
+    },
+    /// Commit message: the task was completed on a day.
+    CommitDone {
+        id: &'a str,
+        date: &'a str,
+    },
+    /// Commit message: the task's status was set (the status's label).
+    CommitStatus {
+        id: &'a str,
+        status: &'a str,
+    },
+    /// Commit message: a milestone (1-based) was completed on a day.
+    CommitMilestone {
+        id: &'a str,
+        number: usize,
+        date: &'a str,
+    },
+    /// Commit message: a new task.
+    CommitNew {
+        id: &'a str,
+    },
+    Wrote {
+        path: &'a str,
+    },
+    Committed {
+        path: &'a str,
+    },
+    /// The edit would leave the task with errors; they follow.
+    Refused {
+        path: &'a str,
+        errors: usize,
+    },
+    UnknownTask {
+        id: &'a str,
+        near: &'a str,
+    },
+    NothingToDo,
+    ProgressNeedsByAndNote,
+    DoneNeedsDate,
+    DoneOnNeedsDone,
+    ChangedOnDisk {
+        path: &'a str,
+    },
+    Locked {
+        path: &'a str,
+    },
+    NotGitRepo {
+        dir: &'a str,
+    },
+    TaskExists {
+        id: &'a str,
+        path: &'a str,
+    },
+    /// `why` is the problem text from [`Tr::problem`].
+    BadNewTask {
+        why: &'a str,
+    },
+    /// `fmt --check`: this many files are not in canonical form.
+    NotFormatted {
+        files: usize,
+    },
+    Formatted {
+        files: usize,
+    },
+    /// A file `fmt` cannot read or parse (the problem follows).
+    CannotFormat {
+        path: &'a str,
+        why: &'a str,
+    },
 }

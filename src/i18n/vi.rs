@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{HistoryTexts, Label, RateBase, ReportTexts, Tr};
+use super::{EditMsg, HistoryTexts, Label, RateBase, ReportTexts, Tr};
 use crate::model::deadline::{Deadline, DeadlineError};
 use crate::model::plan::{TaskStatus, UnitKind};
 use crate::model::problem::{Encoding, Item, Problem, ProblemKind};
@@ -399,12 +399,104 @@ impl Tr for Vi {
         "Không có nhiệm vụ nào phù hợp."
     }
 
+    fn lookup(&self, l: &super::Lookup) -> String {
+        use super::Lookup::*;
+        match l {
+            UnknownTask { id, near: "" } => {
+                format!("không có nhiệm vụ `{id}`; `tiendo list` liệt kê mọi mã")
+            }
+            UnknownTask { id, near } => format!(
+                "không có nhiệm vụ `{id}`; có phải ý bạn là: {}?",
+                near.join(", ")
+            ),
+            UnknownGroup { group, all } => {
+                format!("không có nhóm `{group}`; các nhóm: {}", all.join(", "))
+            }
+            UnknownUnit { arg, near } if near.is_empty() => {
+                format!("không có đơn vị `{arg}`; `tiendo units` liệt kê mọi đơn vị")
+            }
+            UnknownUnit { arg, near } => format!(
+                "không có đơn vị `{arg}`; có phải ý bạn là: {}?",
+                near.join(", ")
+            ),
+            AmbiguousUnit { arg, candidates } => {
+                format!(
+                    "`{arg}` khớp nhiều đơn vị: {}; hãy ghi mã đơn vị",
+                    candidates.join("; ")
+                )
+            }
+        }
+    }
+
+    fn unavailable(&self, u: &crate::git::Unavailable) -> String {
+        use crate::git::Unavailable::*;
+        match u {
+            NoGit => "không xem được lịch sử: máy chưa cài git (hoặc git không có trong PATH)"
+                .to_string(),
+            NotARepo => {
+                "không xem được lịch sử: thư mục kế hoạch không nằm trong kho git".to_string()
+            }
+            Shallow { since } => format!(
+                "không xem được toàn bộ lịch sử: đây là bản sao nông (shallow), lịch sử chỉ có từ {since}; chạy `git fetch --unshallow`"
+            ),
+            NoCommits => "không xem được lịch sử: kho git chưa có commit nào".to_string(),
+        }
+    }
+
     fn report(&self) -> &'static ReportTexts {
         &REPORT
     }
 
     fn history(&self) -> &'static HistoryTexts {
         &HISTORY
+    }
+
+    fn edit(&self, m: &EditMsg<'_>) -> String {
+        use EditMsg::*;
+        match m {
+            CommitProgress { id, unit, date } => format!("{id}: {unit} báo cáo tiến độ {date}"),
+            CommitDone { id, date } => format!("{id}: hoàn thành {date}"),
+            CommitStatus { id, status } => format!("{id}: chuyển trạng thái sang \"{status}\""),
+            CommitMilestone { id, number, date } => {
+                format!("{id}: hoàn thành mốc {number} ngày {date}")
+            }
+            CommitNew { id } => format!("{id}: thêm nhiệm vụ"),
+            Wrote { path } => format!("đã ghi `{path}`"),
+            Committed { path } => format!("đã commit `{path}`"),
+            Refused { path, errors } => format!(
+                "không ghi `{path}`: sau khi sửa, nhiệm vụ sẽ có {errors} lỗi mới:"
+            ),
+            UnknownTask { id, near: "" } => {
+                format!("không có nhiệm vụ `{id}`; `tiendo list` liệt kê mọi mã")
+            }
+            UnknownTask { id, near } => {
+                format!("không có nhiệm vụ `{id}`; có phải: {near}")
+            }
+            NothingToDo => "không có gì để cập nhật: cho --note (với --by), --percent, --indicator/--value, --status hoặc --milestone".to_string(),
+            ProgressNeedsByAndNote => {
+                "một báo cáo tiến độ cần cả --by (đơn vị báo cáo) và --note (nội dung)".to_string()
+            }
+            DoneNeedsDate => {
+                "--status done cần ngày hoàn thành: --done-on NGÀY (hoặc --date NGÀY)".to_string()
+            }
+            DoneOnNeedsDone => "--done-on chỉ dùng với --status done hoặc --milestone N".to_string(),
+            ChangedOnDisk { path } => format!(
+                "`{path}` đã bị thay đổi trên đĩa kể từ lúc đọc; chưa ghi gì, hãy chạy lại lệnh"
+            ),
+            Locked { path } => format!(
+                "`{path}` đang được một tiến trình tiendo khác sửa; thử lại sau (tệp khóa cũ hơn 60 giây được coi là bỏ dở)"
+            ),
+            NotGitRepo { dir } => format!(
+                "`{dir}` không nằm trong kho git nên không thể --commit; bỏ --commit hoặc chạy `git init`"
+            ),
+            TaskExists { id, path } => format!("nhiệm vụ `{id}` đã có: `{path}`"),
+            BadNewTask { why } => format!("không tạo được nhiệm vụ: {why}"),
+            NotFormatted { files } => {
+                format!("{files} tệp chưa ở dạng chuẩn; chạy `tiendo fmt` để sửa")
+            }
+            Formatted { files } => format!("đã định dạng lại {files} tệp"),
+            CannotFormat { path, why } => format!("không định dạng được `{path}`: {why}"),
+        }
     }
 }
 
@@ -466,4 +558,22 @@ static HISTORY: HistoryTexts = HistoryTexts {
     flag_unknown_unit: "đơn vị không có trong danh mục",
     review_heading: "Xem xét thay đổi kế hoạch",
     diff_heading: "Thay đổi kế hoạch",
+    field_title: "nội dung",
+    field_group: "nhóm",
+    field_lead: "chủ trì",
+    field_support: "phối hợp",
+    field_deadline: "thời hạn",
+    field_due: "hạn (due)",
+    field_status: "trạng thái",
+    field_done_on: "ngày hoàn thành",
+    field_notes: "sửa ghi chú",
+    field_indicators: "sửa chỉ tiêu",
+    field_source: "sửa nguồn",
+    none: "không",
+    no_commits: "Không có commit nào thay đổi nhiệm vụ này.",
+    history_unavailable: "Không xem được lịch sử git",
+    range: "So sánh",
+    working_tree: "thư mục làm việc",
+    base: "gốc",
+    commits: "commit",
 };

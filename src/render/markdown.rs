@@ -232,7 +232,7 @@ pub fn report(r: &ReportInput<'_>, tr: &dyn Tr) -> String {
 
     // 3. By lead unit
     let _ = writeln!(out, "## 3. {}\n", t.by_lead);
-    let cats = [
+    let mut cats = vec![
         Category::DoneOnTime,
         Category::DoneLate,
         Category::InProgress,
@@ -240,6 +240,9 @@ pub fn report(r: &ReportInput<'_>, tr: &dyn Tr) -> String {
         Category::Ongoing,
         Category::NoDate,
     ];
+    if with_dropped {
+        cats.push(Category::Dropped);
+    }
     let mut header = vec![
         tr.label(Label::Unit).to_string(),
         tr.label(Label::Led).to_string(),
@@ -294,10 +297,10 @@ pub fn report(r: &ReportInput<'_>, tr: &dyn Tr) -> String {
         out,
         "## 5. {} ({} – {})\n",
         t.due_next,
-        tr.date(r.next.start),
+        tr.date(r.as_of.min(r.next.start)),
         tr.date(r.next.end)
     );
-    let next = summary::due_in(r.judged, &r.next);
+    let next = summary::due_in(r.judged, r.as_of, &r.next);
     if next.is_empty() {
         let _ = writeln!(out, "{}\n", t.none_due_next);
     } else {

@@ -2,6 +2,7 @@
 //! arrive as arguments).
 
 pub mod csv;
+pub mod history;
 pub mod json;
 pub mod markdown;
 pub mod problems;

@@ -36,7 +36,11 @@ pub fn summary_line(problems: &[Problem], files: usize, tr: &dyn Tr) -> String {
         .filter(|p| p.severity == Severity::Error)
         .count();
     let warnings = problems.len() - errors;
-    let mut bad: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+    let mut bad: Vec<&str> = problems
+        .iter()
+        .filter(|p| p.code() != "no-tasks")
+        .map(|p| p.path.as_str())
+        .collect();
     bad.sort();
     bad.dedup();
     tr.check_summary(errors, warnings, bad.len(), files.max(bad.len()))

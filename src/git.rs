@@ -1,0 +1,494 @@
+//! The only module that runs `git`, and the pure parser of what it prints.
+//!
+//! One process per question: `git log -z` with an explicit format for history, one
+//! `git cat-file --batch` for the contents of many files at many revisions. Revisions typed
+//! by users are validated and passed after `--end-of-options`, so they can never become
+//! options. Everything git prints is parsed by pure functions unit-tested on captured output.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use anyhow::{Context, Result, bail};
+use chrono::{DateTime, FixedOffset};
+
+/// A repository that holds the plan folder.
+#[derive(Debug, Clone)]
+pub struct Repo {
+    pub root: PathBuf,
+    /// The plan folder relative to the root, `/`-separated, with a trailing `/` (empty at root).
+    pub plan_prefix: String,
+}
+
+/// Why history is not available.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unavailable {
+    NoGit,
+    NotARepo,
+    /// A shallow clone: history starts at this commit date.
+    Shallow {
+        since: String,
+    },
+    NoCommits,
+}
+
+impl std::fmt::Display for Unavailable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Unavailable::NoGit => write!(f, "git is not installed (or not on PATH)"),
+            Unavailable::NotARepo => write!(f, "the plan folder is not inside a git repository"),
+            Unavailable::Shallow { since } => write!(
+                f,
+                "this is a shallow clone: history only goes back to {since}; run `git fetch --unshallow`"
+            ),
+            Unavailable::NoCommits => write!(f, "the repository has no commits yet"),
+        }
+    }
+}
+
+impl std::error::Error for Unavailable {}
+
+fn git(dir: &Path) -> Command {
+    let mut c = Command::new("git");
+    c.arg("-C").arg(dir);
+    c.args([
+        "-c",
+        "core.quotePath=false",
+        "-c",
+        "log.showSignature=false",
+        "-c",
+        "color.ui=false",
+    ]);
+    c.env("GIT_PAGER", "cat").env_remove("GIT_EXTERNAL_DIFF");
+    c
+}
+
+/// Run git and return stdout; on failure say which command, where, and what git said.
+fn run(dir: &Path, args: &[&str]) -> Result<Vec<u8>> {
+    let out = git(dir)
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .with_context(|| {
+            format!(
+                "failed to run `git {}` in `{}`",
+                args.join(" "),
+                dir.display()
+            )
+        })?;
+    if !out.status.success() {
+        bail!(
+            "`git {}` failed in `{}`: {}",
+            args.join(" "),
+            dir.display(),
+            String::from_utf8_lossy(&out.stderr).trim()
+        );
+    }
+    Ok(out.stdout)
+}
+
+impl Repo {
+    /// Find the repository holding `plan_dir`. Distinguishes no git, no repository, a shallow
+    /// clone and an empty repository, so commands can say which.
+    pub fn discover(plan_dir: &Path) -> Result<Repo, Unavailable> {
+        let out = match git(plan_dir)
+            .args([
+                "rev-parse",
+                "--show-toplevel",
+                "--show-prefix",
+                "--is-shallow-repository",
+            ])
+            .stdin(Stdio::null())
+            .output()
+        {
+            Ok(o) => o,
+            Err(_) => return Err(Unavailable::NoGit),
+        };
+        if !out.status.success() {
+            return Err(Unavailable::NotARepo);
+        }
+        let text = String::from_utf8_lossy(&out.stdout);
+        let mut lines = text.lines();
+        let root = PathBuf::from(lines.next().unwrap_or_default());
+        let prefix = lines.next().unwrap_or_default().to_string();
+        let shallow = lines.next() == Some("true");
+        let repo = Repo {
+            root,
+            plan_prefix: prefix,
+        };
+        if run(&repo.root, &["rev-parse", "--verify", "--quiet", "HEAD"]).is_err() {
+            return Err(Unavailable::NoCommits);
+        }
+        if shallow {
+            let since = run(
+                &repo.root,
+                &[
+                    "log",
+                    "-1",
+                    "--format=%cs",
+                    "--reverse",
+                    "--max-parents=0",
+                    "HEAD",
+                ],
+            )
+            .ok()
+            .and_then(|o| {
+                // The shallow boundary is the oldest commit we have.
+                let s = String::from_utf8_lossy(&o).trim().to_string();
+                (!s.is_empty()).then_some(s)
+            })
+            .or_else(|| {
+                run(&repo.root, &["log", "--format=%cs"])
+                    .ok()
+                    .and_then(|o| {
+                        String::from_utf8_lossy(&o)
+                            .lines()
+                            .last()
+                            .map(str::to_string)
+                    })
+            })
+            .unwrap_or_else(|| "?".into());
+            return Err(Unavailable::Shallow { since });
+        }
+        Ok(repo)
+    }
+
+    /// Path of a plan-relative file from the repository root.
+    pub fn in_repo(&self, plan_rel: &str) -> String {
+        format!("{}{}", self.plan_prefix, plan_rel)
+    }
+
+    /// Validate a revision argument and resolve it to a full commit id.
+    pub fn resolve(&self, rev: &str) -> Result<String> {
+        check_rev(rev)?;
+        let out = run(
+            &self.root,
+            &[
+                "rev-parse",
+                "--verify",
+                "--quiet",
+                "--end-of-options",
+                &format!("{rev}^{{commit}}"),
+            ],
+        )
+        .with_context(|| format!("`{rev}` is not a commit in this repository"))?;
+        Ok(String::from_utf8_lossy(&out).trim().to_string())
+    }
+
+    pub fn merge_base(&self, a: &str, b: &str) -> Result<String> {
+        let out = run(&self.root, &["merge-base", "--end-of-options", a, b])?;
+        Ok(String::from_utf8_lossy(&out).trim().to_string())
+    }
+
+    /// The upstream of the current branch, if one is set.
+    pub fn upstream(&self) -> Option<String> {
+        run(
+            &self.root,
+            &[
+                "rev-parse",
+                "--abbrev-ref",
+                "--symbolic-full-name",
+                "@{upstream}",
+            ],
+        )
+        .ok()
+        .map(|o| String::from_utf8_lossy(&o).trim().to_string())
+        .filter(|s| !s.is_empty())
+    }
+
+    /// Commits that touched `paths` (repository-relative), newest first, first parent only
+    /// (merges show the change they brought in). `follow` follows one file across renames.
+    pub fn log(
+        &self,
+        paths: &[String],
+        follow: bool,
+        since: Option<&str>,
+        until: Option<&str>,
+    ) -> Result<Vec<Commit>> {
+        let mut args: Vec<String> = vec![
+            "log".into(),
+            "-z".into(),
+            "--name-status".into(),
+            "-M".into(),
+            format!("--format={LOG_FORMAT}"),
+            // --follow tracks one file across renames; otherwise first parent only, so a merge
+            // shows the change it brought in.
+            if follow {
+                "--follow".into()
+            } else {
+                "--first-parent".into()
+            },
+        ];
+        if let Some(s) = since {
+            args.push(format!("--since={s}"));
+        }
+        if let Some(u) = until {
+            args.push(format!("--until={u}"));
+        }
+        args.push("--end-of-options".into());
+        args.push("HEAD".into());
+        args.push("--".into());
+        args.extend(paths.iter().cloned());
+        let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = run(&self.root, &refs)?;
+        Ok(parse_log(&out))
+    }
+
+    /// Every file under `dir` (repository-relative) at a revision.
+    pub fn ls_tree(&self, rev: &str, dir: &str) -> Result<Vec<String>> {
+        let out = run(
+            &self.root,
+            &[
+                "ls-tree",
+                "-r",
+                "-z",
+                "--name-only",
+                "--end-of-options",
+                rev,
+                "--",
+                dir,
+            ],
+        )?;
+        Ok(out
+            .split(|&b| b == 0)
+            .filter(|s| !s.is_empty())
+            .map(|s| String::from_utf8_lossy(s).to_string())
+            .collect())
+    }
+
+    /// Contents of many `rev:path` objects through one `git cat-file --batch`; `None` for an
+    /// object that does not exist (a file added or deleted by a commit).
+    pub fn cat_files(&self, specs: &[String]) -> Result<Vec<Option<Vec<u8>>>> {
+        if specs.is_empty() {
+            return Ok(vec![]);
+        }
+        let mut child = git(&self.root)
+            .args(["cat-file", "--batch"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .with_context(|| {
+                format!(
+                    "failed to run `git cat-file --batch` in `{}`",
+                    self.root.display()
+                )
+            })?;
+        let mut stdin = child.stdin.take().context("git cat-file: no stdin")?;
+        let input: String = specs
+            .iter()
+            .filter(|s| !s.contains('\n'))
+            .map(|s| format!("{s}\n"))
+            .collect();
+        // Feed stdin from a thread so a large answer cannot deadlock against our writes.
+        let writer = std::thread::spawn(move || {
+            let _ = stdin.write_all(input.as_bytes());
+        });
+        let mut reader = BufReader::new(child.stdout.take().context("git cat-file: no stdout")?);
+        let mut out = Vec::with_capacity(specs.len());
+        for spec in specs {
+            if spec.contains('\n') {
+                out.push(None);
+                continue;
+            }
+            let mut header = String::new();
+            reader
+                .read_line(&mut header)
+                .context("git cat-file: answer cut short")?;
+            match parse_batch_header(&header) {
+                Some(size) => {
+                    let mut buf = vec![0; size];
+                    reader
+                        .read_exact(&mut buf)
+                        .context("git cat-file: object cut short")?;
+                    let mut nl = [0u8; 1];
+                    reader
+                        .read_exact(&mut nl)
+                        .context("git cat-file: object cut short")?;
+                    out.push(Some(buf));
+                }
+                None => out.push(None),
+            }
+        }
+        let _ = writer.join();
+        let _ = child.wait();
+        Ok(out)
+    }
+
+    /// Commit just `file` with `message`; returns the short hash.
+    pub fn commit_file(&self, file: &Path, message: &str) -> Result<String> {
+        let f = file.to_string_lossy().to_string();
+        run(&self.root, &["add", "--", &f])?;
+        run(&self.root, &["commit", "--quiet", "-m", message, "--", &f])?;
+        let out = run(&self.root, &["rev-parse", "--short", "HEAD"])?;
+        Ok(String::from_utf8_lossy(&out).trim().to_string())
+    }
+}
+
+/// Refuse revision arguments that could be read as options or that hold odd bytes.
+pub fn check_rev(rev: &str) -> Result<()> {
+    if rev.is_empty()
+        || rev.starts_with('-')
+        || rev.chars().any(|c| c.is_control() || c == ' ')
+        || rev.len() > 256
+    {
+        bail!("`{rev}` is not a valid revision");
+    }
+    Ok(())
+}
+
+const LOG_FORMAT: &str = "%x1e%H%x1f%h%x1f%an%x1f%ae%x1f%aI%x1f%cI%x1f%s";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileChange {
+    Added(String),
+    Modified(String),
+    Deleted(String),
+    Renamed { from: String, to: String },
+}
+
+impl FileChange {
+    pub fn new_path(&self) -> Option<&str> {
+        match self {
+            FileChange::Added(p) | FileChange::Modified(p) => Some(p),
+            FileChange::Renamed { to, .. } => Some(to),
+            FileChange::Deleted(_) => None,
+        }
+    }
+
+    pub fn old_path(&self) -> Option<&str> {
+        match self {
+            FileChange::Deleted(p) | FileChange::Modified(p) => Some(p),
+            FileChange::Renamed { from, .. } => Some(from),
+            FileChange::Added(_) => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Commit {
+    pub hash: String,
+    pub short: String,
+    pub author: String,
+    pub email: String,
+    pub author_date: Option<DateTime<FixedOffset>>,
+    pub committer_date: Option<DateTime<FixedOffset>>,
+    pub subject: String,
+    pub files: Vec<FileChange>,
+}
+
+/// Parse `git log -z --name-status --format=LOG_FORMAT` output.
+pub fn parse_log(bytes: &[u8]) -> Vec<Commit> {
+    let mut commits = vec![];
+    for record in bytes.split(|&b| b == 0x1e).filter(|r| !r.is_empty()) {
+        let (header, rest) = match record.iter().position(|&b| b == 0) {
+            Some(i) => (&record[..i], &record[i + 1..]),
+            None => (record, &[][..]),
+        };
+        let header = String::from_utf8_lossy(header);
+        let f: Vec<&str> = header.trim_end_matches('\n').split('\x1f').collect();
+        if f.len() < 7 {
+            continue;
+        }
+        let date = |s: &str| DateTime::parse_from_rfc3339(s.trim()).ok();
+        let mut files = vec![];
+        let mut tokens = rest
+            .split(|&b| b == 0)
+            .map(|t| {
+                String::from_utf8_lossy(t)
+                    .trim_start_matches('\n')
+                    .to_string()
+            })
+            .filter(|t| !t.is_empty());
+        while let Some(status) = tokens.next() {
+            let Some(path) = tokens.next() else { break };
+            let change = match status.chars().next() {
+                Some('A') => FileChange::Added(path),
+                Some('D') => FileChange::Deleted(path),
+                Some('R') | Some('C') => {
+                    let Some(to) = tokens.next() else { break };
+                    if status.starts_with('C') {
+                        FileChange::Added(to)
+                    } else {
+                        FileChange::Renamed { from: path, to }
+                    }
+                }
+                _ => FileChange::Modified(path),
+            };
+            files.push(change);
+        }
+        commits.push(Commit {
+            hash: f[0].to_string(),
+            short: f[1].to_string(),
+            author: f[2].to_string(),
+            email: f[3].to_string(),
+            author_date: date(f[4]),
+            committer_date: date(f[5]),
+            subject: f[6..].join("\x1f"),
+            files,
+        });
+    }
+    commits
+}
+
+/// `<sha> blob <size>` → size; `<spec> missing` (or anything else) → None.
+pub fn parse_batch_header(line: &str) -> Option<usize> {
+    let mut parts = line.split_whitespace();
+    let _sha = parts.next()?;
+    let kind = parts.next()?;
+    let size = parts.next()?.parse().ok()?;
+    (kind == "blob").then_some(size)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_log_with_renames_and_unicode_authors() {
+        let raw = b"\x1e2c5d\x1f2c5\x1fNguy\xe1\xbb\x85n A\x1fa@b\x1f2024-06-14T09:00:00+07:00\x1f2024-06-14T09:00:00+07:00\x1fsecond\0\nM\0plan/tasks/a/2.toml\0R100\0plan/tasks/a/1.toml\0plan/tasks/a/3.toml\0\x1e9898\x1f989\x1fA\x1fa@b\x1f2024-05-01T08:00:00+07:00\x1f2024-05-01T08:00:00+07:00\x1ffirst commit\0\nA\0plan/tasks/a/1.toml\0D\0plan/x.toml\0";
+        let c = parse_log(raw);
+        assert_eq!(c.len(), 2);
+        assert_eq!(c[0].author, "Nguyễn A");
+        assert_eq!(c[0].subject, "second");
+        assert_eq!(
+            c[0].files,
+            vec![
+                FileChange::Modified("plan/tasks/a/2.toml".into()),
+                FileChange::Renamed {
+                    from: "plan/tasks/a/1.toml".into(),
+                    to: "plan/tasks/a/3.toml".into()
+                },
+            ]
+        );
+        assert_eq!(c[1].files[1], FileChange::Deleted("plan/x.toml".into()));
+        assert_eq!(
+            c[1].committer_date.unwrap().to_rfc3339(),
+            "2024-05-01T08:00:00+07:00"
+        );
+    }
+
+    #[test]
+    fn parses_a_commit_without_files() {
+        let c = parse_log(
+            b"\x1eabc\x1fab\x1fA\x1fa@b\x1f2024-05-01T08:00:00Z\x1f2024-05-01T08:00:00Z\x1fempty\0",
+        );
+        assert_eq!(c.len(), 1);
+        assert!(c[0].files.is_empty());
+    }
+
+    #[test]
+    fn batch_headers() {
+        assert_eq!(parse_batch_header("e69de29 blob 12\n"), Some(12));
+        assert_eq!(parse_batch_header("HEAD:x missing\n"), None);
+        assert_eq!(parse_batch_header("abc tree 40\n"), None);
+    }
+
+    #[test]
+    fn option_like_revisions_are_refused() {
+        assert!(check_rev("--output=/tmp/x").is_err());
+        assert!(check_rev("-p").is_err());
+        assert!(check_rev("HEAD~2").is_ok());
+        assert!(check_rev("a b").is_err());
+    }
+}
