@@ -134,34 +134,19 @@ pub fn word_diff(old: &str, new: &str) -> String {
             ChangeTag::Equal => {
                 let words: Vec<&str> = text.split_whitespace().collect();
                 let keep = 3;
-                let lead = if i > 0 {
-                    words.iter().take(keep).copied().collect::<Vec<_>>()
+                let (first, last) = (i == 0, i + 1 == n);
+                let shown = if first && last || words.len() <= keep {
+                    words.join(" ")
+                } else if first {
+                    format!("… {}", words[words.len() - keep..].join(" "))
+                } else if last {
+                    format!("{} …", words[..keep].join(" "))
+                } else if words.len() <= 2 * keep {
+                    words.join(" ")
                 } else {
-                    vec![]
+                    format!("{} … {}", words[..keep].join(" "), words[words.len() - keep..].join(" "))
                 };
-                let tail = if i + 1 < n {
-                    words
-                        .iter()
-                        .rev()
-                        .take(keep)
-                        .rev()
-                        .copied()
-                        .collect::<Vec<_>>()
-                } else {
-                    vec![]
-                };
-                if words.len() <= 2 * keep || (i == 0 || i + 1 == n) && words.len() <= keep {
-                    out.push_str(&format!(" {} ", words.join(" ")));
-                } else {
-                    if !lead.is_empty() {
-                        out.push_str(&format!(" {} …", lead.join(" ")));
-                    } else {
-                        out.push('…');
-                    }
-                    if !tail.is_empty() {
-                        out.push_str(&format!(" {} ", tail.join(" ")));
-                    }
-                }
+                out.push_str(&format!(" {shown} "));
             }
         }
     }
@@ -563,6 +548,12 @@ mod tests {
             "Phê duyệt hồ sơ đề xuất cấp độ cho 100% hệ thống thông tin của tỉnh trước ngày 30/6/2024",
             "Phê duyệt hồ sơ đề xuất cấp độ cho 100% hệ thống thông tin của tỉnh trước ngày 31/7/2024",
         );
-        assert_eq!(d, "… của tỉnh trước ngày [-30/6/2024-] {+31/7/2024+}");
+        assert_eq!(d, "… tỉnh trước ngày [-30/6/2024-]{+31/7/2024+}");
+    }
+
+    #[test]
+    fn word_diff_of_a_change_in_the_middle_keeps_context_on_both_sides() {
+        let d = word_diff("một hai ba bốn năm sáu bảy tám chín mười", "một hai ba bốn năm SÁU bảy tám chín mười");
+        assert_eq!(d, "… ba bốn năm [-sáu-]{+SÁU+} bảy tám chín …");
     }
 }
