@@ -1,12 +1,95 @@
-//! `tiendo fmt` (not yet implemented).
+//! `tiendo fmt [--check] [FILES…]`: rewrite plan files in canonical form (`edit::format`), or
+//! with `--check` print the unified diff and exit 1 when anything would change (for CI).
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 
 use super::{Ctx, Outcome};
 use crate::cli::FmtArgs;
+use crate::edit::{self, FileKind, Original};
+use crate::i18n::{EditMsg, tr};
 
-pub fn run(_ctx: &Ctx, _args: &FmtArgs, _out: &mut dyn Write, _err: &mut dyn Write) -> Result<Outcome> {
-    bail!("`tiendo fmt` is not implemented yet")
+pub fn run(ctx: &Ctx, args: &FmtArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome> {
+    let tr = tr(ctx.lang);
+    let files: Vec<(PathBuf, String)> = if args.files.is_empty() {
+        plan_files(&ctx.plan_dir)
+    } else {
+        args.files
+            .iter()
+            .map(|p| (p.clone(), p.to_string_lossy().replace('\\', "/")))
+            .collect()
+    };
+    let (mut changed, mut broken) = (0, 0);
+    for (path, shown) in &files {
+        let original = match crate::load::read_text(path, shown) {
+            Err(p) => Err(crate::render::problems::text(&[p], tr)),
+            Ok(_) => std::fs::read(path)
+                .map_err(|e| e.to_string())
+                .and_then(|b| {
+                    Original::from_bytes(b, shown)
+                        .map_err(|p| crate::render::problems::text(&[p], tr))
+                }),
+        };
+        let formatted = original.and_then(|o| {
+            edit::format(&o.text, FileKind::of(path))
+                .map(|f| (o, f))
+                .map_err(|e| e.to_string())
+        });
+        let (original, text) = match formatted {
+            Ok(x) => x,
+            Err(why) => {
+                broken += 1;
+                let why = why.trim_end();
+                writeln!(
+                    err,
+                    "{}",
+                    tr.edit(&EditMsg::CannotFormat { path: shown, why })
+                )?;
+                continue;
+            }
+        };
+        if text == original.text {
+            continue;
+        }
+        changed += 1;
+        if args.check {
+            write!(out, "{}", edit::unified_diff(&original.text, &text, shown))?;
+        } else {
+            let _lock = super::new::lock(path, shown, tr)?;
+            super::new::write(
+                path,
+                Some(&original.bytes),
+                &original.encode(&text),
+                shown,
+                tr,
+            )?;
+            writeln!(err, "{shown}")?;
+        }
+    }
+    if args.check && changed > 0 {
+        writeln!(
+            err,
+            "{}",
+            tr.edit(&EditMsg::NotFormatted { files: changed })
+        )?;
+    } else if changed > 0 {
+        writeln!(err, "{}", tr.edit(&EditMsg::Formatted { files: changed }))?;
+    }
+    Ok(if broken > 0 || (args.check && changed > 0) {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    })
+}
+
+/// plan.toml, units.toml and every task file, in that order.
+fn plan_files(dir: &Path) -> Vec<(PathBuf, String)> {
+    let mut rels = vec![PathBuf::from("plan.toml"), PathBuf::from("units.toml")];
+    rels.retain(|r| dir.join(r).exists());
+    rels.extend(crate::load::task_files(dir, &mut vec![]));
+    rels.into_iter()
+        .map(|r| (dir.join(&r), crate::load::display_path(dir, &r)))
+        .collect()
 }

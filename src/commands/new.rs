@@ -1,12 +1,165 @@
-//! `tiendo new` (not yet implemented).
+//! `tiendo new`: create a task file from flags, in canonical form, in its group's folder
+//! (`tasks/<group>/<id>.toml`), refusing an id that exists or is not a safe file name and a
+//! task `check` would find wrong. Also the write-and-commit steps `update` shares.
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use anyhow::{Result, bail};
 
 use super::{Ctx, Outcome};
 use crate::cli::NewArgs;
+use crate::edit::{self, ChangedOnDisk, Lock, LockError, NewTask};
+use crate::i18n::{EditMsg, Tr, tr};
+use crate::model::problem::{Problem, ProblemKind, Severity};
 
-pub fn run(_ctx: &Ctx, _args: &NewArgs, _out: &mut dyn Write, _err: &mut dyn Write) -> Result<Outcome> {
-    bail!("`tiendo new` is not implemented yet")
+pub fn run(ctx: &Ctx, args: &NewArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome> {
+    let tr = tr(ctx.lang);
+    let loaded = crate::load::load(&ctx.plan_dir)?;
+    let plan = &loaded.plan;
+    let id = args.id.trim();
+    if let Err(why) = crate::model::id::check_safe(id) {
+        let p = Problem::error(
+            "",
+            Default::default(),
+            ProblemKind::UnsafeId {
+                id: id.to_string(),
+                why,
+            },
+        );
+        bail!(tr.edit(&EditMsg::BadNewTask {
+            why: &tr.problem(&p).0
+        }));
+    }
+    if let Some(t) = plan.task(id) {
+        bail!(tr.edit(&EditMsg::TaskExists { id, path: &t.file }));
+    }
+    let resolve = |names: &[String]| -> Result<Vec<String>> {
+        names
+            .iter()
+            .filter(|n| !n.trim().is_empty())
+            .map(|n| super::resolve_unit(plan, n.trim()).map(|u| u.id.value.clone()))
+            .collect()
+    };
+    let task = NewTask {
+        id: id.to_string(),
+        group: args.group.trim().to_string(),
+        title: args.title.trim().to_string(),
+        lead: resolve(&args.lead)?,
+        support: resolve(&args.support)?,
+        deadline: args.deadline.trim().to_string(),
+    };
+    let text = edit::new_task(&task);
+    let rel = PathBuf::from("tasks")
+        .join(&task.group)
+        .join(format!("{id}.toml"));
+    let path = ctx.plan_dir.join(&rel);
+    let shown = crate::load::display_path(&ctx.plan_dir, &rel);
+    if path.exists() {
+        bail!(tr.edit(&EditMsg::TaskExists { id, path: &shown }));
+    }
+    // Judge the task as `check` would, in the plan it joins (group counts aside: a new task
+    // is expected to change them until `declared` is updated).
+    let (t, mut problems) = match crate::load::parse::<crate::load::RawTask>(&text, &shown) {
+        Ok(raw) => crate::load::build_task(raw, &text, &shown),
+        Err(p) => bail!(crate::render::problems::text(&[p], tr)),
+    };
+    let mut with = crate::load::Loaded {
+        plan: loaded.plan.clone(),
+        problems: vec![],
+        ..loaded
+    };
+    with.plan.tasks.push(t);
+    problems.extend(crate::check::run(&crate::check::Input::new(
+        &with, ctx.as_of,
+    )));
+    let mut errors: Vec<Problem> = problems
+        .into_iter()
+        .filter(|p| p.severity == Severity::Error && p.path == shown)
+        .collect();
+    crate::model::problem::sort(&mut errors);
+    if !errors.is_empty() {
+        writeln!(
+            err,
+            "{}",
+            tr.edit(&EditMsg::Refused {
+                path: &shown,
+                errors: errors.len()
+            })
+        )?;
+        write!(err, "{}", crate::render::problems::text(&errors, tr))?;
+        return Ok(Outcome::Findings);
+    }
+    if args.dry_run {
+        write!(out, "{text}")?;
+        return Ok(Outcome::Clean);
+    }
+    let repo = if args.commit {
+        Some(repo(ctx, tr)?)
+    } else {
+        None
+    };
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| anyhow::anyhow!("failed to create `{}`: {e}", dir.display()))?;
+    }
+    let _lock = lock(&path, &shown, tr)?;
+    write(&path, None, text.as_bytes(), &shown, tr)?;
+    writeln!(out, "{}", tr.edit(&EditMsg::Wrote { path: &shown }))?;
+    if let Some(repo) = repo {
+        commit(&repo, &path, &tr.edit(&EditMsg::CommitNew { id }))?;
+        writeln!(out, "{}", tr.edit(&EditMsg::Committed { path: &shown }))?;
+    }
+    Ok(Outcome::Clean)
+}
+
+/// How long to wait for another tiendo editing the same file.
+const LOCK_WAIT: Duration = Duration::from_secs(10);
+
+/// Take the edit lock on `path`, saying in the user's language when another process holds it.
+pub(super) fn lock(path: &Path, shown: &str, tr: &dyn Tr) -> Result<Lock> {
+    Lock::acquire(path, LOCK_WAIT).map_err(|e| match e {
+        LockError::Busy(_) => anyhow::anyhow!(tr.edit(&EditMsg::Locked { path: shown })),
+        other => anyhow::Error::new(other),
+    })
+}
+
+/// Write `new` over `path` if it still holds `old` (see [`edit::write_checked`]).
+pub(super) fn write(
+    path: &Path,
+    old: Option<&[u8]>,
+    new: &[u8],
+    shown: &str,
+    tr: &dyn Tr,
+) -> Result<()> {
+    edit::write_checked(path, old, new).map_err(|e| {
+        if e.downcast_ref::<ChangedOnDisk>().is_some() {
+            anyhow::anyhow!(tr.edit(&EditMsg::ChangedOnDisk { path: shown }))
+        } else {
+            e
+        }
+    })
+}
+
+/// The repository that holds the plan, checked before anything is written.
+pub(super) fn repo(ctx: &Ctx, tr: &dyn Tr) -> Result<crate::git::Repo> {
+    use crate::git::{Repo, Unavailable};
+    match Repo::discover(&ctx.plan_dir) {
+        Ok(r) => Ok(r),
+        Err(Unavailable::NotARepo) => {
+            bail!(tr.edit(&EditMsg::NotGitRepo {
+                dir: &ctx.plan_dir.display().to_string()
+            }))
+        }
+        Err(e) => Err(anyhow::Error::new(e)),
+    }
+}
+
+/// Commit just `path` (nothing else that is staged) with `message`.
+pub(super) fn commit(repo: &crate::git::Repo, path: &Path, message: &str) -> Result<()> {
+    let abs = std::fs::canonicalize(path)
+        .map_err(|e| anyhow::anyhow!("failed to resolve `{}`: {e}", path.display()))?;
+    repo.commit_file(&abs, message)?;
+    Ok(())
 }

@@ -1,12 +1,244 @@
-//! `tiendo update` (not yet implemented).
+//! `tiendo update ID`: append a progress entry and/or change a task's status or a milestone,
+//! keeping the file's layout (`edit`), refusing an edit that `check` would find wrong, writing
+//! under a lock with no lost update, and optionally committing just that file.
 
 use std::io::Write;
+use std::path::Path;
 
 use anyhow::{Result, bail};
 
 use super::{Ctx, Outcome};
 use crate::cli::UpdateArgs;
+use crate::edit::{self, NewProgress, Original, Update};
+use crate::i18n::{EditMsg, Tr, tr};
+use crate::load::Loaded;
+use crate::model::plan::{Task, TaskStatus};
+use crate::model::problem::{Problem, ProblemKind, Severity};
 
-pub fn run(_ctx: &Ctx, _args: &UpdateArgs, _out: &mut dyn Write, _err: &mut dyn Write) -> Result<Outcome> {
-    bail!("`tiendo update` is not implemented yet")
+pub fn run(
+    ctx: &Ctx,
+    args: &UpdateArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Outcome> {
+    let tr = tr(ctx.lang);
+    // Find the file first (a cheap full load), then lock it and load again: what we validate
+    // against is what is on disk while we hold the lock.
+    let path = task_path(&crate::load::load(&ctx.plan_dir)?, &args.id, tr)?;
+    let shown = path.to_string_lossy().replace('\\', "/");
+    let repo = if args.commit {
+        Some(super::new::repo(ctx, tr)?)
+    } else {
+        None
+    };
+    let _lock = if args.dry_run {
+        None
+    } else {
+        Some(super::new::lock(&path, &shown, tr)?)
+    };
+    let loaded = crate::load::load(&ctx.plan_dir)?;
+    let task = loaded.plan.task(&args.id).ok_or_else(|| {
+        anyhow::anyhow!(tr.edit(&EditMsg::UnknownTask {
+            id: &args.id,
+            near: ""
+        }))
+    })?;
+    let update = request(ctx, args, &loaded, tr)?;
+    let bytes =
+        std::fs::read(&path).map_err(|e| anyhow::anyhow!("failed to read `{shown}`: {e}"))?;
+    let original = Original::from_bytes(bytes, &shown)
+        .map_err(|p| anyhow::anyhow!(crate::render::problems::text(&[p], tr)))?;
+    let new_text = edit::apply_update(&original.text, &update)?;
+    let (gained, warnings) = new_problems(ctx, &loaded, task, &new_text, &shown)
+        .into_iter()
+        .partition::<Vec<_>, _>(refuses);
+    write!(err, "{}", crate::render::problems::text(&warnings, tr))?;
+    if !gained.is_empty() {
+        writeln!(
+            err,
+            "{}",
+            tr.edit(&EditMsg::Refused {
+                path: &shown,
+                errors: gained.len()
+            })
+        )?;
+        write!(err, "{}", crate::render::problems::text(&gained, tr))?;
+        return Ok(Outcome::Findings);
+    }
+    if args.dry_run {
+        write!(
+            out,
+            "{}",
+            edit::unified_diff(&original.text, &new_text, &shown)
+        )?;
+        return Ok(Outcome::Clean);
+    }
+    let new_bytes = original.encode(&new_text);
+    super::new::write(&path, Some(&original.bytes), &new_bytes, &shown, tr)?;
+    writeln!(out, "{}", tr.edit(&EditMsg::Wrote { path: &shown }))?;
+    if let Some(repo) = repo {
+        let message = commit_message(&loaded, task, &update, tr);
+        super::new::commit(&repo, &path, &message)?;
+        writeln!(out, "{}", tr.edit(&EditMsg::Committed { path: &shown }))?;
+    }
+    Ok(Outcome::Clean)
+}
+
+/// The task file of `id`, with a suggestion when there is no such task.
+pub(super) fn task_path(loaded: &Loaded, id: &str, tr: &dyn Tr) -> Result<std::path::PathBuf> {
+    if let Some(t) = loaded.plan.task(id) {
+        return Ok(Path::new(&t.file).to_path_buf());
+    }
+    let near = crate::text::nearest(id, loaded.plan.tasks.iter().map(|t| t.id.value.as_str()), 3);
+    bail!(tr.edit(&EditMsg::UnknownTask {
+        id,
+        near: &near.join(", ")
+    }))
+}
+
+/// Flags → the edit. Unit spellings resolve to ids; whether the unit may report is `check`'s.
+fn request(ctx: &Ctx, args: &UpdateArgs, loaded: &Loaded, tr: &dyn Tr) -> Result<Update> {
+    let status = args.status.as_deref().and_then(TaskStatus::from_key);
+    let wants_progress = args.note.is_some() || args.percent.is_some() || args.indicator.is_some();
+    let progress = if wants_progress || args.by.is_some() {
+        let (Some(by), Some(note)) = (&args.by, &args.note) else {
+            bail!(tr.edit(&EditMsg::ProgressNeedsByAndNote));
+        };
+        let unit = super::resolve_unit(&loaded.plan, by)?;
+        Some(NewProgress {
+            date: args.date.unwrap_or(ctx.as_of),
+            by: unit.id.value.clone(),
+            note: crate::text::nfc(note.trim()),
+            percent: args.percent,
+            indicator: args.indicator.clone(),
+            value: args.value,
+        })
+    } else {
+        None
+    };
+    let done_on = match status {
+        // "required with done unless --date is meant": an explicit --date counts.
+        Some(TaskStatus::Done) => Some(
+            args.done_on
+                .or(args.date)
+                .ok_or_else(|| anyhow::anyhow!(tr.edit(&EditMsg::DoneNeedsDate)))?,
+        ),
+        _ if args.milestone.is_none() && args.done_on.is_some() => {
+            bail!(tr.edit(&EditMsg::DoneOnNeedsDone))
+        }
+        _ => None,
+    };
+    let milestone_done = args.milestone.zip(args.done_on);
+    let update = Update {
+        progress,
+        status,
+        done_on,
+        milestone_done,
+    };
+    if update == Update::default() {
+        bail!(tr.edit(&EditMsg::NothingToDo));
+    }
+    Ok(update)
+}
+
+/// A new problem that stops the edit: any error, and a report by a unit that neither leads
+/// nor supports the task (a warning in `check`, where old data may hold it; refused here, where
+/// the entry is being made). Other new warnings are shown and the edit goes ahead.
+fn refuses(p: &Problem) -> bool {
+    p.severity == Severity::Error || matches!(p.kind, ProblemKind::ProgressByOutsider { .. })
+}
+
+/// Problems the edited task would have that it does not have now (as `check` sees it, with the
+/// rest of the plan unchanged). Compared without positions: inserted lines shift them.
+fn new_problems(ctx: &Ctx, loaded: &Loaded, task: &Task, text: &str, shown: &str) -> Vec<Problem> {
+    let key = |p: &Problem| (p.code(), p.item, format!("{:?}", p.kind));
+    let errors_of = |plan_loaded: &Loaded, extra: &[Problem]| -> Vec<Problem> {
+        let mut v: Vec<Problem> =
+            crate::check::run(&crate::check::Input::new(plan_loaded, ctx.as_of))
+                .into_iter()
+                .chain(extra.iter().cloned())
+                .filter(|p| p.path == task.file)
+                .collect();
+        crate::model::problem::sort(&mut v);
+        v
+    };
+    let before_parse: Vec<Problem> = loaded
+        .problems
+        .iter()
+        .filter(|p| p.path == task.file)
+        .cloned()
+        .collect();
+    let before = errors_of(loaded, &before_parse);
+    let (new_task, parse_problems) = match crate::load::parse::<crate::load::RawTask>(text, shown) {
+        Ok(raw) => crate::load::build_task(raw, text, shown),
+        Err(p) => return vec![p],
+    };
+    let mut after_loaded = clone_counts(loaded);
+    after_loaded.plan.tasks.retain(|t| t.file != task.file);
+    let mut new_task = new_task;
+    new_task.file = task.file.clone();
+    after_loaded.plan.tasks.push(new_task);
+    let after = errors_of(&after_loaded, &parse_problems);
+    let mut old: Vec<_> = before.iter().map(key).collect();
+    after
+        .into_iter()
+        .filter(|p| {
+            let k = key(p);
+            match old.iter().position(|o| *o == k) {
+                Some(i) => {
+                    old.remove(i);
+                    false
+                }
+                None => true,
+            }
+        })
+        .collect()
+}
+
+/// The bookkeeping fields of `Loaded` (how many files, whether everything loaded).
+fn clone_counts(l: &Loaded) -> Loaded {
+    Loaded {
+        plan: l.plan.clone(),
+        problems: vec![],
+        ..*l
+    }
+}
+
+/// "7.4: Sở TT&TT báo cáo tiến độ 14/06/2024; hoàn thành 20/06/2024".
+fn commit_message(loaded: &Loaded, task: &Task, u: &Update, tr: &dyn Tr) -> String {
+    let id = task.id.value.as_str();
+    let mut parts = vec![];
+    if let Some(p) = &u.progress {
+        let unit = loaded.plan.units.label(&p.by);
+        parts.push(tr.edit(&EditMsg::CommitProgress {
+            id,
+            unit,
+            date: &tr.date(p.date),
+        }));
+    }
+    if let Some((n, d)) = u.milestone_done {
+        parts.push(tr.edit(&EditMsg::CommitMilestone {
+            id,
+            number: n,
+            date: &tr.date(d),
+        }));
+    }
+    match (u.status, u.done_on) {
+        (Some(TaskStatus::Done), Some(d)) => parts.push(tr.edit(&EditMsg::CommitDone {
+            id,
+            date: &tr.date(d),
+        })),
+        (Some(s), _) => parts.push(tr.edit(&EditMsg::CommitStatus {
+            id,
+            status: tr.task_status(s),
+        })),
+        _ => {}
+    }
+    // One subject line: the id once, then each part.
+    let prefix = format!("{id}: ");
+    let rest: Vec<&str> = parts
+        .iter()
+        .map(|p| p.strip_prefix(&prefix).unwrap_or(p))
+        .collect();
+    format!("{prefix}{}", rest.join("; "))
 }

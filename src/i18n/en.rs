@@ -417,7 +417,7 @@ impl Tr for En {
     fn lookup(&self, l: &super::Lookup) -> String {
         use super::Lookup::*;
         match l {
-            UnknownTask { id, near: "" } => {
+            UnknownTask { id, near } if near.is_empty() => {
                 format!("no task `{id}`; `tiendo list` shows all ids")
             }
             UnknownTask { id, near } => {

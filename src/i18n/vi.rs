@@ -402,7 +402,7 @@ impl Tr for Vi {
     fn lookup(&self, l: &super::Lookup) -> String {
         use super::Lookup::*;
         match l {
-            UnknownTask { id, near: "" } => {
+            UnknownTask { id, near } if near.is_empty() => {
                 format!("không có nhiệm vụ `{id}`; `tiendo list` liệt kê mọi mã")
             }
             UnknownTask { id, near } => format!(
