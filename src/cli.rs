@@ -97,6 +97,83 @@ pub enum Command {
     New(NewArgs),
     /// Rewrite plan files in canonical form (or check that they are)
     Fmt(FmtArgs),
+    /// Print the JSON Schema of a plan file kind (for editors)
+    Schema(SchemaArgs),
+    /// Print a shell completion script
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff)
+    Man,
+    /// Export tasks and milestones: calendar (ICS), spreadsheet (CSV) or JSON
+    Export(ExportArgs),
+    /// Import tasks from a table shaped like the plan's appendix (TSV or CSV)
+    Import(ImportArgs),
+    /// Git merge driver for task files: keep both sides' progress entries
+    #[command(name = "merge-driver")]
+    MergeDriver(MergeDriverArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    Task,
+    Units,
+    Plan,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Which file kind
+    #[arg(default_value = "task")]
+    pub kind: SchemaKind,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Ics,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub filters: Filters,
+    /// Output format
+    #[arg(long, default_value = "ics")]
+    pub format: ExportFormat,
+    /// Write to FILE instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The table (TSV or CSV)
+    pub file: PathBuf,
+    /// List what would be written, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Add unknown unit spellings to units.toml as new units
+    #[arg(long)]
+    pub allow_new_units: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct MergeDriverArgs {
+    /// The common ancestor's version (%O)
+    pub base: PathBuf,
+    /// Our version (%A); the merged result is written here
+    pub ours: PathBuf,
+    /// Their version (%B)
+    pub theirs: PathBuf,
+    /// The path of the file in the repository (%P), for messages
+    #[arg(long, value_name = "PATH")]
+    pub path: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -16,6 +16,11 @@ use crate::model::plan::{Plan, Unit};
 use crate::model::problem::Severity;
 
 pub mod check;
+pub mod completions;
+pub mod export;
+pub mod import;
+pub mod merge_driver;
+pub mod schema;
 pub mod diff;
 pub mod fmt;
 pub mod list;
@@ -96,6 +101,14 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> Res
         ColorArg::Never => false,
         ColorArg::Auto => env.stdout_tty && !env.no_color,
     };
+    // Commands that need no plan run before the plan folder is looked for.
+    match &cli.command {
+        Command::Completions(a) => return completions::run(a, out),
+        Command::Man => return completions::man(out),
+        Command::Schema(a) => return schema::run(a, out),
+        Command::MergeDriver(a) => return merge_driver::run(a, lang(g), err),
+        _ => {}
+    }
     let plan_dir = load::find_plan_dir(g.plan.as_deref(), &env.cwd)?;
     let ctx = Ctx {
         plan_dir,
@@ -119,6 +132,11 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> Res
         Command::Update(a) => update::run(&ctx, &a, out, err),
         Command::New(a) => new::run(&ctx, &a, out, err),
         Command::Fmt(a) => fmt::run(&ctx, &a, out, err),
+        Command::Export(a) => export::run(&ctx, &a, out, err),
+        Command::Import(a) => import::run(&ctx, &a, out, err),
+        Command::Completions(_) | Command::Man | Command::Schema(_) | Command::MergeDriver(_) => {
+            unreachable!("handled before the plan is loaded")
+        }
     }
 }
 
