@@ -28,7 +28,14 @@ if [[ -z ${TIENDO:-} ]]; then
   TIENDO=target/release/tiendo
 fi
 
-"$TIENDO" --plan "$plan" check
+# Check first; print the problems only when there are errors (warnings, such as units that
+# ended in 2025, are not the monthly job's business).
+status=0
+problems=$("$TIENDO" --plan "$plan" check) || status=$?
+if (( status != 0 )); then
+  printf '%s\n' "$problems"
+  exit "$status"
+fi
 "$TIENDO" --plan "$plan" report --month "$month" --out "$reports"
 
 file="$reports/$month.md"
