@@ -55,9 +55,10 @@ fn headings(md: &str) -> Vec<String> {
     let mut text = String::new();
     for ev in Parser::new_ext(md, Options::ENABLE_TABLES) {
         match ev {
-            Event::Start(Tag::Heading { level, .. })
-                if level == pulldown_cmark::HeadingLevel::H2 =>
-            {
+            Event::Start(Tag::Heading {
+                level: pulldown_cmark::HeadingLevel::H2,
+                ..
+            }) => {
                 inside = true;
                 text.clear();
             }

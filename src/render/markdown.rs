@@ -57,13 +57,22 @@ pub fn escape(text: &str) -> String {
     s
 }
 
-/// `&` followed by `name;` or `#123;` would be read as an HTML entity.
+/// `&` followed by `#123;` or a common entity name and `;` would be read as a character
+/// reference. Other `&…;` runs (such as `Sở TT&TT; CA tỉnh`) are not references in CommonMark
+/// and stay readable in the raw file.
 fn looks_like_entity(rest: &[char]) -> bool {
-    let body: Vec<&char> = rest
+    const NAMES: [&str; 16] = [
+        "amp", "lt", "gt", "quot", "apos", "nbsp", "copy", "reg", "trade", "hellip", "mdash",
+        "ndash", "laquo", "raquo", "shy", "zwj",
+    ];
+    let body: String = rest
         .iter()
         .take_while(|c| c.is_ascii_alphanumeric() || **c == '#')
         .collect();
-    !body.is_empty() && rest.get(body.len()) == Some(&';')
+    if rest.get(body.chars().count()) != Some(&';') || body.is_empty() {
+        return false;
+    }
+    body.starts_with('#') || NAMES.iter().any(|n| n.eq_ignore_ascii_case(&body))
 }
 
 fn table(out: &mut String, header: &[String], rows: &[Vec<String>]) {
@@ -489,6 +498,7 @@ mod tests {
         assert_eq!(escape("dòng 1\ndòng 2"), "dòng 1<br>dòng 2");
         assert_eq!(escape("`code` *b*"), "\\`code\\` \\*b\\*");
         assert_eq!(escape("Sở TT&TT"), "Sở TT&TT");
-        assert_eq!(escape("a &lt; b"), "a &amp;lt; b");
+        assert_eq!(escape("a &lt; b &#60;"), "a &amp;lt; b &amp;#60;");
+        assert_eq!(escape("Sở TT&TT; CA tỉnh"), "Sở TT&TT; CA tỉnh");
     }
 }
