@@ -49,9 +49,13 @@ pub fn run(
     let original = Original::from_bytes(bytes, &shown)
         .map_err(|p| anyhow::anyhow!(crate::render::problems::text(&[p], tr)))?;
     let new_text = edit::apply_update(&original.text, &update)?;
-    let (gained, warnings) = new_problems(ctx, &loaded, task, &new_text, &shown)
+    let (mut gained, warnings) = new_problems(ctx, &loaded, task, &new_text, &shown)
         .into_iter()
         .partition::<Vec<_>, _>(refuses);
+    // What refuses the edit is shown as an error, whatever `check` calls it.
+    for p in &mut gained {
+        p.severity = Severity::Error;
+    }
     write!(err, "{}", crate::render::problems::text(&warnings, tr))?;
     if !gained.is_empty() {
         writeln!(
