@@ -30,5 +30,6 @@ pub mod i18n;
 pub mod load;
 pub mod model;
 pub mod render;
+pub mod schema;
 pub mod summary;
 pub mod text;

@@ -38,138 +38,230 @@ pub struct Loaded {
 // ---------------------------------------------------------------------------------------------
 // The files as written (serde mirrors). Shared with `edit` and `schema`.
 
-#[derive(Debug, Deserialize)]
+/// `plan.toml`: the plan itself (code, dates, settings, groups)
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPlan {
+    /// The plan's number, e.g. "594/KH-TCTDA06"
     pub code: String,
+    /// The plan's title as written
     pub title: String,
+    /// The date the plan was signed (a TOML date: 2024-02-26)
+    #[schemars(schema_with = "crate::schema::date")]
     pub issued: Spanned<Datetime>,
+    /// Who signed it
     pub issuer: String,
+    /// The standing body that collects reports: a unit id from units.toml
+    #[schemars(schema_with = "crate::schema::unit_id")]
     pub secretariat: Spanned<String>,
+    /// Units report before this day each month (1-28, default 15)
     #[serde(default)]
+    #[schemars(with = "u8", range(min = 1, max = 28))]
     pub report_day: Option<Spanned<i64>>,
+    /// When false, "trước ngày X" means due X-1 (the literal reading); when true, due X
     #[serde(default)]
     pub before_is_inclusive: bool,
+    /// Where the plan text comes from (a file, a URL)
     #[serde(default)]
     pub source: Option<String>,
+    /// The plan's groups, in plan order
     #[serde(default, rename = "group")]
     pub groups: Vec<RawGroup>,
 }
 
-#[derive(Debug, Deserialize)]
+/// One of the plan's groups, in plan order
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawGroup {
+    /// `TT` for focus tasks, `1`…`10`, sub-groups `9.1`…
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
+    /// The group's heading as written
     pub title: String,
+    /// The parent group's id, for sub-groups
     #[serde(default)]
+    #[schemars(with = "String")]
     pub parent: Option<Spanned<String>>,
+    /// The number of tasks the plan states for this group (a parent counts its sub-groups' tasks)
     #[serde(default)]
     pub declared: Option<u32>,
 }
 
-#[derive(Debug, Deserialize)]
+/// `units.toml`: the units registry
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawUnits {
+    /// Every unit the plan names
     #[serde(default, rename = "unit")]
     pub units: Vec<RawUnit>,
 }
 
-#[derive(Debug, Deserialize)]
+/// A unit (đơn vị): a department, agency, district, collective…
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawUnit {
+    /// Lowercase ASCII slug, e.g. `so-tttt`
+    #[schemars(schema_with = "crate::schema::unit_id")]
     pub id: Spanned<String>,
+    /// The official name
     pub name: String,
+    /// A short label for tables (defaults to the name)
     #[serde(default)]
     pub short: Option<String>,
+    /// Every other spelling used in plans (matched without regard to case, diacritics or spacing)
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// What sort of unit it is
+    #[schemars(schema_with = "crate::schema::unit_kind")]
     pub kind: Spanned<String>,
+    /// For collective units: the unit ids it stands for
     #[serde(default)]
+    #[schemars(schema_with = "crate::schema::unit_ids")]
     pub members: Vec<Spanned<String>>,
+    /// The day the unit ceased to exist (its tasks pass to the successors from that day)
     #[serde(default)]
+    #[schemars(schema_with = "crate::schema::date")]
     pub ended: Option<Spanned<Datetime>>,
+    /// Who carries its tasks after `ended` (unit ids)
     #[serde(default)]
+    #[schemars(schema_with = "crate::schema::unit_ids")]
     pub successors: Vec<Spanned<String>>,
+    /// Free text (e.g. the decision that merged it)
     #[serde(default)]
     pub note: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+/// A task file: `tasks/<group>/<id>.toml`
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawTask {
+    /// The task id (`TT.1`, `7.4`, `9.1.3`); the file name is the id plus `.toml`
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
+    /// The group id from plan.toml
+    #[schemars(with = "String")]
     pub group: Spanned<String>,
+    /// The task text as written in the tracking table
     pub title: String,
+    /// Lead units (đơn vị chủ trì), in the plan's order
+    #[schemars(schema_with = "crate::schema::lead_ids")]
     pub lead: Spanned<Vec<Spanned<String>>>,
+    /// Coordinating units (đơn vị phối hợp), in the plan's order
     #[serde(default)]
+    #[schemars(schema_with = "crate::schema::unit_ids")]
     pub support: Vec<Spanned<String>>,
+    /// The deadline phrase exactly as written, e.g. "Quý I/2024", "Trước ngày 05/3/2024", "Thực hiện thường xuyên"
+    #[schemars(with = "String")]
     pub deadline: Spanned<String>,
+    /// An explicit due date; overrides the date read from the phrase
     #[serde(default)]
+    #[schemars(schema_with = "crate::schema::date")]
     pub due: Option<Spanned<Datetime>>,
+    /// The task's status
+    #[schemars(schema_with = "crate::schema::task_status")]
     pub status: Spanned<String>,
+    /// The day the task was completed (with status "done")
     #[serde(default)]
+    #[schemars(schema_with = "crate::schema::date")]
     pub done_on: Option<Spanned<Datetime>>,
+    /// Remarks; every disagreement between the plan's body and its appendix, quoting both
     #[serde(default)]
     pub notes: Vec<String>,
+    /// Where the task comes from
     #[serde(default)]
     pub source: Option<RawSource>,
+    /// Dated sub-targets
     #[serde(default, rename = "milestone")]
     pub milestones: Vec<RawMilestone>,
+    /// Measurable targets
     #[serde(default, rename = "indicator")]
     pub indicators: Vec<RawIndicator>,
+    /// Progress entries, oldest first
     #[serde(default)]
     pub progress: Vec<RawProgress>,
 }
 
-#[derive(Debug, Deserialize)]
+/// Where the task comes from in the source document
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawSource {
+    /// The source file, e.g. "seeds/000_1b43753a33ad4ff7.txt"
     #[serde(default)]
     pub document: Option<String>,
+    /// The section and number in the body, e.g. "II.2 (7) 7.4"
     #[serde(default)]
     pub body: Option<String>,
+    /// Line of the task in the source document's body
     #[serde(default)]
     pub body_line: Option<u32>,
+    /// The section and row in the appendix, e.g. "Phụ lục VII, STT 4"
     #[serde(default)]
     pub appendix: Option<String>,
+    /// Line of the row in the source document's appendix
     #[serde(default)]
     pub appendix_line: Option<u32>,
 }
 
-#[derive(Debug, Deserialize)]
+/// A dated sub-target (mốc)
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawMilestone {
+    /// What is to be reached
     pub title: String,
+    /// The deadline phrase exactly as written
+    #[schemars(with = "String")]
     pub deadline: Spanned<String>,
+    /// An explicit due date; overrides the date read from the phrase
     #[serde(default)]
+    #[schemars(schema_with = "crate::schema::date")]
     pub due: Option<Spanned<Datetime>>,
+    /// The day the milestone was reached
     #[serde(default)]
+    #[schemars(schema_with = "crate::schema::date")]
     pub done_on: Option<Spanned<Datetime>>,
 }
 
-#[derive(Debug, Deserialize)]
+/// A measurable target (chỉ tiêu)
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawIndicator {
+    /// A name unique in the task; progress entries refer to it
+    #[schemars(with = "String")]
     pub name: Spanned<String>,
+    /// The target as written, e.g. "100%"
     pub target: String,
+    /// The unit of measure, e.g. "%"
     #[serde(default)]
     pub unit: Option<String>,
+    /// The figure a value must reach to count as met
     #[serde(default)]
     pub target_value: Option<f64>,
+    /// The starting point, as written
     #[serde(default)]
     pub baseline: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+/// A progress entry (báo cáo tiến độ)
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawProgress {
+    /// The date the figures refer to
+    #[schemars(schema_with = "crate::schema::date")]
     pub date: Spanned<Datetime>,
+    /// The reporting unit (a unit id)
+    #[schemars(schema_with = "crate::schema::unit_id")]
     pub by: Spanned<String>,
+    /// What was done
     pub note: String,
+    /// Percent complete (0-100)
     #[serde(default)]
+    #[schemars(with = "u8", range(min = 0, max = 100))]
     pub percent: Option<Spanned<i64>>,
+    /// The name of one of the task's indicators
     #[serde(default)]
+    #[schemars(with = "String")]
     pub indicator: Option<Spanned<String>>,
+    /// The indicator's value (with `indicator`)
     #[serde(default)]
     pub value: Option<f64>,
 }
