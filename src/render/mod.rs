@@ -3,6 +3,7 @@
 
 pub mod csv;
 pub mod history;
+pub mod ics;
 pub mod json;
 pub mod markdown;
 pub mod problems;
