@@ -19,6 +19,7 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod appendix;
 pub mod audit;
 pub mod check;
 pub mod cli;

@@ -498,6 +498,51 @@ impl Tr for En {
             CannotFormat { path, why } => format!("cannot format `{path}`: {why}"),
         }
     }
+
+    fn import_msg(&self, m: &super::ImportMsg<'_>) -> String {
+        use super::ImportMsg::*;
+        match m {
+            NotUtf8 { path } => format!(
+                "`{path}` is not UTF-8 text; save the table as \"CSV UTF-8\" or Unicode text (TSV)"
+            ),
+            NoRows { path } => format!("`{path}` has no task rows"),
+            Unreadable { stt } => format!(
+                "cannot read the row with STT `{stt}` (expected a number, a group I, II…, a sub-group (1), (2)…, or empty on a continuation row)"
+            ),
+            NoGroup { stt } => format!("row STT `{stt}` comes before any group heading (I, II…)"),
+            NothingToContinue => "a continuation row (empty STT) with no task before it".to_string(),
+            UnknownGroup { group, all } => {
+                format!("no group `{group}` in plan.toml; the groups are: {all}")
+            }
+            DuplicateRow { id, first_line } => {
+                format!("task `{id}` appears twice (first on line {first_line})")
+            }
+            TaskExists { id, path } => format!("task `{id}` already exists: `{path}`"),
+            NoLead { id } => format!("task `{id}` has no lead unit"),
+            UnknownSpelling {
+                spelling,
+                lines,
+                near: "",
+            } => format!(
+                "no unit is called `{spelling}` (line {lines}); add the spelling to the right unit's `aliases` in units.toml"
+            ),
+            UnknownSpelling { spelling, lines, near } => format!(
+                "no unit is called `{spelling}` (line {lines}); nearest: {near}; if it is one of them, add the spelling to its `aliases` in units.toml"
+            ),
+            AmbiguousSpelling { spelling, units } => {
+                format!("`{spelling}` matches several units: {units}; fix `aliases` in units.toml")
+            }
+            AllowNewUnitsHint => "help: if they are new units, run again with --allow-new-units to add them to units.toml".to_string(),
+            NothingWritten { problems } => {
+                format!("nothing written: {problems} problems to fix first")
+            }
+            NewUnit { id, name } => format!("add unit `{id}` ({name}), kind `other`"),
+            WouldWrite { tasks, units } => format!(
+                "would write {tasks} tasks and add {units} units (--dry-run: nothing written)"
+            ),
+            Imported { tasks, units } => format!("imported {tasks} tasks, added {units} units"),
+        }
+    }
 }
 
 static REPORT: ReportTexts = ReportTexts {

@@ -113,6 +113,8 @@ pub trait Tr: Sync {
     fn history(&self) -> &'static HistoryTexts;
     /// Messages of the editing commands (update, new, fmt).
     fn edit(&self, m: &EditMsg<'_>) -> String;
+    /// Messages of `tiendo import`.
+    fn import_msg(&self, m: &ImportMsg<'_>) -> String;
 }
 
 /// A failed lookup of a name typed on the command line.
@@ -301,5 +303,73 @@ pub enum EditMsg<'a> {
     CannotFormat {
         path: &'a str,
         why: &'a str,
+    },
+}
+
+/// What `tiendo import` says. Messages about one row get the `file:line: ` prefix from the
+/// caller; lists arrive joined with `, `.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportMsg<'a> {
+    /// The table is not UTF-8 text.
+    NotUtf8 {
+        path: &'a str,
+    },
+    /// The table has no task row.
+    NoRows {
+        path: &'a str,
+    },
+    /// The STT cell is not a header, group, sub-group, number or empty.
+    Unreadable {
+        stt: &'a str,
+    },
+    /// A task or sub-group before any group heading.
+    NoGroup {
+        stt: &'a str,
+    },
+    /// A continuation row (empty STT) with no task before it.
+    NothingToContinue,
+    UnknownGroup {
+        group: &'a str,
+        all: &'a str,
+    },
+    DuplicateRow {
+        id: &'a str,
+        first_line: usize,
+    },
+    TaskExists {
+        id: &'a str,
+        path: &'a str,
+    },
+    NoLead {
+        id: &'a str,
+    },
+    /// A unit spelling no unit claims: the lines it is on, the nearest units.
+    UnknownSpelling {
+        spelling: &'a str,
+        lines: &'a str,
+        near: &'a str,
+    },
+    AmbiguousSpelling {
+        spelling: &'a str,
+        units: &'a str,
+    },
+    /// How to proceed when spellings are unknown.
+    AllowNewUnitsHint,
+    NothingWritten {
+        problems: usize,
+    },
+    /// `--allow-new-units`: a unit added to units.toml.
+    NewUnit {
+        id: &'a str,
+        name: &'a str,
+    },
+    /// `--dry-run`: the totals.
+    WouldWrite {
+        tasks: usize,
+        units: usize,
+    },
+    Imported {
+        tasks: usize,
+        units: usize,
     },
 }

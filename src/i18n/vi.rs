@@ -498,6 +498,51 @@ impl Tr for Vi {
             CannotFormat { path, why } => format!("không định dạng được `{path}`: {why}"),
         }
     }
+
+    fn import_msg(&self, m: &super::ImportMsg<'_>) -> String {
+        use super::ImportMsg::*;
+        match m {
+            NotUtf8 { path } => format!(
+                "`{path}` không phải văn bản UTF-8; lưu lại bảng dưới dạng \"CSV UTF-8\" hoặc văn bản Unicode (TSV)"
+            ),
+            NoRows { path } => format!("`{path}` không có hàng nhiệm vụ nào"),
+            Unreadable { stt } => format!(
+                "không đọc được hàng có STT `{stt}` (cần: số thứ tự, nhóm I, II…, nhóm con (1), (2)…, hoặc để trống với hàng tiếp nối)"
+            ),
+            NoGroup { stt } => format!("hàng STT `{stt}` đứng trước mọi đầu nhóm (I, II…)"),
+            NothingToContinue => "hàng tiếp nối (STT trống) không có nhiệm vụ nào phía trước".to_string(),
+            UnknownGroup { group, all } => {
+                format!("không có nhóm `{group}` trong plan.toml; các nhóm: {all}")
+            }
+            DuplicateRow { id, first_line } => {
+                format!("nhiệm vụ `{id}` lặp lại (đã có ở dòng {first_line})")
+            }
+            TaskExists { id, path } => format!("nhiệm vụ `{id}` đã có: `{path}`"),
+            NoLead { id } => format!("nhiệm vụ `{id}` không có đơn vị chủ trì"),
+            UnknownSpelling {
+                spelling,
+                lines,
+                near: "",
+            } => format!(
+                "không có đơn vị nào tên `{spelling}` (dòng {lines}); thêm tên này vào `aliases` của đơn vị đúng trong units.toml"
+            ),
+            UnknownSpelling { spelling, lines, near } => format!(
+                "không có đơn vị nào tên `{spelling}` (dòng {lines}); gần nhất: {near}; nếu đúng là một trong số đó, thêm tên này vào `aliases` của đơn vị ấy trong units.toml"
+            ),
+            AmbiguousSpelling { spelling, units } => {
+                format!("`{spelling}` khớp nhiều đơn vị: {units}; sửa `aliases` trong units.toml")
+            }
+            AllowNewUnitsHint => "help: nếu đó là đơn vị mới, chạy lại với --allow-new-units để thêm chúng vào units.toml".to_string(),
+            NothingWritten { problems } => {
+                format!("chưa ghi gì: {problems} vấn đề cần sửa trước")
+            }
+            NewUnit { id, name } => format!("thêm đơn vị `{id}` ({name}), loại `other`"),
+            WouldWrite { tasks, units } => {
+                format!("sẽ ghi {tasks} nhiệm vụ và thêm {units} đơn vị (--dry-run: chưa ghi gì)")
+            }
+            Imported { tasks, units } => format!("đã nhập {tasks} nhiệm vụ, thêm {units} đơn vị"),
+        }
+    }
 }
 
 static REPORT: ReportTexts = ReportTexts {
