@@ -29,6 +29,7 @@ pub mod git;
 pub mod history;
 pub mod i18n;
 pub mod load;
+pub mod merge;
 pub mod model;
 pub mod render;
 pub mod schema;

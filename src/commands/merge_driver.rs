@@ -1,13 +1,53 @@
-//! `tiendo merge-driver %O %A %B` (not yet implemented).
+//! `tiendo merge-driver %O %A %B [--path %P]`: git's custom merge driver for plan files.
+//! Reads the three versions, merges them with `merge::merge`, writes the result over %A (git's
+//! temporary copy of ours) and exits 0 when clean, 1 when conflicts are left for a person —
+//! which is what git expects of a driver. Enabled per repository (README):
+//!
+//! ```text
+//! .gitattributes:  plan/tasks/**/*.toml merge=tiendo
+//! git config merge.tiendo.driver "tiendo merge-driver %O %A %B --path %P"
+//! ```
 
 use std::io::Write;
 
-use anyhow::{Result, bail};
+use anyhow::{Context, Result};
 
 use super::Outcome;
 use crate::cli::MergeDriverArgs;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, tr};
+use crate::merge::{self, How};
 
-pub fn run(_args: &MergeDriverArgs, _lang: Lang, _err: &mut dyn Write) -> Result<Outcome> {
-    bail!("`tiendo merge-driver` is not implemented yet")
+pub fn run(args: &MergeDriverArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome> {
+    let _ = tr(lang);
+    let read = |p: &std::path::Path| {
+        std::fs::read(p).with_context(|| format!("failed to read `{}`", p.display()))
+    };
+    let (base, ours, theirs) = (read(&args.base)?, read(&args.ours)?, read(&args.theirs)?);
+    let shown = args
+        .path
+        .clone()
+        .unwrap_or_else(|| args.ours.display().to_string());
+    let merged = merge::merge(&base, &ours, &theirs);
+    if merged.bytes != ours {
+        crate::edit::write_atomic(&args.ours, &merged.bytes)?;
+    }
+    match merged.how {
+        How::Clean => Ok(Outcome::Clean),
+        How::Conflicts(n) => {
+            writeln!(err, "{}", temp_conflicts(&shown, n))?;
+            Ok(Outcome::Findings)
+        }
+        How::Whole(why) => {
+            writeln!(err, "{}", temp_whole(&shown, why))?;
+            Ok(Outcome::Findings)
+        }
+    }
+}
+
+fn temp_conflicts(path: &str, n: usize) -> String {
+    format!("{path}: {n} conflicts")
+}
+
+fn temp_whole(path: &str, why: merge::Fallback) -> String {
+    format!("{path}: {why:?}")
 }
