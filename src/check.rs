@@ -44,16 +44,21 @@ impl<'a> Input<'a> {
     }
 }
 
-type Rule = fn(&Input<'_>, &mut Vec<Problem>);
+type PlanRule = fn(&Input<'_>, &mut Vec<Problem>);
+type TaskRule = fn(&Input<'_>, &Task, &mut Vec<Problem>);
 
-/// Every rule, in the order they run (output is sorted afterwards).
-pub const RULES: &[(&str, Rule)] = &[
+/// Rules over the plan as a whole, in the order they run (output is sorted afterwards).
+pub const PLAN_RULES: &[(&str, PlanRule)] = &[
     ("plan-settings", plan_settings),
     ("groups", groups),
     ("units-registry", units_registry),
     ("task-ids", task_ids),
     ("task-groups", task_groups),
     ("group-counts", group_counts),
+];
+
+/// Rules about one task at a time (they run on two threads for large plans).
+pub const TASK_RULES: &[(&str, TaskRule)] = &[
     ("task-units", task_units),
     ("ended-units", ended_units),
     ("deadlines", deadlines),
@@ -65,8 +70,33 @@ pub const RULES: &[(&str, Rule)] = &[
 
 pub fn run(input: &Input<'_>) -> Vec<Problem> {
     let mut out = vec![];
-    for (_, rule) in RULES {
+    for (_, rule) in PLAN_RULES {
         rule(input, &mut out);
+    }
+    let per_task = |tasks: &[Task]| {
+        let mut v = vec![];
+        for t in tasks {
+            for (_, rule) in TASK_RULES {
+                rule(input, t, &mut v);
+            }
+        }
+        v
+    };
+    let tasks = &input.plan.tasks;
+    if tasks.len() < 512 {
+        out.extend(per_task(tasks));
+    } else {
+        let (a, b) = tasks.split_at(tasks.len() / 2);
+        let (pa, pb) = std::thread::scope(|s| {
+            let h = s.spawn(|| per_task(b));
+            let pa = per_task(a);
+            (
+                pa,
+                h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            )
+        });
+        out.extend(pa);
+        out.extend(pb);
     }
     out
 }
@@ -332,63 +362,59 @@ fn group_counts(i: &Input<'_>, out: &mut Vec<Problem>) {
     }
 }
 
-fn task_units(i: &Input<'_>, out: &mut Vec<Problem>) {
+fn task_units(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
     if !i.units_loaded {
         return; // units.toml missing or broken: already reported.
     }
     let reg = &i.plan.units;
-    for t in &i.plan.tasks {
-        if t.lead.is_empty() {
-            out.push(Problem::error(&t.file, t.lead_pos, ProblemKind::EmptyLead));
+    if t.lead.is_empty() {
+        out.push(Problem::error(&t.file, t.lead_pos, ProblemKind::EmptyLead));
+    }
+    let mut seen = BTreeSet::new();
+    for r in t.lead.iter().chain(&t.support) {
+        if reg.get(&r.value).is_none() {
+            out.push(unknown_unit(i.plan, &t.file, r));
         }
-        let mut seen = BTreeSet::new();
-        for r in t.lead.iter().chain(&t.support) {
-            if reg.get(&r.value).is_none() {
-                out.push(unknown_unit(i.plan, &t.file, r));
-            }
-            if !seen.insert(r.value.as_str()) {
-                let both = t.lead.iter().any(|l| l.value == r.value)
-                    && t.support.iter().any(|s| s.value == r.value);
-                let kind = if both {
-                    ProblemKind::LeadAndSupport {
-                        unit: r.value.clone(),
-                    }
-                } else {
-                    ProblemKind::DuplicateUnitRef {
-                        unit: r.value.clone(),
-                    }
-                };
-                out.push(Problem::error(&t.file, r.pos, kind));
-            }
+        if !seen.insert(r.value.as_str()) {
+            let both = t.lead.iter().any(|l| l.value == r.value)
+                && t.support.iter().any(|s| s.value == r.value);
+            let kind = if both {
+                ProblemKind::LeadAndSupport {
+                    unit: r.value.clone(),
+                }
+            } else {
+                ProblemKind::DuplicateUnitRef {
+                    unit: r.value.clone(),
+                }
+            };
+            out.push(Problem::error(&t.file, r.pos, kind));
         }
     }
 }
 
-fn ended_units(i: &Input<'_>, out: &mut Vec<Problem>) {
+fn ended_units(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
     if !i.units_loaded {
         return; // units.toml missing or broken: already reported.
     }
     let reg = &i.plan.units;
-    for t in &i.plan.tasks {
-        for r in t.lead.iter().chain(&t.support) {
-            if let Some(u) = reg.get(&r.value)
-                && let Some(ended) = u.ended.filter(|e| *e <= i.as_of)
-            {
-                out.push(Problem::warning(
-                    &t.file,
-                    r.pos,
-                    ProblemKind::UnitEnded {
-                        unit: u.id.value.clone(),
-                        name: u.label().to_string(),
-                        ended,
-                        successors: reg
-                            .carriers(&u.id.value, i.as_of)
-                            .into_iter()
-                            .map(|s| reg.label(s).to_string())
-                            .collect(),
-                    },
-                ));
-            }
+    for r in t.lead.iter().chain(&t.support) {
+        if let Some(u) = reg.get(&r.value)
+            && let Some(ended) = u.ended.filter(|e| *e <= i.as_of)
+        {
+            out.push(Problem::warning(
+                &t.file,
+                r.pos,
+                ProblemKind::UnitEnded {
+                    unit: u.id.value.clone(),
+                    name: u.label().to_string(),
+                    ended,
+                    successors: reg
+                        .carriers(&u.id.value, i.as_of)
+                        .into_iter()
+                        .map(|s| reg.label(s).to_string())
+                        .collect(),
+                },
+            ));
         }
     }
 }
@@ -428,185 +454,176 @@ fn deadline_problems(
     }
 }
 
-fn deadlines(i: &Input<'_>, out: &mut Vec<Problem>) {
-    for t in &i.plan.tasks {
-        deadline_problems(i.plan, &t.file, &t.deadline, t.due.as_ref(), None, out);
-    }
+fn deadlines(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
+    deadline_problems(i.plan, &t.file, &t.deadline, t.due.as_ref(), None, out);
 }
 
-fn completion(i: &Input<'_>, out: &mut Vec<Problem>) {
+fn completion(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
     use crate::model::plan::TaskStatus;
-    for t in &i.plan.tasks {
-        match (t.status.value, &t.done_on) {
-            (TaskStatus::Done, None) => out.push(Problem::error(
-                &t.file,
-                t.status.pos,
-                ProblemKind::DoneWithoutDoneOn,
-            )),
-            (TaskStatus::Done, Some(d)) if d.value > i.as_of => out.push(Problem::error(
-                &t.file,
-                d.pos,
-                ProblemKind::DoneOnAfterAsOf {
-                    done_on: d.value,
-                    as_of: i.as_of,
-                },
-            )),
-            (TaskStatus::Todo | TaskStatus::Doing, Some(d)) => out.push(Problem::warning(
-                &t.file,
-                d.pos,
-                ProblemKind::DoneOnWithoutDone,
-            )),
-            _ => {}
-        }
+    match (t.status.value, &t.done_on) {
+        (TaskStatus::Done, None) => out.push(Problem::error(
+            &t.file,
+            t.status.pos,
+            ProblemKind::DoneWithoutDoneOn,
+        )),
+        (TaskStatus::Done, Some(d)) if d.value > i.as_of => out.push(Problem::error(
+            &t.file,
+            d.pos,
+            ProblemKind::DoneOnAfterAsOf {
+                done_on: d.value,
+                as_of: i.as_of,
+            },
+        )),
+        (TaskStatus::Todo | TaskStatus::Doing, Some(d)) => out.push(Problem::warning(
+            &t.file,
+            d.pos,
+            ProblemKind::DoneOnWithoutDone,
+        )),
+        _ => {}
     }
 }
 
-fn milestones(i: &Input<'_>, out: &mut Vec<Problem>) {
-    for t in &i.plan.tasks {
-        for (n, m) in t.milestones.iter().enumerate() {
-            let item = Item::Milestone(n + 1);
-            deadline_problems(
-                i.plan,
-                &t.file,
-                &m.deadline,
-                m.due.as_ref(),
-                Some(item),
-                out,
+fn milestones(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
+    for (n, m) in t.milestones.iter().enumerate() {
+        let item = Item::Milestone(n + 1);
+        deadline_problems(
+            i.plan,
+            &t.file,
+            &m.deadline,
+            m.due.as_ref(),
+            Some(item),
+            out,
+        );
+        if let Some(d) = &m.done_on
+            && d.value > i.as_of
+        {
+            out.push(
+                Problem::error(
+                    &t.file,
+                    d.pos,
+                    ProblemKind::DoneOnAfterAsOf {
+                        done_on: d.value,
+                        as_of: i.as_of,
+                    },
+                )
+                .about(item),
             );
-            if let Some(d) = &m.done_on
-                && d.value > i.as_of
-            {
-                out.push(
-                    Problem::error(
-                        &t.file,
-                        d.pos,
-                        ProblemKind::DoneOnAfterAsOf {
-                            done_on: d.value,
-                            as_of: i.as_of,
-                        },
-                    )
-                    .about(item),
-                );
-            }
         }
     }
 }
 
-fn progress(i: &Input<'_>, out: &mut Vec<Problem>) {
+fn progress(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
     if !i.units_loaded {
         return; // units.toml missing or broken: already reported.
     }
+    if t.progress.is_empty() {
+        return;
+    }
     let reg = &i.plan.units;
-    for t in &i.plan.tasks {
-        // Who may report: lead and support units, their members, and their successors.
-        let mut allowed: BTreeSet<&str> = BTreeSet::new();
-        for r in t.lead.iter().chain(&t.support) {
-            for u in reg.expand(&r.value) {
-                allowed.insert(u);
-                if let Some(unit) = reg.get(u) {
-                    for s in &unit.successors {
-                        allowed.extend(reg.expand(&s.value));
-                    }
+    // Who may report: lead and support units, their members, and their successors.
+    let mut allowed: BTreeSet<&str> = BTreeSet::new();
+    for r in t.lead.iter().chain(&t.support) {
+        for u in reg.expand(&r.value) {
+            allowed.insert(u);
+            if let Some(unit) = reg.get(u) {
+                for s in &unit.successors {
+                    allowed.extend(reg.expand(&s.value));
                 }
             }
         }
-        // With an unknown or missing unit the real reporter may look like an outsider: the
-        // unknown unit is reported instead.
-        let units_known = !t.lead.is_empty()
-            && t.lead
-                .iter()
-                .chain(&t.support)
-                .all(|r| reg.get(&r.value).is_some());
-        let mut previous: Option<NaiveDate> = None;
-        for (n, p) in t.progress.iter().enumerate() {
-            let item = Item::Progress(n + 1);
-            if p.date.value > i.as_of {
-                out.push(
-                    Problem::error(
-                        &t.file,
-                        p.date.pos,
-                        ProblemKind::ProgressAfterAsOf {
-                            date: p.date.value,
-                            as_of: i.as_of,
-                        },
-                    )
-                    .about(item),
-                );
-            }
-            if let Some(prev) = previous
-                && p.date.value < prev
-            {
-                out.push(
-                    Problem::warning(
-                        &t.file,
-                        p.date.pos,
-                        ProblemKind::ProgressOutOfOrder {
-                            date: p.date.value,
-                            previous: prev,
-                        },
-                    )
-                    .about(item),
-                );
-            }
-            previous = Some(previous.map_or(p.date.value, |prev| prev.max(p.date.value)));
-            if reg.get(&p.by.value).is_none() {
-                out.push(unknown_unit(i.plan, &t.file, &p.by).about(item));
-            } else if units_known && !allowed.contains(p.by.value.as_str()) {
-                out.push(
-                    Problem::warning(
-                        &t.file,
-                        p.by.pos,
-                        ProblemKind::ProgressByOutsider {
-                            unit: p.by.value.clone(),
-                        },
-                    )
-                    .about(item),
-                );
-            }
+    }
+    // With an unknown or missing unit the real reporter may look like an outsider: the
+    // unknown unit is reported instead.
+    let units_known = !t.lead.is_empty()
+        && t.lead
+            .iter()
+            .chain(&t.support)
+            .all(|r| reg.get(&r.value).is_some());
+    let mut previous: Option<NaiveDate> = None;
+    for (n, p) in t.progress.iter().enumerate() {
+        let item = Item::Progress(n + 1);
+        if p.date.value > i.as_of {
+            out.push(
+                Problem::error(
+                    &t.file,
+                    p.date.pos,
+                    ProblemKind::ProgressAfterAsOf {
+                        date: p.date.value,
+                        as_of: i.as_of,
+                    },
+                )
+                .about(item),
+            );
+        }
+        if let Some(prev) = previous
+            && p.date.value < prev
+        {
+            out.push(
+                Problem::warning(
+                    &t.file,
+                    p.date.pos,
+                    ProblemKind::ProgressOutOfOrder {
+                        date: p.date.value,
+                        previous: prev,
+                    },
+                )
+                .about(item),
+            );
+        }
+        previous = Some(previous.map_or(p.date.value, |prev| prev.max(p.date.value)));
+        if reg.get(&p.by.value).is_none() {
+            out.push(unknown_unit(i.plan, &t.file, &p.by).about(item));
+        } else if units_known && !allowed.contains(p.by.value.as_str()) {
+            out.push(
+                Problem::warning(
+                    &t.file,
+                    p.by.pos,
+                    ProblemKind::ProgressByOutsider {
+                        unit: p.by.value.clone(),
+                    },
+                )
+                .about(item),
+            );
         }
     }
 }
 
-fn indicators(i: &Input<'_>, out: &mut Vec<Problem>) {
-    for t in &i.plan.tasks {
-        let mut names = BTreeSet::new();
-        for (n, ind) in t.indicators.iter().enumerate() {
-            if !names.insert(ind.name.value.as_str()) {
-                out.push(
-                    Problem::error(
-                        &t.file,
-                        ind.name.pos,
-                        ProblemKind::DuplicateIndicator {
-                            name: ind.name.value.clone(),
-                        },
-                    )
-                    .about(Item::Indicator(n + 1)),
-                );
-            }
+fn indicators(_i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
+    let mut names = BTreeSet::new();
+    for (n, ind) in t.indicators.iter().enumerate() {
+        if !names.insert(ind.name.value.as_str()) {
+            out.push(
+                Problem::error(
+                    &t.file,
+                    ind.name.pos,
+                    ProblemKind::DuplicateIndicator {
+                        name: ind.name.value.clone(),
+                    },
+                )
+                .about(Item::Indicator(n + 1)),
+            );
         }
-        for (n, p) in t.progress.iter().enumerate() {
-            let item = Item::Progress(n + 1);
-            match (&p.indicator, p.value) {
-                (Some(name), _) if !names.contains(name.value.as_str()) => out.push(
-                    Problem::error(
-                        &t.file,
-                        name.pos,
-                        ProblemKind::UnknownIndicator {
-                            name: name.value.clone(),
-                        },
-                    )
-                    .about(item),
-                ),
-                (Some(name), None) => out.push(
-                    Problem::error(&t.file, name.pos, ProblemKind::IndicatorWithoutValue)
-                        .about(item),
-                ),
-                (None, Some(_)) => out.push(
-                    Problem::error(&t.file, p.date.pos, ProblemKind::ValueWithoutIndicator)
-                        .about(item),
-                ),
-                _ => {}
-            }
+    }
+    for (n, p) in t.progress.iter().enumerate() {
+        let item = Item::Progress(n + 1);
+        match (&p.indicator, p.value) {
+            (Some(name), _) if !names.contains(name.value.as_str()) => out.push(
+                Problem::error(
+                    &t.file,
+                    name.pos,
+                    ProblemKind::UnknownIndicator {
+                        name: name.value.clone(),
+                    },
+                )
+                .about(item),
+            ),
+            (Some(name), None) => out.push(
+                Problem::error(&t.file, name.pos, ProblemKind::IndicatorWithoutValue).about(item),
+            ),
+            (None, Some(_)) => out.push(
+                Problem::error(&t.file, p.date.pos, ProblemKind::ValueWithoutIndicator).about(item),
+            ),
+            _ => {}
         }
     }
 }

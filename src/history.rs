@@ -144,7 +144,11 @@ pub fn word_diff(old: &str, new: &str) -> String {
                 } else if words.len() <= 2 * keep {
                     words.join(" ")
                 } else {
-                    format!("{} … {}", words[..keep].join(" "), words[words.len() - keep..].join(" "))
+                    format!(
+                        "{} … {}",
+                        words[..keep].join(" "),
+                        words[words.len() - keep..].join(" ")
+                    )
                 };
                 out.push_str(&format!(" {shown} "));
             }
@@ -553,7 +557,10 @@ mod tests {
 
     #[test]
     fn word_diff_of_a_change_in_the_middle_keeps_context_on_both_sides() {
-        let d = word_diff("một hai ba bốn năm sáu bảy tám chín mười", "một hai ba bốn năm SÁU bảy tám chín mười");
+        let d = word_diff(
+            "một hai ba bốn năm sáu bảy tám chín mười",
+            "một hai ba bốn năm SÁU bảy tám chín mười",
+        );
         assert_eq!(d, "… ba bốn năm [-sáu-]{+SÁU+} bảy tám chín …");
     }
 }

@@ -13,7 +13,6 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
-use crate::model::id::cmp_ids;
 use crate::model::plan::{
     Group, Indicator, Located, Milestone, Plan, PlanMeta, Pos, Progress, Registry, Source, Task,
     TaskStatus, Unit, UnitKind,
@@ -312,7 +311,8 @@ pub struct Text {
 }
 
 pub fn read_text(path: &Path, shown: &str) -> Result<Text, Problem> {
-    let meta = std::fs::metadata(path).map_err(|e| {
+    use std::io::Read;
+    let io = |e: std::io::Error| {
         Problem::error(
             shown,
             Pos::default(),
@@ -320,26 +320,36 @@ pub fn read_text(path: &Path, shown: &str) -> Result<Text, Problem> {
                 detail: io_detail(&e),
             },
         )
-    })?;
-    if meta.len() > MAX_FILE_BYTES {
+    };
+    // One open, one fstat, one read: the size check and the read see the same file.
+    let mut file = std::fs::File::open(path).map_err(io)?;
+    let len = file.metadata().map_err(io)?.len();
+    if len > MAX_FILE_BYTES {
         return Err(Problem::error(
             shown,
             Pos::default(),
             ProblemKind::TooLarge {
-                bytes: meta.len(),
+                bytes: len,
                 limit: MAX_FILE_BYTES,
             },
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| {
-        Problem::error(
+    let mut bytes = Vec::with_capacity(len as usize + 1);
+    // Read at most one byte past the limit, in case the file grew since fstat.
+    file.by_ref()
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(Problem::error(
             shown,
             Pos::default(),
-            ProblemKind::Io {
-                detail: io_detail(&e),
+            ProblemKind::TooLarge {
+                bytes: bytes.len() as u64,
+                limit: MAX_FILE_BYTES,
             },
-        )
-    })?;
+        ));
+    }
     decode(bytes, shown)
 }
 
@@ -399,6 +409,15 @@ pub fn decode(mut bytes: Vec<u8>, shown: &str) -> Result<Text, Problem> {
 
 /// Offset of the first line that is a git merge-conflict marker.
 fn conflict_marker(text: &str) -> Option<usize> {
+    // Fast path: no line starts with a marker character at all (almost every file).
+    let bytes = text.as_bytes();
+    let starts = std::iter::once(0).chain(memchr_newlines(bytes).map(|i| i + 1));
+    if !starts
+        .into_iter()
+        .any(|i| matches!(bytes.get(i), Some(b'<' | b'=' | b'>' | b'|')))
+    {
+        return None;
+    }
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let l = line.trim_end_matches(['\n', '\r']);
@@ -412,6 +431,14 @@ fn conflict_marker(text: &str) -> Option<usize> {
         offset += line.len();
     }
     None
+}
+
+fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b == b'\n')
+        .map(|(i, _)| i)
 }
 
 /// Parse TOML text into a serde mirror; the error becomes a located problem.
@@ -461,6 +488,8 @@ struct Ctx<'a> {
     shown: &'a str,
     ix: LineIndex<'a>,
     problems: Vec<Problem>,
+    /// The whole file is known to be NFC: strings need no normalising (the hot path).
+    known_nfc: bool,
 }
 
 impl Ctx<'_> {
@@ -470,7 +499,16 @@ impl Ctx<'_> {
 
     fn loc_str(&self, s: Spanned<String>) -> Located<String> {
         let pos = self.pos(&s);
-        Located::new(text::nfc(&s.into_inner()), pos)
+        let v = s.into_inner();
+        Located::new(self.nfc(v), pos)
+    }
+
+    fn nfc(&self, s: String) -> String {
+        if self.known_nfc { s } else { text::nfc(&s) }
+    }
+
+    fn nfc_all(&self, v: Vec<String>) -> Vec<String> {
+        v.into_iter().map(|s| self.nfc(s)).collect()
     }
 
     /// A TOML date without time or offset, else a problem.
@@ -501,10 +539,16 @@ fn nfc_all(v: Vec<String>) -> Vec<String> {
 }
 
 pub fn build_task(raw: RawTask, text: &str, shown: &str) -> (Task, Vec<Problem>) {
+    build_task_in(raw, text, shown, false)
+}
+
+/// `known_nfc`: the caller checked the whole text is NFC, so strings are taken as they are.
+fn build_task_in(raw: RawTask, text: &str, shown: &str, known_nfc: bool) -> (Task, Vec<Problem>) {
     let mut c = Ctx {
         shown,
         ix: LineIndex::new(text),
         problems: vec![],
+        known_nfc,
     };
     let status_pos = c.pos(&raw.status);
     let status_key = raw.status.into_inner();
@@ -532,7 +576,7 @@ pub fn build_task(raw: RawTask, text: &str, shown: &str) -> (Task, Vec<Problem>)
         .milestones
         .into_iter()
         .map(|m| Milestone {
-            title: text::nfc(&m.title),
+            title: c.nfc(m.title),
             deadline: c.loc_str(m.deadline),
             due: m.due.and_then(|d| c.date(d)),
             done_on: m.done_on.and_then(|d| c.date(d)),
@@ -543,10 +587,10 @@ pub fn build_task(raw: RawTask, text: &str, shown: &str) -> (Task, Vec<Problem>)
         .into_iter()
         .map(|i| Indicator {
             name: c.loc_str(i.name),
-            target: text::nfc(&i.target),
+            target: c.nfc(i.target),
             unit: i.unit,
             target_value: i.target_value,
-            baseline: i.baseline.map(|b| text::nfc(&b)),
+            baseline: i.baseline.map(|b| c.nfc(b)),
         })
         .collect();
     let mut progress = vec![];
@@ -576,7 +620,7 @@ pub fn build_task(raw: RawTask, text: &str, shown: &str) -> (Task, Vec<Problem>)
         progress.push(Progress {
             date,
             by: c.loc_str(p.by),
-            note: text::nfc(&p.note),
+            note: c.nfc(p.note),
             percent,
             indicator: p.indicator.map(|i| c.loc_str(i)),
             value: p.value,
@@ -586,7 +630,7 @@ pub fn build_task(raw: RawTask, text: &str, shown: &str) -> (Task, Vec<Problem>)
         file: shown.to_string(),
         id: c.loc_str(raw.id),
         group: c.loc_str(raw.group),
-        title: text::nfc(&raw.title),
+        title: c.nfc(raw.title),
         lead,
         lead_pos,
         support,
@@ -594,7 +638,7 @@ pub fn build_task(raw: RawTask, text: &str, shown: &str) -> (Task, Vec<Problem>)
         due,
         status: Located::new(status, status_pos),
         done_on,
-        notes: nfc_all(raw.notes),
+        notes: c.nfc_all(raw.notes),
         source: raw.source.map(|s| Source {
             document: s.document,
             body: s.body,
@@ -614,6 +658,7 @@ fn build_meta(raw: RawPlan, text: &str, shown: &str) -> (PlanMeta, Vec<Problem>)
         shown,
         ix: LineIndex::new(text),
         problems: vec![],
+        known_nfc: false,
     };
     let issued = c.date(raw.issued).map(|d| d.value);
     let report_day = match raw.report_day {
@@ -665,6 +710,7 @@ fn build_units(raw: RawUnits, text: &str, shown: &str) -> (Vec<Unit>, Vec<Proble
         shown,
         ix: LineIndex::new(text),
         problems: vec![],
+        known_nfc: false,
     };
     let mut units = vec![];
     for u in raw.units {
@@ -705,7 +751,7 @@ fn read_and_parse<T: for<'de> Deserialize<'de>>(
     path: &Path,
     shown: &str,
     problems: &mut Vec<Problem>,
-) -> Option<(T, String)> {
+) -> Option<(T, String, bool)> {
     let t = match read_text(path, shown) {
         Ok(t) => t,
         Err(p) => {
@@ -713,7 +759,8 @@ fn read_and_parse<T: for<'de> Deserialize<'de>>(
             return None;
         }
     };
-    if let Some(off) = text::first_non_nfc(&t.text) {
+    let non_nfc = text::first_non_nfc(&t.text);
+    if let Some(off) = non_nfc {
         problems.push(Problem::warning(
             shown,
             LineIndex::new(&t.text).pos(off),
@@ -721,7 +768,7 @@ fn read_and_parse<T: for<'de> Deserialize<'de>>(
         ));
     }
     match parse::<T>(&t.text, shown) {
-        Ok(raw) => Some((raw, t.text)),
+        Ok(raw) => Some((raw, t.text, non_nfc.is_none())),
         Err(p) => {
             problems.push(p);
             None
@@ -731,10 +778,10 @@ fn read_and_parse<T: for<'de> Deserialize<'de>>(
 
 pub fn load_task_file(path: &Path, shown: &str) -> (Option<Task>, Vec<Problem>) {
     let mut problems = vec![];
-    let Some((raw, text)) = read_and_parse::<RawTask>(path, shown, &mut problems) else {
+    let Some((raw, text, known_nfc)) = read_and_parse::<RawTask>(path, shown, &mut problems) else {
         return (None, problems);
     };
-    let (task, more) = build_task(raw, &text, shown);
+    let (task, more) = build_task_in(raw, &text, shown, known_nfc);
     problems.extend(more);
     (Some(task), problems)
 }
@@ -807,7 +854,8 @@ pub fn load(dir: &Path) -> Result<Loaded> {
     };
     if plan_path.exists() {
         files += 1;
-        if let Some((raw, text)) = read_and_parse::<RawPlan>(&plan_path, &plan_shown, &mut problems)
+        if let Some((raw, text, _)) =
+            read_and_parse::<RawPlan>(&plan_path, &plan_shown, &mut problems)
         {
             let (m, p) = build_meta(raw, &text, &plan_shown);
             meta = m;
@@ -827,7 +875,7 @@ pub fn load(dir: &Path) -> Result<Loaded> {
     let mut units = vec![];
     if units_path.exists() {
         files += 1;
-        if let Some((raw, text)) =
+        if let Some((raw, text, _)) =
             read_and_parse::<RawUnits>(&units_path, &units_shown, &mut problems)
         {
             let (u, p) = build_units(raw, &text, &units_shown);
@@ -845,9 +893,19 @@ pub fn load(dir: &Path) -> Result<Loaded> {
 
     let paths = task_files(dir, &mut problems);
     files += paths.len();
-    let mut tasks = load_tasks_parallel(dir, &paths, &mut problems);
+    let tasks = load_tasks_parallel(dir, &paths, &mut problems);
     let all_tasks_loaded = tasks.len() == paths.len();
-    tasks.sort_by(|a, b| cmp_ids(&a.id.value, &b.id.value).then_with(|| a.file.cmp(&b.file)));
+    // Sort once on precomputed keys: comparing ids builds keys, and tasks are large to move.
+    let mut keyed: Vec<(crate::model::id::TaskKey, Task)> = tasks
+        .into_iter()
+        .map(|t| (crate::model::id::TaskKey::new(&t.id.value), t))
+        .collect();
+    keyed.sort_by(|(ka, a), (kb, b)| {
+        ka.cmp(kb)
+            .then_with(|| a.id.value.cmp(&b.id.value))
+            .then_with(|| a.file.cmp(&b.file))
+    });
+    let tasks: Vec<Task> = keyed.into_iter().map(|(_, t)| t).collect();
     if paths.is_empty() {
         problems.push(Problem::warning(
             &display_path(dir, Path::new("tasks")),

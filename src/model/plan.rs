@@ -4,7 +4,7 @@
 //! (unit references, dates, ids), so `check` can say `file:line:col` without re-reading files.
 //! They do not know how they were parsed (that is `load`) nor what is wrong with them (`check`).
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
@@ -202,15 +202,16 @@ pub struct Registry {
     /// Display path of `units.toml`.
     pub file: String,
     pub units: Vec<Unit>,
-    by_id: BTreeMap<String, usize>,
+    // Hash maps: only ever looked up, never iterated, so order cannot leak into output.
+    by_id: HashMap<String, usize>,
     /// Folded spelling → unit indexes (several when a spelling is ambiguous).
-    by_spelling: BTreeMap<String, Vec<usize>>,
+    by_spelling: HashMap<String, Vec<usize>>,
 }
 
 impl Registry {
     pub fn new(file: String, units: Vec<Unit>) -> Self {
-        let mut by_id = BTreeMap::new();
-        let mut by_spelling: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let mut by_id = HashMap::new();
+        let mut by_spelling: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, u) in units.iter().enumerate() {
             by_id.entry(u.id.value.clone()).or_insert(i);
             let spellings = [&u.id.value, &u.name]
