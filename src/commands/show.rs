@@ -94,7 +94,7 @@ fn text(ctx: &Ctx, plan: &Plan, j: &Judged) -> String {
     }
     line(Label::Status, status);
     line(Label::Category, super::list::standing_words(ctx, j));
-    line(Label::Source, t.file.clone());
+    line(Label::File, t.file.clone());
     s.push_str(&format!("\n{}\n", t.title));
     if !j.milestones.is_empty() {
         s.push_str(&format!("\n{}:\n", tr.label(Label::Milestones)));

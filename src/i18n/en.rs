@@ -69,6 +69,7 @@ impl Tr for En {
             Value => "Value",
             Plan => "Plan",
             Line => "line",
+            File => "File",
             Done => "Done",
         }
     }

@@ -77,6 +77,7 @@ pub enum Label {
     Plan,
     Done,
     Line,
+    File,
 }
 
 pub trait Tr: Sync {

@@ -69,6 +69,7 @@ impl Tr for Vi {
             Value => "Giá trị",
             Plan => "Kế hoạch",
             Line => "dòng",
+            File => "Tệp",
             Done => "Hoàn thành",
         }
     }
