@@ -183,6 +183,16 @@ impl Filter {
     }
 }
 
+/// Is any task or milestone overdue (for `--fail-on overdue`)?
+pub fn any_overdue(judged: &[&Judged<'_>]) -> bool {
+    judged.iter().any(|j| {
+        j.standing.category == Category::Overdue
+            || j.milestones
+                .iter()
+                .any(|m| m.standing.category == Category::Overdue)
+    })
+}
+
 // ---------------------------------------------------------------------------------------------
 // Counts.
 

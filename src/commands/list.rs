@@ -78,15 +78,10 @@ pub fn run(
             "as_of": render::json::date(Some(ctx.as_of)),
             "tasks": rows.iter().map(|j| render::json::task(plan, j, ctx.as_of, false)).collect::<Vec<_>>(),
         })),
-        ListFormat::Csv => render_csv(ctx, plan, &rows),
+        ListFormat::Csv => render::csv::tasks(plan, &rows, ctx.as_of, false),
     };
     out.write_all(text.as_bytes())?;
-    let overdue = rows.iter().any(|j| {
-        j.standing.category == Category::Overdue
-            || j.milestones
-                .iter()
-                .any(|m| m.standing.category == Category::Overdue)
-    });
+    let overdue = crate::summary::any_overdue(&rows);
     Ok(if args.fail_on.is_some() && overdue {
         Outcome::Findings
     } else {
@@ -143,51 +138,4 @@ fn render_table(ctx: &Ctx, plan: &Plan, rows: &[&Judged]) -> String {
         ]);
     }
     table::to_string(&t)
-}
-
-fn render_csv(ctx: &Ctx, plan: &Plan, rows: &[&Judged]) -> String {
-    use render::csv::row;
-    let mut s = String::from(render::csv::BOM);
-    let header = [
-        "id",
-        "group",
-        "title",
-        "lead",
-        "support",
-        "deadline",
-        "due",
-        "due_kind",
-        "status",
-        "done_on",
-        "category",
-        "days_late",
-    ];
-    s.push_str(&row(&header.map(String::from)));
-    for j in rows {
-        let t = j.task;
-        s.push_str(&row(&[
-            t.id.value.clone(),
-            t.group.value.clone(),
-            t.title.clone(),
-            render::lead_label(plan, t, ctx.as_of),
-            render::units_label(plan, t.support_ids(), ctx.as_of),
-            t.deadline.value.clone(),
-            j.standing.due.map(|d| d.to_string()).unwrap_or_default(),
-            j.reading
-                .as_ref()
-                .map(|r| r.key().to_string())
-                .unwrap_or_default(),
-            t.status.value.key().to_string(),
-            t.done_on
-                .as_ref()
-                .map(|d| d.value.to_string())
-                .unwrap_or_default(),
-            j.standing.category.key().to_string(),
-            j.standing
-                .days_late
-                .map(|d| d.to_string())
-                .unwrap_or_default(),
-        ]));
-    }
-    s
 }

@@ -2,7 +2,6 @@
 //! `--out DIR/YYYY-MM.md`, or compared with that file (`--check`).
 
 use std::io::Write;
-use std::path::Path;
 
 use anyhow::{Context, Result};
 use serde_json::json;
@@ -100,7 +99,7 @@ pub fn run(
     }
     std::fs::create_dir_all(dir)
         .with_context(|| format!("failed to create `{}`", dir.display()))?;
-    write_atomic(&path, text.as_bytes())?;
+    crate::edit::write_atomic(&path, text.as_bytes())?;
     writeln!(err, "{}", path.display())?;
     Ok(Outcome::Clean)
 }
@@ -157,30 +156,6 @@ fn history_section(ctx: &Ctx, plan: &crate::model::plan::Plan, window: &Window) 
         }
     }
     Ok(Changes::Rendered(s))
-}
-
-/// Write through a temporary file in the same folder, flushed, then renamed over the target:
-/// readers see the old file or the new one, never half of one.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.tiendo-{}.tmp", std::process::id()));
-    let result = (|| -> std::io::Result<()> {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result.with_context(|| format!("failed to write `{}`", path.display()))
 }
 
 fn json_report(r: &ReportInput<'_>) -> serde_json::Value {

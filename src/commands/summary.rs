@@ -29,12 +29,7 @@ pub fn run(
         TextOrJson::Json => render::json::to_string(&json(ctx, plan, &judged)),
     };
     out.write_all(text.as_bytes())?;
-    let overdue = judged.iter().any(|j| {
-        j.standing.category == Category::Overdue
-            || j.milestones
-                .iter()
-                .any(|m| m.standing.category == Category::Overdue)
-    });
+    let overdue = crate::summary::any_overdue(&judged.iter().collect::<Vec<_>>());
     Ok(if args.fail_on.is_some() && overdue {
         Outcome::Findings
     } else {

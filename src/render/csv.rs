@@ -2,6 +2,9 @@
 //! cells that start with `=`, `+`, `-`, `@`, tab or CR prefixed with `'` against formula
 //! injection.
 
+use crate::model::plan::{Plan, TaskStatus};
+use crate::summary::Judged;
+
 pub fn cell(s: &str) -> String {
     let guarded = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{s}")
@@ -22,6 +25,89 @@ pub fn row(cells: &[String]) -> String {
 }
 
 pub const BOM: &str = "\u{feff}";
+
+/// The task table for spreadsheets: machine-key columns, one row per task, each followed by
+/// its milestones (`7.4#1`, `7.4#2`) when `with_milestones` (`export`; `list` has one row per task).
+pub fn tasks(
+    plan: &Plan,
+    rows: &[&Judged<'_>],
+    as_of: chrono::NaiveDate,
+    with_milestones: bool,
+) -> String {
+    let mut s = String::from(BOM);
+    let header = [
+        "id",
+        "group",
+        "title",
+        "lead",
+        "support",
+        "deadline",
+        "due",
+        "due_kind",
+        "status",
+        "done_on",
+        "category",
+        "days_late",
+    ];
+    s.push_str(&row(&header.map(String::from)));
+    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    for j in rows {
+        let t = j.task;
+        let lead = crate::render::lead_label(plan, t, as_of);
+        let support = crate::render::units_label(plan, t.support_ids(), as_of);
+        s.push_str(&row(&[
+            t.id.value.clone(),
+            t.group.value.clone(),
+            t.title.clone(),
+            lead.clone(),
+            support.clone(),
+            t.deadline.value.clone(),
+            date(j.standing.due),
+            j.reading
+                .as_ref()
+                .map(|r| r.key())
+                .unwrap_or_default()
+                .to_string(),
+            t.status.value.key().to_string(),
+            date(t.done_on.as_ref().map(|d| d.value)),
+            j.standing.category.key().to_string(),
+            j.standing
+                .days_late
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+        ]));
+        for m in j.milestones.iter().filter(|_| with_milestones) {
+            let done_on = m.milestone.done_on.as_ref().map(|d| d.value);
+            let status = match (done_on, t.status.value) {
+                (Some(_), _) => TaskStatus::Done,
+                (None, TaskStatus::Dropped) => TaskStatus::Dropped,
+                (None, _) => TaskStatus::Todo,
+            };
+            s.push_str(&row(&[
+                format!("{}#{}", t.id.value, m.number),
+                t.group.value.clone(),
+                m.milestone.title.clone(),
+                lead.clone(),
+                support.clone(),
+                m.milestone.deadline.value.clone(),
+                date(m.standing.due),
+                m.reading
+                    .as_ref()
+                    .map(|r| r.key())
+                    .unwrap_or_default()
+                    .to_string(),
+                status.key().to_string(),
+                date(done_on),
+                m.standing.category.key().to_string(),
+                m.standing
+                    .days_late
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+            ]));
+        }
+    }
+    s
+}
 
 #[cfg(test)]
 mod tests {

@@ -127,6 +127,46 @@ fn due_title(d: &Due) -> String {
     }
 }
 
+/// The overdue and falling-due tables: id (with milestone), short title, lead, the phrase and
+/// the derived date side by side, and days overdue when asked.
+fn due_table(
+    out: &mut String,
+    plan: &Plan,
+    items: &[Due],
+    as_of: NaiveDate,
+    tr: &dyn Tr,
+    days: bool,
+) {
+    let mut labels = vec![
+        Label::Id,
+        Label::Title,
+        Label::Lead,
+        Label::Deadline,
+        Label::Due,
+    ];
+    if days {
+        labels.push(Label::DaysOverdue);
+    }
+    let header: Vec<String> = labels.iter().map(|l| tr.label(*l).to_string()).collect();
+    let rows: Vec<Vec<String>> = items
+        .iter()
+        .map(|d| {
+            let mut row = vec![
+                escape(&due_id(tr, d)),
+                escape(&due_title(d)),
+                escape(&lead_label(plan, d.task, as_of)),
+                escape(d.phrase()),
+                d.standing.due.map(|x| tr.date(x)).unwrap_or_default(),
+            ];
+            if days {
+                row.push(d.standing.days_late.unwrap_or(0).to_string());
+            }
+            row
+        })
+        .collect();
+    table(out, &header, &rows);
+}
+
 pub fn report(r: &ReportInput<'_>, tr: &dyn Tr) -> String {
     let t = tr.report();
     let plan = r.plan;
@@ -276,29 +316,7 @@ pub fn report(r: &ReportInput<'_>, tr: &dyn Tr) -> String {
     if overdue.is_empty() {
         let _ = writeln!(out, "{}\n", t.none_overdue);
     } else {
-        let header = [
-            Label::Id,
-            Label::Title,
-            Label::Lead,
-            Label::Deadline,
-            Label::Due,
-            Label::DaysOverdue,
-        ]
-        .map(|l| tr.label(l).to_string());
-        let rows: Vec<Vec<String>> = overdue
-            .iter()
-            .map(|d| {
-                vec![
-                    escape(&due_id(tr, d)),
-                    escape(&due_title(d)),
-                    escape(&lead_label(plan, d.task, r.as_of)),
-                    escape(d.phrase()),
-                    d.standing.due.map(|x| tr.date(x)).unwrap_or_default(),
-                    d.standing.days_late.unwrap_or(0).to_string(),
-                ]
-            })
-            .collect();
-        table(&mut out, &header, &rows);
+        due_table(&mut out, plan, &overdue, r.as_of, tr, true);
     }
 
     // 5. Falling due next period
@@ -313,27 +331,7 @@ pub fn report(r: &ReportInput<'_>, tr: &dyn Tr) -> String {
     if next.is_empty() {
         let _ = writeln!(out, "{}\n", t.none_due_next);
     } else {
-        let header = [
-            Label::Id,
-            Label::Title,
-            Label::Lead,
-            Label::Deadline,
-            Label::Due,
-        ]
-        .map(|l| tr.label(l).to_string());
-        let rows: Vec<Vec<String>> = next
-            .iter()
-            .map(|d| {
-                vec![
-                    escape(&due_id(tr, d)),
-                    escape(&due_title(d)),
-                    escape(&lead_label(plan, d.task, r.as_of)),
-                    escape(d.phrase()),
-                    d.standing.due.map(|x| tr.date(x)).unwrap_or_default(),
-                ]
-            })
-            .collect();
-        table(&mut out, &header, &rows);
+        due_table(&mut out, plan, &next, r.as_of, tr, false);
     }
 
     // 6. Units that did not report
