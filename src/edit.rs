@@ -29,7 +29,7 @@ pub struct Original {
     pub bytes: Vec<u8>,
     pub text: String,
     pub bom: bool,
-    /// Every line ends in CRLF; written back the same way.
+    /// Most lines end in CRLF; written back with every line so.
     pub crlf: bool,
 }
 
@@ -40,7 +40,10 @@ impl Original {
         shown: &str,
     ) -> Result<Original, crate::model::problem::Problem> {
         let t = crate::load::decode(bytes.clone(), shown)?;
-        let crlf = t.text.contains("\r\n") && !t.text.replace("\r\n", "").contains('\n');
+        // Mixed line ends come back uniform in the style most lines have: toml_edit drops the
+        // CR of a CRLF it re-prints, so keeping the mix line by line is not possible.
+        let crlf_ends = t.text.matches("\r\n").count();
+        let crlf = crlf_ends > 0 && crlf_ends * 2 > t.text.matches('\n').count();
         let text = if crlf {
             t.text.replace("\r\n", "\n")
         } else {
@@ -523,7 +526,16 @@ fn raw_suffix(d: &toml_edit::Decor) -> String {
 /// A date written as a string (`"2024-06-30"`) where a date belongs, as a native date.
 fn string_date(v: &Value) -> Option<Value> {
     let s = v.as_str()?.trim();
-    if s.len() != 10 {
+    // Exactly `YYYY-MM-DD`: chrono also reads a signed year (`"-999-01-01"`), which no TOML
+    // date can hold (it came out as `64537-01-01`, and the file no longer parsed).
+    let shape = |i: usize, b: &u8| {
+        if i == 4 || i == 7 {
+            *b == b'-'
+        } else {
+            b.is_ascii_digit()
+        }
+    };
+    if s.len() != 10 || !s.bytes().enumerate().all(|(i, b)| shape(i, &b)) {
         return None;
     }
     let d = NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()?;
