@@ -377,15 +377,32 @@ pub fn decode(mut bytes: Vec<u8>, shown: &str) -> Result<Text, Problem> {
             },
         ));
     }
+    // UTF-16 without a BOM: every other byte is zero (in either byte order). Such a file may
+    // even be valid UTF-8 (ASCII with NULs), so this is looked at first.
+    let zeros = |skip: usize| {
+        bytes
+            .iter()
+            .skip(skip)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    if bytes.len() >= 4 && zeros(0).max(zeros(1)) > bytes.len() / 4 {
+        return Err(Problem::error(
+            shown,
+            Pos { line: 1, col: 1 },
+            ProblemKind::NotUtf8 {
+                guess: Encoding::Utf16,
+            },
+        ));
+    }
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             let bytes = e.into_bytes();
             let high = bytes.iter().filter(|&&b| b >= 0x80).count();
-            let guess = if bytes.iter().step_by(2).filter(|&&b| b == 0).count() > bytes.len() / 4 {
-                Encoding::Utf16
-            } else if high > 0 {
+            let guess = if high > 0 {
                 Encoding::LegacyVietnamese
             } else {
                 Encoding::Unknown
@@ -503,8 +520,9 @@ impl Ctx<'_> {
         Located::new(self.nfc(v), pos)
     }
 
+    /// A string value as the model holds it: NFC, control characters made visible.
     fn nfc(&self, s: String) -> String {
-        if self.known_nfc { s } else { text::nfc(&s) }
+        visible(if self.known_nfc { s } else { text::nfc(&s) })
     }
 
     fn nfc_all(&self, v: Vec<String>) -> Vec<String> {
@@ -534,8 +552,24 @@ impl Ctx<'_> {
     }
 }
 
-fn nfc_all(v: Vec<String>) -> Vec<String> {
-    v.iter().map(|s| text::nfc(s)).collect()
+/// Text with control characters other than line breaks and tabs shown as visible symbols
+/// (ESC → ␛, CR → ␍, others → �): a value written with TOML escapes (`"\u001b[2J"`) must not
+/// drive the terminal of whoever lists the plan.
+fn visible(s: String) -> String {
+    let suspect = |b: u8| (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f || b == 0xc2;
+    if !s.bytes().any(suspect) || !s.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+        return s;
+    }
+    s.replace("\r\n", "\n")
+        .chars()
+        .map(|c| match c {
+            '\n' | '\t' => c,
+            '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+            '\u{7f}' => '\u{2421}',
+            c if c.is_control() => '\u{fffd}',
+            c => c,
+        })
+        .collect()
 }
 
 pub fn build_task(raw: RawTask, text: &str, shown: &str) -> (Task, Vec<Problem>) {
@@ -551,7 +585,7 @@ fn build_task_in(raw: RawTask, text: &str, shown: &str, known_nfc: bool) -> (Tas
         known_nfc,
     };
     let status_pos = c.pos(&raw.status);
-    let status_key = raw.status.into_inner();
+    let status_key = visible(raw.status.into_inner());
     let status = TaskStatus::from_key(&status_key).unwrap_or_else(|| {
         c.problems.push(Problem::error(
             shown,
@@ -685,17 +719,17 @@ fn build_meta(raw: RawPlan, text: &str, shown: &str) -> (PlanMeta, Vec<Problem>)
         .into_iter()
         .map(|g| Group {
             id: c.loc_str(g.id),
-            title: text::nfc(&g.title),
+            title: c.nfc(g.title),
             parent: g.parent.map(|p| c.loc_str(p)),
             declared: g.declared,
         })
         .collect();
     let meta = PlanMeta {
         file: shown.to_string(),
-        code: raw.code,
-        title: text::nfc(&raw.title),
+        code: c.nfc(raw.code),
+        title: c.nfc(raw.title),
         issued,
-        issuer: text::nfc(&raw.issuer),
+        issuer: c.nfc(raw.issuer),
         secretariat: Some(c.loc_str(raw.secretariat)),
         report_day,
         before_is_inclusive: raw.before_is_inclusive,
@@ -715,7 +749,7 @@ fn build_units(raw: RawUnits, text: &str, shown: &str) -> (Vec<Unit>, Vec<Proble
     let mut units = vec![];
     for u in raw.units {
         let kind_pos = c.pos(&u.kind);
-        let kind_key = u.kind.into_inner();
+        let kind_key = visible(u.kind.into_inner());
         let kind = UnitKind::from_key(&kind_key).unwrap_or_else(|| {
             let expected: Vec<&str> = UnitKind::ALL.iter().map(|k| k.key()).collect();
             c.problems.push(Problem::error(
@@ -733,14 +767,14 @@ fn build_units(raw: RawUnits, text: &str, shown: &str) -> (Vec<Unit>, Vec<Proble
         let ended = u.ended.and_then(|d| c.date(d)).map(|d| d.value);
         units.push(Unit {
             id: c.loc_str(u.id),
-            name: text::nfc(&u.name),
-            short: u.short.map(|s| text::nfc(&s)),
-            aliases: nfc_all(u.aliases),
+            name: c.nfc(u.name),
+            short: u.short.map(|s| c.nfc(s)),
+            aliases: c.nfc_all(u.aliases),
             kind,
             members: u.members.into_iter().map(|m| c.loc_str(m)).collect(),
             ended,
             successors: u.successors.into_iter().map(|m| c.loc_str(m)).collect(),
-            note: u.note,
+            note: u.note.map(|n| c.nfc(n)),
         });
     }
     (units, c.problems)
