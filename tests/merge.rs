@@ -275,9 +275,12 @@ fn with_the_driver_the_same_field_changed_differently_stays_a_conflict() {
         "{}",
         text(&out.stdout)
     );
-    // The driver's own message, on git's stderr or stdout.
-    let said = text(&out.stdout) + &text(&out.stderr);
-    assert!(said.contains("plan/tasks/1/1.1.toml"), "{said}");
+    // The driver's own message, on git's stderr.
+    assert!(
+        text(&out.stderr).contains("plan/tasks/1/1.1.toml: 1 khóa bị sửa khác nhau ở cả hai nhánh, để lại giữa dấu xung đột (<<<<<<< ours, =======, >>>>>>> theirs); các mục tiến độ của hai bên đã được giữ đủ\n  gợi ý: giữ lại giá trị đúng, xóa các dòng đánh dấu, chạy `tiendo check`, rồi `git add` tệp\n"),
+        "{}",
+        text(&out.stderr)
+    );
     let want = TASK.replace(
         "deadline = \"Quý III/2024\"\n",
         "<<<<<<< ours\ndeadline = \"Quý IV/2024\"\n=======\ndeadline = \"Năm 2024\"\n>>>>>>> theirs\n",
@@ -315,7 +318,13 @@ fn the_driver_on_files_that_are_not_toml_marks_the_differing_lines() {
         std::fs::read_to_string(p("a")).unwrap(),
         "a = 1\n<<<<<<< ours\nb = [\n=======\nc = 3\n>>>>>>> theirs\n"
     );
-    assert!(!text(&out.stderr).is_empty());
+    assert_eq!(
+        text(&out.stderr),
+        format!(
+            "{}: không hợp nhất được theo từng khóa (một phiên bản không phải TOML hợp lệ); phần khác nhau được đặt giữa dấu xung đột\n  gợi ý: giữ lại phần đúng, xóa các dòng đánh dấu, chạy `tiendo check`, rồi `git add` tệp\n",
+            p("a").display()
+        )
+    );
 }
 
 #[test]

@@ -18,7 +18,7 @@ use crate::i18n::{Lang, tr};
 use crate::merge::{self, How};
 
 pub fn run(args: &MergeDriverArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome> {
-    let _ = tr(lang);
+    let tr = tr(lang);
     let read = |p: &std::path::Path| {
         std::fs::read(p).with_context(|| format!("failed to read `{}`", p.display()))
     };
@@ -34,20 +34,12 @@ pub fn run(args: &MergeDriverArgs, lang: Lang, err: &mut dyn Write) -> Result<Ou
     match merged.how {
         How::Clean => Ok(Outcome::Clean),
         How::Conflicts(n) => {
-            writeln!(err, "{}", temp_conflicts(&shown, n))?;
+            writeln!(err, "{}", tr.merge_conflicts(&shown, n))?;
             Ok(Outcome::Findings)
         }
         How::Whole(why) => {
-            writeln!(err, "{}", temp_whole(&shown, why))?;
+            writeln!(err, "{}", tr.merge_whole(&shown, why))?;
             Ok(Outcome::Findings)
         }
     }
-}
-
-fn temp_conflicts(path: &str, n: usize) -> String {
-    format!("{path}: {n} conflicts")
-}
-
-fn temp_whole(path: &str, why: merge::Fallback) -> String {
-    format!("{path}: {why:?}")
 }

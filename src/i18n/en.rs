@@ -544,6 +544,27 @@ impl Tr for En {
             Imported { tasks, units } => format!("imported {tasks} tasks, added {units} units"),
         }
     }
+
+    fn merge_conflicts(&self, path: &str, count: usize) -> String {
+        format!(
+            "{path}: {count} keys changed differently on both branches are left between conflict markers (<<<<<<< ours, =======, >>>>>>> theirs); both sides' progress entries are kept\n  help: keep the right value, delete the marker lines, run `tiendo check`, then `git add` the file"
+        )
+    }
+
+    fn merge_whole(&self, path: &str, why: crate::merge::Fallback) -> String {
+        use crate::merge::Fallback::*;
+        let why = match why {
+            NotText => "a version is not UTF-8 text or already holds conflict markers",
+            NotToml => "a version is not valid TOML",
+            Shape => {
+                "a key has a different shape on each side, or a list of milestones or indicators changed on both"
+            }
+            Layout => "the result could not be written keeping the file's layout",
+        };
+        format!(
+            "{path}: could not merge key by key ({why}); the differing lines are left between conflict markers\n  help: keep the right lines, delete the marker lines, run `tiendo check`, then `git add` the file"
+        )
+    }
 }
 
 static REPORT: ReportTexts = ReportTexts {

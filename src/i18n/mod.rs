@@ -116,6 +116,10 @@ pub trait Tr: Sync {
     fn edit(&self, m: &EditMsg<'_>) -> String;
     /// Messages of `tiendo import`.
     fn import_msg(&self, m: &ImportMsg<'_>) -> String;
+    /// `merge-driver`: `count` keys changed differently on both sides are left between markers.
+    fn merge_conflicts(&self, path: &str, count: usize) -> String;
+    /// `merge-driver`: the file could not be merged key by key; the differing lines are marked.
+    fn merge_whole(&self, path: &str, why: crate::merge::Fallback) -> String;
 }
 
 /// A failed lookup of a name typed on the command line.

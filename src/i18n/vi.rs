@@ -544,6 +544,27 @@ impl Tr for Vi {
             Imported { tasks, units } => format!("đã nhập {tasks} nhiệm vụ, thêm {units} đơn vị"),
         }
     }
+
+    fn merge_conflicts(&self, path: &str, count: usize) -> String {
+        format!(
+            "{path}: {count} khóa bị sửa khác nhau ở cả hai nhánh, để lại giữa dấu xung đột (<<<<<<< ours, =======, >>>>>>> theirs); các mục tiến độ của hai bên đã được giữ đủ\n  gợi ý: giữ lại giá trị đúng, xóa các dòng đánh dấu, chạy `tiendo check`, rồi `git add` tệp"
+        )
+    }
+
+    fn merge_whole(&self, path: &str, why: crate::merge::Fallback) -> String {
+        use crate::merge::Fallback::*;
+        let why = match why {
+            NotText => "một phiên bản không phải văn bản UTF-8 hoặc đã có dấu xung đột",
+            NotToml => "một phiên bản không phải TOML hợp lệ",
+            Shape => {
+                "cùng một khóa có dạng khác nhau ở hai bên, hoặc danh sách mốc/chỉ số bị sửa ở cả hai bên"
+            }
+            Layout => "không ghi được kết quả mà vẫn giữ bố cục tệp",
+        };
+        format!(
+            "{path}: không hợp nhất được theo từng khóa ({why}); phần khác nhau được đặt giữa dấu xung đột\n  gợi ý: giữ lại phần đúng, xóa các dòng đánh dấu, chạy `tiendo check`, rồi `git add` tệp"
+        )
+    }
 }
 
 static REPORT: ReportTexts = ReportTexts {
