@@ -1,0 +1,316 @@
+#!/usr/bin/env bash
+# Speed benchmarks for tiendo (a benchmark, not a test: it measures and reports, see
+# docs/benchmarks.md for what each line means and the figures last measured).
+#
+# Usage:
+#   scripts/bench.sh
+#
+# Environment:
+#   BENCH_DIR     work folder (default: ${TMPDIR:-/tmp}/tiendo-bench). Generated plans, the floor
+#                 program, the Taskwarrior data and the hyperfine JSON files live here and are
+#                 reused by the next run (plans are regenerated when scripts/gen-plan.py changes).
+#   TIENDO        a tiendo binary to measure instead of building one with `cargo build --release`.
+#   BENCH_STRICT  when 1, exit 1 if any target is missed (default: report only, exit 0).
+#   BENCH_SKIP_TW when 1, skip the Taskwarrior comparison.
+#
+# In one run it:
+#   1. installs hyperfine and taskwarrior with apt-get when missing (and GNU time for peak memory);
+#   2. builds tiendo (release) and a tiny "floor" program: walk tasks/**, read every file and parse
+#      it into toml::Table on 2 threads, nothing else (same toml/serde versions as tiendo, taken from
+#      tiendo's Cargo.lock);
+#   3. generates 10,000- and 100,000-task plans with scripts/gen-plan.py and checks that each has
+#      0 errors;
+#   4. measures warm-cache medians with hyperfine: floor, check (10k, 100k), list, summary and
+#      report (10k), check on the real plan, and Taskwarrior `task list` on the same 10,000 tasks;
+#   5. measures peak memory (max RSS) of `tiendo check` against the bytes on disk;
+#   6. prints a summary table with ratios and targets.
+#
+# Any failing step (build, generation, a command exiting non-zero, an install) stops the script
+# with a non-zero exit status.
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BENCH_DIR="${BENCH_DIR:-${TMPDIR:-/tmp}/tiendo-bench}"
+AS_OF=2024-12-31
+SIZES=(10000 100000)
+mkdir -p "$BENCH_DIR/results"
+RES="$BENCH_DIR/results"
+
+say() { printf '\n== %s\n' "$*" >&2; }
+die() { printf 'bench.sh: %s\n' "$*" >&2; exit 1; }
+
+# --- 1. tools ---------------------------------------------------------------------------------
+apt_updated=0
+need_pkg() { # need_pkg COMMAND PACKAGE
+  if ! command -v "$1" >/dev/null 2>&1; then
+    say "installing $2 (apt-get)"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    if [ "$apt_updated" -eq 0 ]; then
+      $sudo apt-get update -qq || die "apt-get update failed"
+      apt_updated=1
+    fi
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$2" >/dev/null \
+      || die "apt-get install $2 failed"
+    command -v "$1" >/dev/null 2>&1 || die "$2 installed but $1 not found"
+  fi
+}
+need_pkg hyperfine hyperfine
+[ -x /usr/bin/time ] || { need_pkg /usr/bin/time time; }
+[ "${BENCH_SKIP_TW:-0}" = 1 ] || need_pkg task taskwarrior
+command -v python3 >/dev/null || die "python3 is required"
+command -v cargo >/dev/null || die "cargo is required"
+
+# --- 2. builds --------------------------------------------------------------------------------
+if [ -n "${TIENDO:-}" ]; then
+  [ -x "$TIENDO" ] || die "TIENDO=$TIENDO is not an executable"
+else
+  say "cargo build --release (tiendo)"
+  (cd "$REPO" && cargo build --release --quiet) || die "cargo build --release failed (set TIENDO=… to measure an existing binary)"
+  TIENDO="$REPO/target/release/tiendo"
+fi
+# Measure a private copy: other people may rebuild target/release/tiendo while this runs.
+mkdir -p "$BENCH_DIR/bin"
+cp -p "$TIENDO" "$BENCH_DIR/bin/tiendo"
+TIENDO="$BENCH_DIR/bin/tiendo"
+
+say "building the floor program"
+FLOOR_SRC="$BENCH_DIR/floor"
+mkdir -p "$FLOOR_SRC/src"
+cat >"$FLOOR_SRC/Cargo.toml" <<'EOF'
+[package]
+name = "floor"
+version = "0.0.0"
+edition = "2024"
+publish = false
+
+[dependencies]
+# Same requirements as tiendo; tiendo's Cargo.lock is copied next to this file so the exact
+# same toml / toml_parser / serde versions are used.
+serde = "1.0"
+toml = "1.2"
+
+[profile.release]
+debug = "line-tables-only"
+
+[workspace]
+EOF
+cat >"$FLOOR_SRC/src/main.rs" <<'EOF'
+//! The floor: walk DIR/tasks/**, read every *.toml and parse it into a toml::Table on two
+//! threads. Nothing else — no checks, no model, no output beyond one line.
+use std::path::{Path, PathBuf};
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir).expect("read_dir").map(|e| e.expect("entry")).collect();
+    entries.sort_by_key(|e| e.file_name());
+    for e in entries {
+        let ft = e.file_type().expect("file_type");
+        let p = e.path();
+        if ft.is_dir() {
+            walk(&p, out);
+        } else if ft.is_file() && p.extension().is_some_and(|x| x == "toml") {
+            out.push(p);
+        }
+    }
+}
+
+fn main() {
+    let dir = PathBuf::from(std::env::args().nth(1).expect("usage: floor PLAN_DIR"));
+    let mut paths = vec![];
+    walk(&dir.join("tasks"), &mut paths);
+    let threads = 2;
+    let size = paths.len().div_ceil(threads).max(1);
+    let keys: usize = std::thread::scope(|s| {
+        let hs: Vec<_> = paths
+            .chunks(size)
+            .map(|chunk| {
+                s.spawn(move || {
+                    let mut keys = 0;
+                    for p in chunk {
+                        let text = std::fs::read_to_string(p).expect("read");
+                        let t: toml::Table = toml::from_str(&text).expect("parse");
+                        keys += t.len();
+                    }
+                    keys
+                })
+            })
+            .collect();
+        hs.into_iter().map(|h| h.join().unwrap()).sum()
+    });
+    println!("{} files, {} top-level keys", paths.len(), keys);
+}
+EOF
+cp "$REPO/Cargo.lock" "$FLOOR_SRC/Cargo.lock"
+export CARGO_TARGET_DIR="$BENCH_DIR/target"
+(cd "$FLOOR_SRC" && cargo build --release --quiet) || die "building the floor program failed"
+unset CARGO_TARGET_DIR
+FLOOR="$BENCH_DIR/target/release/floor"
+grep -A1 -E '^name = "(toml|toml_parser|serde)"$' "$FLOOR_SRC/Cargo.lock" | grep version | tr '\n' ' ' >&2; echo >&2
+
+# --- 3. plans ---------------------------------------------------------------------------------
+GEN="$REPO/scripts/gen-plan.py"
+GEN_SUM="$(cat "$GEN" "$REPO/plan/units.toml" | sha256sum | cut -c1-16)"
+plan_dir() { echo "$BENCH_DIR/plan-$1"; }
+for n in "${SIZES[@]}"; do
+  d="$(plan_dir "$n")"
+  stamp="$BENCH_DIR/plan-$n.ok"
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$GEN_SUM" ] && [ -d "$d" ]; then
+    say "reusing $d"
+  else
+    say "generating $n tasks in $d"
+    rm -rf "$d" "$d.tmp" "$stamp"
+    extra=()
+    [ "$n" = 10000 ] && extra=(--taskwarrior-json "$BENCH_DIR/tw-10000.json")
+    python3 "$GEN" "$d.tmp" "$n" --seed 6 "${extra[@]}" || die "gen-plan.py failed for $n"
+    mv "$d.tmp" "$d"
+    echo "$GEN_SUM" >"$stamp"
+    rm -rf "$BENCH_DIR/taskdata"   # the Taskwarrior data derives from the 10k plan
+  fi
+  out="$("$TIENDO" --lang en --color never --plan "$d" check --as-of "$AS_OF")" || die "tiendo check failed on $d"
+  echo "$out" | tail -1 >&2
+  echo "$out" | tail -1 | grep -q '^0 errors' || die "generated plan $d has errors"
+done
+P10="$(plan_dir 10000)"
+P100="$(plan_dir 100000)"
+
+# --- 4. timings -----------------------------------------------------------------------------
+# Other processes (builds, tests) on a 2-core machine distort wall-clock medians. Wait up to
+# BENCH_QUIET_WAIT seconds (default 120) for the 1-minute load average to fall below 0.5, then
+# go on regardless; the load is recorded and the summary also shows CPU time (user+sys), which
+# other processes disturb much less.
+wait_quiet() {
+  local waited=0 limit="${BENCH_QUIET_WAIT:-120}"
+  while awk '{exit !($1 >= 0.5)}' /proc/loadavg && [ "$waited" -lt "$limit" ]; do
+    [ "$waited" -eq 0 ] && say "waiting up to ${limit}s for a quiet machine (load $(cut -d' ' -f1 /proc/loadavg))"
+    sleep 5; waited=$((waited + 5))
+  done
+}
+wait_quiet
+cut -d' ' -f1-3 /proc/loadavg >"$RES/load-start"
+
+# hf NAME RUNS WARMUP COMMAND… : warm-cache timing, output discarded, JSON to $RES/NAME.json
+hf() {
+  local name="$1" runs="$2" warmup="$3"; shift 3
+  say "$name: $*"
+  hyperfine --shell=none --style basic --warmup "$warmup" --min-runs "$runs" --output null \
+    --export-json "$RES/$name.json" -- "$(printf '%q ' "$@")" >&2 \
+    || die "hyperfine failed for $name"
+}
+# hyperfine --shell=none splits the command on whitespace; none of our arguments contain spaces.
+hf floor-10k      10 2 "$FLOOR" "$P10"
+hf check-10k      10 2 "$TIENDO" --plan "$P10" check --as-of "$AS_OF"
+hf list-10k       10 2 "$TIENDO" --plan "$P10" list --as-of "$AS_OF" --format table
+hf summary-10k    10 2 "$TIENDO" --plan "$P10" summary --as-of "$AS_OF"
+# `report` judges as of the end of the report window by default, and refuses a plan whose data
+# lies after that day (progress dated after 14/6/2024 is an error as of then); --as-of makes it
+# judge as of the same day as the other commands.
+hf report-10k     10 2 "$TIENDO" --plan "$P10" report --month 2024-06 --as-of "$AS_OF"
+hf floor-100k      5 1 "$FLOOR" "$P100"
+hf check-100k      5 1 "$TIENDO" --plan "$P100" check --as-of "$AS_OF"
+hf check-real     30 5 "$TIENDO" --plan "$REPO/plan" check
+
+if [ "${BENCH_SKIP_TW:-0}" != 1 ]; then
+  TW="$BENCH_DIR/taskdata"
+  export TASKRC="$BENCH_DIR/taskrc"
+  export TASKDATA="$TW"
+  cat >"$TASKRC" <<EOF
+data.location=$TW
+confirmation=off
+hooks=off
+verbose=nothing
+gc=off
+color=off
+recurrence=off
+news.version=2.6.2
+EOF
+  if [ ! -f "$TW/pending.data" ] || [ "$(wc -l <"$TW/pending.data")" -ne 10000 ]; then
+    say "importing 10,000 tasks into Taskwarrior ($TW)"
+    rm -rf "$TW"; mkdir -p "$TW"
+    [ -f "$BENCH_DIR/tw-10000.json" ] || die "missing $BENCH_DIR/tw-10000.json (delete $BENCH_DIR/plan-10000.ok to regenerate)"
+    task rc.confirmation=off rc.hooks=off rc.verbose=nothing import "$BENCH_DIR/tw-10000.json" >/dev/null \
+      || die "task import failed"
+    got="$(wc -l <"$TW/pending.data")"
+    [ "$got" -eq 10000 ] || die "Taskwarrior holds $got pending tasks, expected 10000"
+  fi
+  echo "task list prints $(task rc.verbose=nothing rc.gc=off rc.hooks=off rc.color=off list | wc -l) lines" >&2
+  hf tw-list-10k  5 1 task rc.verbose=nothing rc.gc=off rc.hooks=off rc.color=off list
+fi
+
+cut -d' ' -f1-3 /proc/loadavg >"$RES/load-end"
+
+# --- 5. peak memory ---------------------------------------------------------------------------
+maxrss_kb() { # median of 3 runs of max RSS (KiB) for COMMAND…
+  local v=()
+  for _ in 1 2 3; do
+    v+=("$( (/usr/bin/time -v "$@" >/dev/null) 2>&1 | awk -F': ' '/Maximum resident set size/ {print $2}')")
+    [ -n "${v[-1]}" ] || die "/usr/bin/time failed on $*"
+  done
+  printf '%s\n' "${v[@]}" | sort -n | sed -n 2p
+}
+say "peak memory"
+{
+  echo "rss_check_10k_kb=$(maxrss_kb "$TIENDO" --plan "$P10" check --as-of "$AS_OF")"
+  echo "rss_check_100k_kb=$(maxrss_kb "$TIENDO" --plan "$P100" check --as-of "$AS_OF")"
+  echo "rss_floor_10k_kb=$(maxrss_kb "$FLOOR" "$P10")"
+  echo "rss_floor_100k_kb=$(maxrss_kb "$FLOOR" "$P100")"
+  echo "disk_10k_bytes=$(du -sb "$P10/tasks" | cut -f1)"
+  echo "disk_100k_bytes=$(du -sb "$P100/tasks" | cut -f1)"
+} >"$RES/memory.env"
+cat "$RES/memory.env" >&2
+
+# --- 6. summary -------------------------------------------------------------------------------
+say "summary ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, tiendo $("$TIENDO" --version | awk '{print $2}'), load average at start $(cat "$RES/load-start"), at end $(cat "$RES/load-end"))"
+python3 - "$RES" <<'EOF'
+import json, os, sys
+res = sys.argv[1]
+def load(name):
+    p = os.path.join(res, name + ".json")
+    return json.load(open(p))["results"][0] if os.path.exists(p) else None
+mem = dict(l.strip().split("=") for l in open(os.path.join(res, "memory.env")) if "=" in l)
+t = {n: load(n) for n in ["floor-10k", "check-10k", "list-10k", "summary-10k", "report-10k",
+                          "floor-100k", "check-100k", "check-real", "tw-list-10k"]}
+med = lambda n: t[n]["median"]
+cpu = lambda n: t[n]["user"] + t[n]["system"]   # mean CPU time per run
+def fmt(s): return f"{s*1000:.1f} ms" if s < 1 else f"{s:.2f} s"
+rows, missed = [], []
+def row(name, n, ratio="", cpu_ratio="", target="", ok=None, value=None):
+    v = value if value is not None else fmt(med(n))
+    mn = fmt(t[n]["min"]) if n else ""
+    c = fmt(cpu(n)) if n else ""
+    rows.append((name, v, mn, c, ratio, cpu_ratio, target, "" if ok is None else "met" if ok else "MISSED"))
+    if ok is False: missed.append(name)
+f10, c10, f100, c100 = med("floor-10k"), med("check-10k"), med("floor-100k"), med("check-100k")
+row("floor 10k (walk+read+parse, 2 threads)", "floor-10k", "1.00× floor", "1.00× floor")
+row("tiendo check 10k", "check-10k", f"{c10/f10:.2f}× floor", f"{cpu('check-10k')/cpu('floor-10k'):.2f}× floor",
+    "≤ 1.25× floor", c10/f10 <= 1.25)
+for n, lim in [("list-10k", 1.25), ("summary-10k", 1.25), ("report-10k", 1.5)]:
+    v = med(n)
+    row(f"tiendo {n.split('-')[0]} 10k", n, f"{v/c10:.2f}× check", f"{cpu(n)/cpu('check-10k'):.2f}× check",
+        f"≤ {lim}× check", v/c10 <= lim)
+row("floor 100k", "floor-100k", f"{f100/f10:.1f}× floor 10k", f"{cpu('floor-100k')/cpu('floor-10k'):.1f}× floor 10k")
+row("tiendo check 100k", "check-100k", f"{c100/c10:.1f}× check 10k ({c100/f100:.2f}× floor)",
+    f"{cpu('check-100k')/cpu('check-10k'):.1f}× check 10k", "~linear (≤ 12.5× 10k)", c100/c10 <= 12.5)
+row("tiendo check, real plan (65 tasks)", "check-real", "", "", "< 20 ms", med("check-real") < 0.020)
+if t["tw-list-10k"]:
+    tw, l10 = med("tw-list-10k"), med("list-10k")
+    row("taskwarrior task list 10k", "tw-list-10k", f"{tw/l10:.2f}× tiendo list",
+        f"{cpu('tw-list-10k')/cpu('list-10k'):.2f}× tiendo list", "≥ 5× tiendo list", tw/l10 >= 5)
+for n in ["10k", "100k"]:
+    rss = int(mem[f"rss_check_{n}_kb"]) * 1024
+    disk = int(mem[f"disk_{n}_bytes"])
+    frss = int(mem[f"rss_floor_{n}_kb"]) * 1024
+    row(f"peak RSS check {n}", None, f"{rss/disk:.2f}× {disk/2**20:.0f} MiB on disk", f"(floor {frss/2**20:.0f} MiB)",
+        "≤ 3× disk", rss/disk <= 3, value=f"{rss/2**20:.0f} MiB")
+hdr = ("measurement", "median", "min", "user+sys", "ratio (medians)", "ratio (CPU time)", "target", "")
+w = [max(len(r[i]) for r in rows + [hdr]) for i in range(len(hdr))]
+print(" | ".join(h.ljust(w[i]) for i, h in enumerate(hdr)).rstrip())
+print("-+-".join("-" * x for x in w))
+for r in rows:
+    print(" | ".join(c.ljust(w[i]) for i, c in enumerate(r)).rstrip())
+print()
+print("targets missed: " + (", ".join(missed) if missed else "none"))
+open(os.path.join(res, "missed"), "w").write("\n".join(missed))
+EOF
+if [ "${BENCH_STRICT:-0}" = 1 ] && [ -s "$RES/missed" ]; then
+  exit 1
+fi
