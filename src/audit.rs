@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use chrono::NaiveDate;
 
 use crate::git::{Commit, FileChange, Repo};
@@ -50,58 +50,59 @@ fn in_range(c: &Commit, since: Option<NaiveDate>, until: Option<NaiveDate>) -> b
 type Versions = (Option<Task>, Option<Task>);
 
 fn versions(repo: &Repo, commits: &[Commit]) -> Result<Vec<Vec<Versions>>> {
-    let mut specs = vec![];
-    let mut shape = vec![];
+    // What to fetch for each side: the blob id when the log gave one (`--raw`), else
+    // `commit:path`. Each distinct object is fetched and parsed once.
+    let mut shape: Vec<Vec<(Option<String>, Option<String>)>> = vec![];
     for c in commits {
-        let mut n = 0;
-        for f in &c.files {
+        let mut sides = vec![];
+        for (i, f) in c.files.iter().enumerate() {
             let (old, new) = (f.old_path(), f.new_path());
             if !old.is_some_and(|p| is_task_file(repo, p))
                 && !new.is_some_and(|p| is_task_file(repo, p))
             {
                 continue;
             }
-            specs.push(old.map(|p| format!("{}^:{p}", c.hash)).unwrap_or_default());
-            specs.push(new.map(|p| format!("{}:{p}", c.hash)).unwrap_or_default());
-            n += 1;
-        }
-        shape.push(n);
-    }
-    // Empty specs ask for nothing: keep them out of git's input but in our answer's shape.
-    let asked: Vec<String> = specs.iter().filter(|s| !s.is_empty()).cloned().collect();
-    let mut answers = repo.cat_files(&asked)?.into_iter();
-    let mut blobs: Vec<Option<Vec<u8>>> = vec![];
-    for s in &specs {
-        blobs.push(if s.is_empty() {
-            None
-        } else {
-            answers.next().flatten()
-        });
-    }
-    let mut out = vec![];
-    let mut it = blobs.into_iter().zip(specs.iter());
-    for n in shape {
-        let mut pairs = vec![];
-        for _ in 0..n {
-            let (old, old_spec) = it.next().unwrap_or((None, &specs[0]));
-            let (new, new_spec) = it.next().unwrap_or((None, &specs[0]));
-            pairs.push((
-                old.and_then(|b| parse_task(b, old_spec)),
-                new.and_then(|b| parse_task(b, new_spec)),
+            let (old_blob, new_blob) = c.blobs.get(i).cloned().unwrap_or((None, None));
+            let spec = |blob: Option<String>, path: Option<&str>, rev: String| match (blob, path) {
+                (Some(b), _) => Some(b),
+                (None, Some(p)) if c.blobs.is_empty() => Some(format!("{rev}:{p}")),
+                _ => None,
+            };
+            sides.push((
+                spec(old_blob, old, format!("{}^", c.hash)),
+                spec(new_blob, new, c.hash.clone()),
             ));
         }
-        out.push(pairs);
+        shape.push(sides);
     }
-    Ok(out)
+    let mut unique: Vec<String> = shape
+        .iter()
+        .flatten()
+        .flat_map(|(a, b)| [a.clone(), b.clone()])
+        .flatten()
+        .collect();
+    unique.sort();
+    unique.dedup();
+    let answers = repo.cat_files(&unique)?;
+    let parsed: BTreeMap<&str, Option<Task>> = unique
+        .iter()
+        .zip(answers)
+        .map(|(spec, bytes)| (spec.as_str(), bytes.and_then(|b| parse_task(b, spec))))
+        .collect();
+    let get = |spec: &Option<String>| {
+        spec.as_deref()
+            .and_then(|s| parsed.get(s).cloned().flatten())
+    };
+    Ok(shape
+        .iter()
+        .map(|sides| sides.iter().map(|(o, n)| (get(o), get(n))).collect())
+        .collect())
 }
 
-/// Every commit that changed one task (following renames), newest first.
-pub fn task_log(repo: &Repo, plan: &Plan, id: &str) -> Result<Vec<Entry>> {
-    let Some(task) = plan.task(id) else {
-        bail!("no task `{id}` in the plan folder; `tiendo list` shows all ids");
-    };
-    let rel = task_rel_path(plan, task);
-    let commits = repo.log(&[repo.in_repo(&rel)], true, None, None)?;
+/// Every commit that changed one task file (following renames), newest first. `rel` is the
+/// file's path relative to the plan folder (`tasks/7/7.4.toml`).
+pub fn task_log(repo: &Repo, plan: &Plan, rel: &str) -> Result<Vec<Entry>> {
+    let commits = repo.log(&[repo.in_repo(rel)], true, None, None)?;
     let pairs = versions(repo, &commits)?;
     let inclusive = plan.meta.before_is_inclusive;
     Ok(commits

@@ -208,17 +208,21 @@ impl Repo {
         let mut args: Vec<String> = vec![
             "log".into(),
             "-z".into(),
-            "--name-status".into(),
-            "-M".into(),
+            // --raw names the old and new blob of every changed file, so contents are fetched
+            // by object id: no tree walk per file, and a blob shared by two commits is read once.
+            // (Abbreviated ids: git keeps them unique, and `--no-abbrev` would lengthen %h too.)
+            "--raw".into(),
             format!("--format={LOG_FORMAT}"),
-            // --follow tracks one file across renames; otherwise first parent only, so a merge
-            // shows the change it brought in.
-            if follow {
-                "--follow".into()
-            } else {
-                "--first-parent".into()
-            },
         ];
+        if follow {
+            // --follow tracks one file across renames (and needs rename detection).
+            args.extend(["-M".into(), "--follow".into()]);
+        } else {
+            // First parent only, so a merge shows the change it brought in. No rename
+            // detection: it doubles the cost, and a renumbered task is recognised by its text
+            // (history::diff_plans) from the deletion and addition alone.
+            args.extend(["--no-renames".into(), "--first-parent".into()]);
+        }
         if let Some(s) = since {
             args.push(format!("--since={s}"));
         }
@@ -375,9 +379,12 @@ pub struct Commit {
     pub committer_date: Option<DateTime<FixedOffset>>,
     pub subject: String,
     pub files: Vec<FileChange>,
+    /// Old and new blob ids of each entry of `files` (from `--raw`; `None` for a side that does
+    /// not exist, or when the log was read without `--raw`).
+    pub blobs: Vec<(Option<String>, Option<String>)>,
 }
 
-/// Parse `git log -z --name-status --format=LOG_FORMAT` output.
+/// Parse `git log -z --raw --format=LOG_FORMAT` output (or `--name-status`: then no blob ids).
 pub fn parse_log(bytes: &[u8]) -> Vec<Commit> {
     let mut commits = vec![];
     for record in bytes.split(|&b| b == 0x1e).filter(|r| !r.is_empty()) {
@@ -392,6 +399,7 @@ pub fn parse_log(bytes: &[u8]) -> Vec<Commit> {
         }
         let date = |s: &str| DateTime::parse_from_rfc3339(s.trim()).ok();
         let mut files = vec![];
+        let mut blobs = vec![];
         let mut tokens = rest
             .split(|&b| b == 0)
             .map(|t| {
@@ -400,7 +408,23 @@ pub fn parse_log(bytes: &[u8]) -> Vec<Commit> {
                     .to_string()
             })
             .filter(|t| !t.is_empty());
-        while let Some(status) = tokens.next() {
+        while let Some(head) = tokens.next() {
+            // --raw: ":100644 100644 <old> <new> M"; --name-status: "M".
+            let (status, ids) = match head.strip_prefix(':') {
+                Some(raw) => {
+                    let f: Vec<&str> = raw.split_whitespace().collect();
+                    let blob = |i: usize| {
+                        f.get(i)
+                            .filter(|id| !id.bytes().all(|b| b == b'0'))
+                            .map(|id| id.to_string())
+                    };
+                    (
+                        f.get(4).copied().unwrap_or("M").to_string(),
+                        (blob(2), blob(3)),
+                    )
+                }
+                None => (head.clone(), (None, None)),
+            };
             let Some(path) = tokens.next() else { break };
             let change = match status.chars().next() {
                 Some('A') => FileChange::Added(path),
@@ -416,6 +440,7 @@ pub fn parse_log(bytes: &[u8]) -> Vec<Commit> {
                 _ => FileChange::Modified(path),
             };
             files.push(change);
+            blobs.push(ids);
         }
         commits.push(Commit {
             hash: f[0].to_string(),
@@ -426,6 +451,7 @@ pub fn parse_log(bytes: &[u8]) -> Vec<Commit> {
             committer_date: date(f[5]),
             subject: f[6..].join("\x1f"),
             files,
+            blobs,
         });
     }
     commits
@@ -465,6 +491,30 @@ mod tests {
         assert_eq!(
             c[1].committer_date.unwrap().to_rfc3339(),
             "2024-05-01T08:00:00+07:00"
+        );
+    }
+
+    #[test]
+    fn parses_raw_output_with_blob_ids() {
+        let raw = b"\x1eabc\x1fab\x1fA\x1fa@b\x1f2024-05-01T08:00:00Z\x1f2024-05-01T08:00:00Z\x1fs\0\n:100644 100644 1111111111111111111111111111111111111111 2222222222222222222222222222222222222222 M\0plan/tasks/1/1.1.toml\0:000000 100644 0000000000000000000000000000000000000000 3333333333333333333333333333333333333333 A\0plan/tasks/1/1.2.toml\0";
+        let c = parse_log(raw);
+        assert_eq!(
+            c[0].files,
+            vec![
+                FileChange::Modified("plan/tasks/1/1.1.toml".into()),
+                FileChange::Added("plan/tasks/1/1.2.toml".into())
+            ]
+        );
+        assert_eq!(
+            c[0].blobs[1],
+            (
+                None,
+                Some("3333333333333333333333333333333333333333".into())
+            )
+        );
+        assert_eq!(
+            c[0].blobs[0].0.as_deref(),
+            Some("1111111111111111111111111111111111111111")
         );
     }
 

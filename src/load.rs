@@ -870,8 +870,9 @@ pub fn task_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
     out
 }
 
-/// Load a whole plan folder. `Err` only when the folder itself cannot be used.
-pub fn load(dir: &Path) -> Result<Loaded> {
+/// The plan's frame without its tasks: plan.toml and units.toml (for commands such as `log`
+/// that need names and settings but not every task file).
+pub fn load_frame(dir: &Path) -> Result<Loaded> {
     let md = std::fs::metadata(dir)
         .with_context(|| format!("failed to read plan folder `{}`", dir.display()))?;
     if !md.is_dir() {
@@ -925,8 +926,29 @@ pub fn load(dir: &Path) -> Result<Loaded> {
         ));
     }
 
+    let plan = Plan {
+        meta,
+        units: Registry::new(units_shown, units),
+        tasks: vec![],
+    };
+    Ok(Loaded {
+        plan,
+        problems,
+        files,
+        all_tasks_loaded: true,
+        units_loaded,
+    })
+}
+
+/// Load a whole plan folder. `Err` only when the folder itself cannot be used.
+pub fn load(dir: &Path) -> Result<Loaded> {
+    let mut loaded = load_frame(dir)?;
+    let mut problems = std::mem::take(&mut loaded.problems);
     let paths = task_files(dir, &mut problems);
-    files += paths.len();
+    let files = loaded.files + paths.len();
+    let meta = loaded.plan.meta;
+    let units_loaded = loaded.units_loaded;
+    let units = loaded.plan.units;
     let tasks = load_tasks_parallel(dir, &paths, &mut problems);
     let all_tasks_loaded = tasks.len() == paths.len();
     // Sort once on precomputed keys: comparing ids builds keys, and tasks are large to move.
@@ -947,11 +969,7 @@ pub fn load(dir: &Path) -> Result<Loaded> {
             ProblemKind::NoTasks,
         ));
     }
-    let plan = Plan {
-        meta,
-        units: Registry::new(units_shown, units),
-        tasks,
-    };
+    let plan = Plan { meta, units, tasks };
     Ok(Loaded {
         plan,
         problems,
