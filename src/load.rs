@@ -839,8 +839,10 @@ pub fn task_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
                 let rel = e.path().strip_prefix(dir).unwrap_or(e.path()).to_path_buf();
                 let is_toml = e.path().extension().is_some_and(|x| x == "toml");
                 if e.path_is_symlink() {
+                    // An error, not a warning: the task behind the link is not loaded, and a
+                    // plan that silently lacks a task must not pass `check`.
                     if is_toml || e.path().extension().is_none() {
-                        problems.push(Problem::warning(
+                        problems.push(Problem::error(
                             &display_path(dir, &rel),
                             Pos::default(),
                             ProblemKind::Symlink,

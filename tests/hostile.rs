@@ -634,7 +634,7 @@ fn mostly_crlf_with_one_lf_line_comes_back_all_crlf() {
 // ---------------------------------------------------------------------------------------------
 // The file system.
 
-const SYMLINK: &str = "cảnh báo: liên kết tượng trưng (symlink) bị bỏ qua\n  gợi ý: chép tệp thật vào thư mục kế hoạch\n";
+const SYMLINK: &str = "lỗi: liên kết tượng trưng (symlink) bị bỏ qua\n  gợi ý: chép tệp thật vào thư mục kế hoạch\n";
 
 #[cfg(unix)]
 #[test]
@@ -646,9 +646,9 @@ fn a_symlink_loop_is_reported_not_followed() {
     assert_eq!(
         p.check(),
         out(
-            0,
+            1,
             &format!(
-                "plan/tasks/1/up: {SYMLINK}plan/tasks/loop-a: {SYMLINK}plan/tasks/loop-b: {SYMLINK}0 lỗi, 3 cảnh báo trong 3/5 tệp\n"
+                "plan/tasks/1/up: {SYMLINK}plan/tasks/loop-a: {SYMLINK}plan/tasks/loop-b: {SYMLINK}3 lỗi, 0 cảnh báo trong 3/5 tệp\n"
             ),
             ""
         )
@@ -667,9 +667,9 @@ fn a_symlink_out_of_the_plan_folder_is_reported_not_read() {
     assert_eq!(
         p.check(),
         out(
-            0,
+            1,
             &format!(
-                "plan/tasks/1/1.9.toml: {SYMLINK}plan/tasks/1/passwd.toml: {SYMLINK}0 lỗi, 2 cảnh báo trong 2/5 tệp\n"
+                "plan/tasks/1/1.9.toml: {SYMLINK}plan/tasks/1/passwd.toml: {SYMLINK}2 lỗi, 0 cảnh báo trong 2/5 tệp\n"
             ),
             ""
         )
@@ -729,7 +729,7 @@ fn a_dangling_symlink_where_a_task_file_was() {
         out(
             1,
             &format!(
-                "plan/plan.toml:12:6: lỗi: nhóm `1` có 1 nhiệm vụ, kế hoạch ghi 2\nplan/tasks/1/1.2.toml: {SYMLINK}1 lỗi, 1 cảnh báo trong 2/4 tệp\n"
+                "plan/plan.toml:12:6: lỗi: nhóm `1` có 1 nhiệm vụ, kế hoạch ghi 2\nplan/tasks/1/1.2.toml: {SYMLINK}2 lỗi, 0 cảnh báo trong 2/4 tệp\n"
             ),
             ""
         )
