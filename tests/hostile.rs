@@ -634,7 +634,8 @@ fn mostly_crlf_with_one_lf_line_comes_back_all_crlf() {
 // ---------------------------------------------------------------------------------------------
 // The file system.
 
-const SYMLINK: &str = "lỗi: liên kết tượng trưng (symlink) bị bỏ qua\n  gợi ý: chép tệp thật vào thư mục kế hoạch\n";
+const SYMLINK: &str =
+    "lỗi: liên kết tượng trưng (symlink) bị bỏ qua\n  gợi ý: chép tệp thật vào thư mục kế hoạch\n";
 
 #[cfg(unix)]
 #[test]
