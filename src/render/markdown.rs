@@ -32,15 +32,23 @@ pub struct ReportInput<'a> {
 
 /// Escape text for a table cell or inline Markdown.
 pub fn escape(text: &str) -> String {
-    let mut s = String::with_capacity(text.len());
+    // Fast path: most cells hold nothing Markdown or HTML would read specially.
+    let special = |c: char| {
+        matches!(
+            c,
+            '\\' | '|' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&'
+        ) || c.is_control()
+    };
+    if !text.contains(special) && text.trim() == text {
+        return text.to_string();
+    }
+    let mut s = String::with_capacity(text.len() + 16);
     let flat = text.replace("\r\n", "\n");
-    let lines: Vec<&str> = flat.split('\n').map(str::trim).collect();
-    for (i, line) in lines.iter().enumerate() {
+    for (i, line) in flat.split('\n').map(str::trim).enumerate() {
         if i > 0 {
             s.push_str("<br>");
         }
-        let chars: Vec<char> = line.chars().collect();
-        for (k, &c) in chars.iter().enumerate() {
+        for (k, c) in line.char_indices() {
             match c {
                 '\\' | '|' | '`' | '*' | '_' | '[' | ']' => {
                     s.push('\\');
@@ -48,7 +56,7 @@ pub fn escape(text: &str) -> String {
                 }
                 '<' => s.push_str("&lt;"),
                 '>' => s.push_str("&gt;"),
-                '&' if looks_like_entity(&chars[k + 1..]) => s.push_str("&amp;"),
+                '&' if looks_like_entity(&line[k + 1..]) => s.push_str("&amp;"),
                 c if c.is_control() => s.push(' '),
                 c => s.push(c),
             }
@@ -60,19 +68,20 @@ pub fn escape(text: &str) -> String {
 /// `&` followed by `#123;` or a common entity name and `;` would be read as a character
 /// reference. Other `&…;` runs (such as `Sở TT&TT; CA tỉnh`) are not references in CommonMark
 /// and stay readable in the raw file.
-fn looks_like_entity(rest: &[char]) -> bool {
+fn looks_like_entity(rest: &str) -> bool {
     const NAMES: [&str; 16] = [
         "amp", "lt", "gt", "quot", "apos", "nbsp", "copy", "reg", "trade", "hellip", "mdash",
         "ndash", "laquo", "raquo", "shy", "zwj",
     ];
-    let body: String = rest
-        .iter()
-        .take_while(|c| c.is_ascii_alphanumeric() || **c == '#')
-        .collect();
-    if rest.get(body.chars().count()) != Some(&';') || body.is_empty() {
+    let len = rest
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'#')
+        .count();
+    let body = &rest[..len];
+    if body.is_empty() || rest.as_bytes().get(len) != Some(&b';') {
         return false;
     }
-    body.starts_with('#') || NAMES.iter().any(|n| n.eq_ignore_ascii_case(&body))
+    body.starts_with('#') || NAMES.iter().any(|n| n.eq_ignore_ascii_case(body))
 }
 
 fn table(out: &mut String, header: &[String], rows: &[Vec<String>]) {

@@ -15,12 +15,32 @@ use crate::model::plan::{Plan, Task};
 
 /// Cut text to at most `max` characters, ending with `…` when cut. Whitespace runs collapse.
 pub fn cut(text: &str, max: usize) -> String {
-    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= max {
-        return flat;
+    // One pass: collapse whitespace runs to one space, trim, stop after `max` characters.
+    let mut out = String::with_capacity(text.len().min(max * 4));
+    let mut count = 0;
+    let mut pending_space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            pending_space = count > 0;
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            count += 1;
+            pending_space = false;
+        }
+        out.push(c);
+        count += 1;
+        if count > max {
+            break;
+        }
     }
-    let mut s: String = flat.chars().take(max.saturating_sub(1)).collect();
-    s = s.trim_end().to_string();
+    if count <= max {
+        return out;
+    }
+    // Over the limit: keep max − 1 characters and an ellipsis.
+    let keep: String = out.chars().take(max.saturating_sub(1)).collect();
+    let mut s = keep.trim_end().to_string();
     s.push('…');
     s
 }
@@ -50,4 +70,18 @@ pub fn units_label<'a>(
 
 pub fn lead_label(plan: &Plan, task: &Task, as_of: NaiveDate) -> String {
     units_label(plan, task.lead_ids(), as_of)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cut;
+
+    #[test]
+    fn cut_collapses_whitespace_and_ends_with_an_ellipsis() {
+        assert_eq!(cut("  Sở  Tài\n chính ", 20), "Sở Tài chính");
+        assert_eq!(cut("một hai ba bốn", 9), "một hai…");
+        assert_eq!(cut("abc", 3), "abc");
+        assert_eq!(cut("abcd", 3), "ab…");
+        assert_eq!(cut("", 5), "");
+    }
 }
