@@ -410,16 +410,7 @@ fn drop_enumerated_collectives(reg: &Registry, out: &mut Vec<(Named, Option<char
 
 /// A unit id for a new spelling: its folded words joined with `-`, ASCII only, not in `taken`.
 pub fn new_unit_id(spelling: &str, taken: &dyn Fn(&str) -> bool) -> String {
-    let base: String = fold(spelling)
-        .split(' ')
-        .map(|w| {
-            w.chars()
-                .filter(char::is_ascii_alphanumeric)
-                .collect::<String>()
-        })
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
+    let base: String = crate::text::slug(spelling);
     let base = if base.is_empty() {
         "don-vi".to_string()
     } else {

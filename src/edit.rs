@@ -203,7 +203,7 @@ fn insert_after(t: &mut Table, after: &str, key: &str, v: Value) {
 }
 
 /// Highest table position in the document (new tables go after it).
-fn max_position(t: &Table) -> isize {
+pub(crate) fn max_position(t: &Table) -> isize {
     let mut max = t.position().unwrap_or(0);
     for (_, item) in t.iter() {
         match item {

@@ -175,7 +175,7 @@ fn merge_text(base: &str, ours: &str, theirs: &str) -> Result<(String, usize), F
     let mut st = State { conflicts: vec![] };
     let ov = expected.clone();
     let mut positions = Positions {
-        next: max_position(doc.as_table()) + 1,
+        next: crate::edit::max_position(doc.as_table()) + 1,
     };
     merge_table(
         Some(&bv),
@@ -401,23 +401,6 @@ fn set_positions(item: &mut Item, at: isize) {
         }
         _ => {}
     }
-}
-
-/// Highest table position in the document.
-fn max_position(t: &Table) -> isize {
-    let mut max = t.position().unwrap_or(0);
-    for (_, item) in t.iter() {
-        match item {
-            Item::Table(sub) => max = max.max(max_position(sub)),
-            Item::ArrayOfTables(a) => {
-                for sub in a.iter() {
-                    max = max.max(max_position(sub));
-                }
-            }
-            _ => {}
-        }
-    }
-    max
 }
 
 /// Both sides' progress entries. Needs both to be arrays of tables (`[[progress]]`).

@@ -18,7 +18,6 @@ use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
 use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
 
 use crate::i18n::{Label, Lang, tr};
-use crate::model::deadline::fold;
 use crate::model::plan::Plan;
 use crate::model::status::Category;
 use crate::summary::Judged;
@@ -151,16 +150,7 @@ fn event(
 
 /// `594/KH-TCTDA06` → `594-kh-tctda06`: ASCII, lowercase, no `@`.
 pub fn uid_prefix(code: &str) -> String {
-    let slug: String = fold(code)
-        .split(' ')
-        .map(|w| {
-            w.chars()
-                .filter(char::is_ascii_alphanumeric)
-                .collect::<String>()
-        })
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
+    let slug: String = crate::text::slug(code);
     if slug.is_empty() {
         "plan".to_string()
     } else {
