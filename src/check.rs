@@ -48,35 +48,52 @@ type PlanRule = fn(&Input<'_>, &mut Vec<Problem>);
 type TaskRule = fn(&Input<'_>, &Task, &mut Vec<Problem>);
 
 /// Rules over the plan as a whole, in the order they run (output is sorted afterwards).
-pub const PLAN_RULES: &[(&str, PlanRule)] = &[
-    ("plan-settings", plan_settings),
-    ("groups", groups),
-    ("units-registry", units_registry),
-    ("task-ids", task_ids),
-    ("task-groups", task_groups),
-    ("group-counts", group_counts),
+/// What a rule needs to say anything true. A rule that reads units would report every
+/// reference as unknown when units.toml is missing or broken (already reported), so the runner
+/// skips it, instead of each rule checking for itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Needs {
+    Nothing,
+    Units,
+}
+
+pub const PLAN_RULES: &[(&str, Needs, PlanRule)] = &[
+    ("plan-settings", Needs::Units, plan_settings),
+    ("groups", Needs::Nothing, groups),
+    ("units-registry", Needs::Units, units_registry),
+    ("task-ids", Needs::Nothing, task_ids),
+    ("task-groups", Needs::Nothing, task_groups),
+    ("group-counts", Needs::Nothing, group_counts),
 ];
 
 /// Rules about one task at a time (they run on two threads for large plans).
-pub const TASK_RULES: &[(&str, TaskRule)] = &[
-    ("task-units", task_units),
-    ("ended-units", ended_units),
-    ("deadlines", deadlines),
-    ("completion", completion),
-    ("milestones", milestones),
-    ("progress", progress),
-    ("indicators", indicators),
+pub const TASK_RULES: &[(&str, Needs, TaskRule)] = &[
+    ("task-units", Needs::Units, task_units),
+    ("ended-units", Needs::Units, ended_units),
+    ("deadlines", Needs::Nothing, deadlines),
+    ("completion", Needs::Nothing, completion),
+    ("milestones", Needs::Nothing, milestones),
+    ("progress", Needs::Units, progress),
+    ("indicators", Needs::Nothing, indicators),
 ];
 
 pub fn run(input: &Input<'_>) -> Vec<Problem> {
+    let runs = |needs: Needs| needs == Needs::Nothing || input.units_loaded;
     let mut out = vec![];
-    for (_, rule) in PLAN_RULES {
-        rule(input, &mut out);
+    for (_, needs, rule) in PLAN_RULES {
+        if runs(*needs) {
+            rule(input, &mut out);
+        }
     }
+    let task_rules: Vec<&TaskRule> = TASK_RULES
+        .iter()
+        .filter(|(_, needs, _)| runs(*needs))
+        .map(|(_, _, rule)| rule)
+        .collect();
     let per_task = |tasks: &[Task]| {
         let mut v = vec![];
         for t in tasks {
-            for (_, rule) in TASK_RULES {
+            for rule in &task_rules {
                 rule(input, t, &mut v);
             }
         }
@@ -130,9 +147,6 @@ fn unknown_unit(plan: &Plan, file: &str, r: &Located<String>) -> Problem {
 }
 
 fn plan_settings(i: &Input<'_>, out: &mut Vec<Problem>) {
-    if !i.units_loaded {
-        return; // units.toml missing or broken: already reported.
-    }
     let m = &i.plan.meta;
     if let Some(s) = &m.secretariat
         && i.plan.units.get(&s.value).is_none()
@@ -170,9 +184,6 @@ fn groups(i: &Input<'_>, out: &mut Vec<Problem>) {
 }
 
 fn units_registry(i: &Input<'_>, out: &mut Vec<Problem>) {
-    if !i.units_loaded {
-        return; // units.toml missing or broken: already reported.
-    }
     let reg = &i.plan.units;
     let file = &reg.file;
     let mut seen = BTreeSet::new();
@@ -363,9 +374,6 @@ fn group_counts(i: &Input<'_>, out: &mut Vec<Problem>) {
 }
 
 fn task_units(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
-    if !i.units_loaded {
-        return; // units.toml missing or broken: already reported.
-    }
     let reg = &i.plan.units;
     if t.lead.is_empty() {
         out.push(Problem::error(&t.file, t.lead_pos, ProblemKind::EmptyLead));
@@ -393,9 +401,6 @@ fn task_units(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
 }
 
 fn ended_units(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
-    if !i.units_loaded {
-        return; // units.toml missing or broken: already reported.
-    }
     let reg = &i.plan.units;
     for r in t.lead.iter().chain(&t.support) {
         if let Some(u) = reg.get(&r.value)
@@ -513,9 +518,6 @@ fn milestones(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
 }
 
 fn progress(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
-    if !i.units_loaded {
-        return; // units.toml missing or broken: already reported.
-    }
     if t.progress.is_empty() {
         return;
     }

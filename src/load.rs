@@ -270,13 +270,10 @@ pub struct RawProgress {
 
 /// The plan folder: `--plan`/`TIENDO_PLAN` when given, else `plan/` in `cwd` or the nearest
 /// parent that has one.
-pub fn find_plan_dir(given: Option<&Path>, cwd: &Path) -> Result<PathBuf> {
+pub fn find_plan_dir(given: Option<&Path>, cwd: &Path) -> Result<PathBuf, PlanDirError> {
     if let Some(p) = given {
         if !p.is_dir() {
-            bail!(
-                "plan folder `{}` does not exist or is not a folder",
-                p.display()
-            );
+            return Err(PlanDirError::NotAFolder(p.to_path_buf()));
         }
         return Ok(p.to_path_buf());
     }
@@ -287,10 +284,16 @@ pub fn find_plan_dir(given: Option<&Path>, cwd: &Path) -> Result<PathBuf> {
         }
         rel.push("..");
     }
-    bail!(
-        "no `plan/plan.toml` in `{}` or any parent folder; pass --plan DIR",
-        cwd.display()
-    )
+    Err(PlanDirError::NotFound(cwd.to_path_buf()))
+}
+
+/// Why there is no plan folder to work on (worded by `i18n`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlanDirError {
+    /// `--plan` / `TIENDO_PLAN` names something that is not a folder.
+    NotAFolder(PathBuf),
+    /// No `plan/plan.toml` here or in any parent folder.
+    NotFound(PathBuf),
 }
 
 // ---------------------------------------------------------------------------------------------

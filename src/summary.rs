@@ -98,6 +98,15 @@ pub fn judge_task<'a>(plan: &Plan, task: &'a Task, h: Horizon) -> Judged<'a> {
     }
 }
 
+/// The tasks a filter keeps, judged (`list`, `export`).
+pub fn select<'a>(plan: &'a Plan, filter: &Filter, h: Horizon) -> Vec<Judged<'a>> {
+    plan.tasks
+        .iter()
+        .map(|t| judge_task(plan, t, h))
+        .filter(|j| filter.matches(plan, j, h.as_of))
+        .collect()
+}
+
 pub fn judge_all<'a>(plan: &'a Plan, h: Horizon) -> Vec<Judged<'a>> {
     plan.tasks.iter().map(|t| judge_task(plan, t, h)).collect()
 }

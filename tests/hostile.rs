@@ -413,7 +413,7 @@ fn deeply_nested_table_header() {
         out(
             1,
             "",
-            "không định dạng được `plan/tasks/1/1.2.toml`: recursion limit\n"
+            "plan/tasks/1/1.2.toml:1:1: lỗi: lỗi cú pháp TOML: recursion limit\nkhông định dạng `plan/tasks/1/1.2.toml`: tệp giữ nguyên; sửa lỗi trên rồi chạy lại\n"
         )
     );
     assert_eq!(p.read(TASK), format!("[{header}]\n").into_bytes());
@@ -523,7 +523,7 @@ fn a_file_saved_in_windows_1258_is_refused_by_update_and_fmt() {
         out(
             1,
             "",
-            "không định dạng được `plan/tasks/1/1.2.toml`: plan/tasks/1/1.2.toml:2:12: lỗi: tệp không phải UTF-8; có thể được lưu bằng bảng mã TCVN3 (ABC) hoặc Windows-1258\n  gợi ý: chuyển mã sang Unicode UTF-8 (ví dụ bằng Unikey: Công cụ chuyển mã) rồi lưu lại\n"
+            "plan/tasks/1/1.2.toml:2:12: lỗi: tệp không phải UTF-8; có thể được lưu bằng bảng mã TCVN3 (ABC) hoặc Windows-1258\n  gợi ý: chuyển mã sang Unicode UTF-8 (ví dụ bằng Unikey: Công cụ chuyển mã) rồi lưu lại\nkhông định dạng `plan/tasks/1/1.2.toml`: tệp giữ nguyên; sửa lỗi trên rồi chạy lại\n"
         )
     );
     let u = p.run(&["update", "1.2", "--by", "so-tttt", "--note", "x"]);

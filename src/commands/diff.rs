@@ -3,13 +3,12 @@
 
 use std::io::Write;
 
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 use serde_json::json;
 
 use super::{Ctx, Outcome, load_for_view};
 use crate::audit;
 use crate::cli::{DiffArgs, HistoryFormat};
-use crate::git::Repo;
 use crate::history::diff_plans;
 use crate::i18n::tr;
 use crate::model::plan::Task;
@@ -25,7 +24,7 @@ pub fn run(
     let plan = &loaded.plan;
     let tr = tr(ctx.lang);
     let h = tr.history();
-    let repo = Repo::discover(&ctx.plan_dir).map_err(|e| anyhow!(tr.unavailable(&e)))?;
+    let repo = super::open_repo(ctx)?;
     let from_rev = args.from.clone().unwrap_or_else(|| "HEAD".into());
     let from = repo.resolve(&from_rev)?;
     let old = audit::snapshot(&repo, &from)?;

@@ -13,7 +13,7 @@ use crate::cli::{ExportArgs, ExportFormat};
 use crate::i18n::{EditMsg, tr};
 use crate::model::plan::Plan;
 use crate::render;
-use crate::summary::{Filter, Horizon, Judged, judge_all};
+use crate::summary::{Filter, Horizon, Judged, select};
 
 pub fn run(
     ctx: &Ctx,
@@ -24,11 +24,8 @@ pub fn run(
     let loaded = load_for_view(ctx, err)?;
     let plan = &loaded.plan;
     let filter = resolve_filters(plan, &args.filters, ctx.lang)?;
-    let all = judge_all(plan, Horizon::new(plan, ctx.as_of));
-    let rows: Vec<&Judged> = all
-        .iter()
-        .filter(|j| filter.matches(plan, j, ctx.as_of))
-        .collect();
+    let selected = select(plan, &filter, Horizon::new(plan, ctx.as_of));
+    let rows: Vec<&Judged> = selected.iter().collect();
     let text = match args.format {
         ExportFormat::Ics => render::ics::calendar(
             plan,
@@ -38,11 +35,9 @@ pub fn run(
             &calendar_name(plan, &filter),
         ),
         ExportFormat::Csv => render::csv::tasks(plan, &rows, ctx.as_of, true),
-        ExportFormat::Json => render::json::to_string(&serde_json::json!({
-            "plan": plan.meta.code,
-            "as_of": render::json::date(Some(ctx.as_of)),
-            "tasks": rows.iter().map(|j| render::json::task(plan, j, ctx.as_of, true)).collect::<Vec<_>>(),
-        })),
+        ExportFormat::Json => {
+            render::json::to_string(&render::json::task_list(plan, &rows, ctx.as_of, true))
+        }
     };
     match &args.output {
         Some(path) => {

@@ -23,30 +23,51 @@ pub fn run(ctx: &Ctx, args: &FmtArgs, out: &mut dyn Write, err: &mut dyn Write) 
     };
     let (mut changed, mut broken) = (0, 0);
     for (path, shown) in &files {
+        // A file that cannot be read or parsed gets the same located problem `check` gives
+        // (path:line:col and a hint), not a bare parser message.
+        let located = |p: crate::model::problem::Problem| crate::render::problems::text(&[p], tr);
         let original = match crate::load::read_text(path, shown) {
-            Err(p) => Err(crate::render::problems::text(&[p], tr)),
+            Err(p) => Err(located(p)),
             Ok(_) => std::fs::read(path)
                 .map_err(|e| e.to_string())
-                .and_then(|b| {
-                    Original::from_bytes(b, shown)
-                        .map_err(|p| crate::render::problems::text(&[p], tr))
-                }),
+                .and_then(|b| Original::from_bytes(b, shown).map_err(located)),
         };
-        let formatted = original.and_then(|o| {
-            edit::format(&o.text, FileKind::of(path))
-                .map(|f| (o, f))
-                .map_err(|e| e.to_string())
+        let formatted = original.and_then(|o| match edit::format(&o.text, FileKind::of(path)) {
+            Ok(f) => Ok((o, f)),
+            Err(e @ edit::EditError::Syntax(_)) => {
+                Err(crate::load::parse::<toml::Table>(&o.text, shown)
+                    .err()
+                    .map(located)
+                    .unwrap_or_else(|| e.to_string()))
+            }
+            Err(e) => Err(e.to_string()),
         });
         let (original, text) = match formatted {
             Ok(x) => x,
             Err(why) => {
                 broken += 1;
-                let why = why.trim_end();
-                writeln!(
-                    err,
-                    "{}",
-                    tr.edit(&EditMsg::CannotFormat { path: shown, why })
-                )?;
+                // Located problems end in a newline and carry their own path; print them as
+                // they are, then say the file was left alone.
+                if why.ends_with('\n') {
+                    write!(err, "{why}")?;
+                    writeln!(
+                        err,
+                        "{}",
+                        tr.edit(&EditMsg::CannotFormat {
+                            path: shown,
+                            why: ""
+                        })
+                    )?;
+                } else {
+                    writeln!(
+                        err,
+                        "{}",
+                        tr.edit(&EditMsg::CannotFormat {
+                            path: shown,
+                            why: &why
+                        })
+                    )?;
+                }
                 continue;
             }
         };

@@ -12,7 +12,7 @@ use crate::model::deadline::fold;
 use crate::model::plan::Plan;
 use crate::model::status::Category;
 use crate::render::{self, table};
-use crate::summary::{Filter, Horizon, Judged, judge_all};
+use crate::summary::{Filter, Horizon, Judged, select};
 
 /// Turn command-line filters into a pure [`Filter`], resolving unit names and groups.
 pub fn resolve_filters(plan: &Plan, f: &Filters, lang: crate::i18n::Lang) -> Result<Filter> {
@@ -66,18 +66,13 @@ pub fn run(
     let loaded = load_for_view(ctx, err)?;
     let plan = &loaded.plan;
     let filter = resolve_filters(plan, &args.filters, ctx.lang)?;
-    let all = judge_all(plan, Horizon::new(plan, ctx.as_of));
-    let rows: Vec<&Judged> = all
-        .iter()
-        .filter(|j| filter.matches(plan, j, ctx.as_of))
-        .collect();
+    let selected = select(plan, &filter, Horizon::new(plan, ctx.as_of));
+    let rows: Vec<&Judged> = selected.iter().collect();
     let text = match args.format {
         ListFormat::Table => render_table(ctx, plan, &rows),
-        ListFormat::Json => render::json::to_string(&serde_json::json!({
-            "plan": plan.meta.code,
-            "as_of": render::json::date(Some(ctx.as_of)),
-            "tasks": rows.iter().map(|j| render::json::task(plan, j, ctx.as_of, false)).collect::<Vec<_>>(),
-        })),
+        ListFormat::Json => {
+            render::json::to_string(&render::json::task_list(plan, &rows, ctx.as_of, false))
+        }
         ListFormat::Csv => render::csv::tasks(plan, &rows, ctx.as_of, false),
     };
     out.write_all(text.as_bytes())?;

@@ -3,13 +3,12 @@
 
 use std::io::Write;
 
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 use serde_json::json;
 
 use super::{Ctx, Outcome};
 use crate::audit::{self, Entry};
 use crate::cli::{HistoryFormat, LogArgs};
-use crate::git::Repo;
 use crate::i18n::tr;
 use crate::render::history as rh;
 use crate::render::markdown::escape;
@@ -24,7 +23,7 @@ pub fn run(
     let loaded = crate::load::load_frame(&ctx.plan_dir)?;
     let plan = &loaded.plan;
     let tr = tr(ctx.lang);
-    let repo = Repo::discover(&ctx.plan_dir).map_err(|e| anyhow!(tr.unavailable(&e)))?;
+    let repo = super::open_repo(ctx)?;
     let entries: Vec<Entry> = match &args.id {
         Some(id) => {
             let rel = task_file(ctx, id.trim(), tr)?;

@@ -109,7 +109,18 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> Res
         Command::MergeDriver(a) => return merge_driver::run(a, lang(g), err),
         _ => {}
     }
-    let plan_dir = load::find_plan_dir(g.plan.as_deref(), &env.cwd)?;
+    let plan_dir = load::find_plan_dir(g.plan.as_deref(), &env.cwd).map_err(|e| {
+        let (path, found) = match e {
+            load::PlanDirError::NotAFolder(p) => (p, true),
+            load::PlanDirError::NotFound(p) => (p, false),
+        };
+        let path = path.display().to_string();
+        anyhow::anyhow!(crate::i18n::tr(lang(g)).lookup(&if found {
+            crate::i18n::Lookup::NotAFolder { path }
+        } else {
+            crate::i18n::Lookup::NoPlanFolder { cwd: path }
+        }))
+    })?;
     let ctx = Ctx {
         plan_dir,
         as_of: g.as_of.unwrap_or(env.today),
@@ -144,19 +155,29 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> Res
 /// nobody reads a table built from a broken plan without knowing.
 pub fn load_for_view(ctx: &Ctx, err: &mut dyn Write) -> Result<Loaded> {
     let loaded = load::load(&ctx.plan_dir)?;
-    let mut problems = loaded.problems.clone();
-    // A view as of a past day is not broken by entries made since: validate as of the later
-    // of today and the as-of day.
-    let as_of = ctx.as_of.max(ctx.today);
-    problems.extend(crate::check::run(&crate::check::Input::new(&loaded, as_of)));
-    let errors = problems
-        .iter()
-        .filter(|p| p.severity == Severity::Error)
-        .count();
+    let errors = plan_errors(ctx, &loaded, ctx.as_of);
     if errors > 0 {
         writeln!(err, "{}", crate::i18n::tr(ctx.lang).plan_has_errors(errors))?;
     }
     Ok(loaded)
+}
+
+/// Errors in the plan (loading and every rule). A view or report as of a past day is not
+/// broken by entries made since, so rules judge as of the later of today and `as_of`.
+pub fn plan_errors(ctx: &Ctx, loaded: &Loaded, as_of: NaiveDate) -> usize {
+    let rules = crate::check::run(&crate::check::Input::new(loaded, as_of.max(ctx.today)));
+    loaded
+        .problems
+        .iter()
+        .chain(&rules)
+        .filter(|p| p.severity == Severity::Error)
+        .count()
+}
+
+/// The repository holding the plan, or an error that says why there is no history.
+pub fn open_repo(ctx: &Ctx) -> Result<crate::git::Repo> {
+    crate::git::Repo::discover(&ctx.plan_dir)
+        .map_err(|e| anyhow::anyhow!(crate::i18n::tr(ctx.lang).unavailable(&e)))
 }
 
 /// Resolve a UNIT argument (messages in Vietnamese); see [`resolve_unit_in`].

@@ -9,7 +9,6 @@ use serde_json::json;
 use super::{Ctx, Outcome};
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::i18n::tr;
-use crate::model::problem::Severity;
 use crate::model::window::{Cycle, Window};
 use crate::render::markdown::{Changes, ReportInput};
 use crate::render::{self};
@@ -35,15 +34,7 @@ pub fn run(
     } else {
         window.end
     };
-    let mut problems = loaded.problems.clone();
-    problems.extend(crate::check::run(&crate::check::Input::new(
-        &loaded,
-        as_of.max(ctx.today),
-    )));
-    let errors = problems
-        .iter()
-        .filter(|p| p.severity == Severity::Error)
-        .count();
+    let errors = super::plan_errors(ctx, &loaded, as_of);
     if errors > 0 {
         writeln!(err, "{}", tr(ctx.lang).plan_has_errors(errors))?;
         return Ok(Outcome::Findings);

@@ -3,13 +3,12 @@
 
 use std::io::Write;
 
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 use serde_json::json;
 
 use super::{Ctx, Outcome, load_for_view};
 use crate::audit;
 use crate::cli::{HistoryFormat, ReviewArgs};
-use crate::git::Repo;
 use crate::history::{Flag, diff_plans, flags};
 use crate::i18n::tr;
 use crate::model::window::Cycle;
@@ -26,7 +25,7 @@ pub fn run(
     let plan = &loaded.plan;
     let tr = tr(ctx.lang);
     let h = tr.history();
-    let repo = Repo::discover(&ctx.plan_dir).map_err(|e| anyhow!(tr.unavailable(&e)))?;
+    let repo = super::open_repo(ctx)?;
     let base = match &args.base {
         Some(b) => b.clone(),
         None => repo.upstream().unwrap_or_else(|| "main".into()),

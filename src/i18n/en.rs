@@ -433,6 +433,12 @@ impl Tr for En {
             UnknownUnit { arg, near } => {
                 format!("unknown unit `{arg}`; did you mean: {}?", near.join(", "))
             }
+            NotAFolder { path } => format!(
+                "plan folder `{path}` does not exist or is not a folder; check --plan or TIENDO_PLAN"
+            ),
+            NoPlanFolder { cwd } => format!(
+                "no `plan/plan.toml` in `{cwd}` or any parent folder; run inside a plan repository or pass --plan DIR"
+            ),
             AmbiguousUnit { arg, candidates } => {
                 format!(
                     "`{arg}` matches several units: {}; use a unit id",
@@ -496,6 +502,9 @@ impl Tr for En {
                 format!("{files} file(s) not in canonical form; run `tiendo fmt` to fix")
             }
             Formatted { files } => format!("reformatted {files} file(s)"),
+            CannotFormat { path, why: "" } => {
+                format!("`{path}` not formatted: file left as it is; fix the problem above and run again")
+            }
             CannotFormat { path, why } => format!("cannot format `{path}`: {why}"),
         }
     }

@@ -141,6 +141,14 @@ pub enum Lookup {
         arg: String,
         candidates: Vec<String>,
     },
+    /// `--plan DIR` is not a folder.
+    NotAFolder {
+        path: String,
+    },
+    /// No `plan/plan.toml` in the folder or any parent.
+    NoPlanFolder {
+        cwd: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

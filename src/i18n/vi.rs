@@ -420,6 +420,12 @@ impl Tr for Vi {
                 "không có đơn vị `{arg}`; có phải ý bạn là: {}?",
                 near.join(", ")
             ),
+            NotAFolder { path } => format!(
+                "thư mục kế hoạch `{path}` không có hoặc không phải thư mục; kiểm tra --plan hoặc TIENDO_PLAN"
+            ),
+            NoPlanFolder { cwd } => format!(
+                "không thấy `plan/plan.toml` trong `{cwd}` hay thư mục cha nào; chạy lệnh trong kho kế hoạch hoặc ghi --plan THƯ_MỤC"
+            ),
             AmbiguousUnit { arg, candidates } => {
                 format!(
                     "`{arg}` khớp nhiều đơn vị: {}; hãy ghi mã đơn vị",
@@ -496,6 +502,9 @@ impl Tr for Vi {
                 format!("{files} tệp chưa ở dạng chuẩn; chạy `tiendo fmt` để sửa")
             }
             Formatted { files } => format!("đã định dạng lại {files} tệp"),
+            CannotFormat { path, why: "" } => {
+                format!("không định dạng `{path}`: tệp giữ nguyên; sửa lỗi trên rồi chạy lại")
+            }
             CannotFormat { path, why } => format!("không định dạng được `{path}`: {why}"),
         }
     }

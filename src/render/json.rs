@@ -95,6 +95,15 @@ pub fn task(plan: &Plan, j: &Judged<'_>, as_of: NaiveDate, full: bool) -> Value 
     v
 }
 
+/// `{plan, as_of, tasks}`: the shape of `list` and `export` (`full`: as `show`).
+pub fn task_list(plan: &Plan, rows: &[&Judged<'_>], as_of: NaiveDate, full: bool) -> Value {
+    json!({
+        "plan": plan.meta.code,
+        "as_of": date(Some(as_of)),
+        "tasks": rows.iter().map(|j| task(plan, j, as_of, full)).collect::<Vec<_>>(),
+    })
+}
+
 pub fn counts(c: &Counts) -> Value {
     let mut m = serde_json::Map::new();
     for cat in crate::model::status::Category::ALL {
