@@ -75,6 +75,7 @@ pub const TASK_RULES: &[(&str, Needs, TaskRule)] = &[
     ("milestones", Needs::Nothing, milestones),
     ("progress", Needs::Units, progress),
     ("indicators", Needs::Nothing, indicators),
+    ("amendments", Needs::Units, amendments),
 ];
 
 pub fn run(input: &Input<'_>) -> Vec<Problem> {
@@ -626,6 +627,91 @@ fn indicators(_i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
                 Problem::error(&t.file, p.date.pos, ProblemKind::ValueWithoutIndicator).about(item),
             ),
             _ => {}
+        }
+    }
+}
+
+/// Every `[[amendment]]` well formed: a basis, a known unit in every unit field, `from` and
+/// `to` together, a milestone that exists, a phrase that reads, an indicator that exists, a
+/// handover from a unit that had the task on that day.
+fn amendments(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
+    let reg = &i.plan.units;
+    let names: BTreeSet<&str> = t.indicators.iter().map(|x| x.name.value.as_str()).collect();
+    for (n, a) in t.amendments.iter().enumerate() {
+        let item = Item::Amendment(n + 1);
+        let at = |pos: Pos, kind: ProblemKind| Problem::error(&t.file, pos, kind).about(item);
+        if a.basis.as_ref().is_none_or(|b| b.value.trim().is_empty()) {
+            out.push(at(
+                a.basis.as_ref().map_or(a.pos, |b| b.pos),
+                ProblemKind::AmendmentWithoutBasis,
+            ));
+        }
+        let units = a
+            .from
+            .iter()
+            .chain(&a.to)
+            .chain(a.lead.iter().flatten())
+            .chain(a.support.iter().flatten());
+        for r in units {
+            if reg.get(&r.value).is_none() {
+                out.push(unknown_unit(i.plan, &t.file, r).about(item));
+            }
+        }
+        match (&a.from, a.to.is_empty()) {
+            (None, false) => out.push(at(
+                a.to_pos.unwrap_or(a.pos),
+                ProblemKind::AmendmentToWithoutFrom,
+            )),
+            (Some(f), true) => out.push(at(f.pos, ProblemKind::AmendmentFromWithoutTo)),
+            (Some(f), false) => {
+                // The day before it takes effect, was `from` on the task at all?
+                let before = t.in_force(a.on.value.pred_opt().unwrap_or(a.on.value));
+                let on_task = before.lead.contains(&f.value.as_str())
+                    || before.support.contains(&f.value.as_str());
+                if !on_task && reg.get(&f.value).is_some() && !t.done_before(a.on.value) {
+                    out.push(
+                        Problem::warning(
+                            &t.file,
+                            f.pos,
+                            ProblemKind::HandoverFromStranger {
+                                unit: f.value.clone(),
+                            },
+                        )
+                        .about(item),
+                    );
+                }
+            }
+            (None, true) => {}
+        }
+        if let Some(m) = &a.milestone {
+            let count = t.milestones.len();
+            if m.value < 1 || m.value as u64 > count as u64 {
+                out.push(at(
+                    m.pos,
+                    ProblemKind::AmendmentMilestoneOutOfRange {
+                        number: m.value,
+                        count,
+                    },
+                ));
+            }
+        }
+        if let Some(d) = &a.deadline {
+            deadline_problems(i.plan, &t.file, d, a.due.as_ref(), Some(item), out);
+        }
+        match &a.indicator {
+            Some(name) if !names.contains(name.value.as_str()) => out.push(at(
+                name.pos,
+                ProblemKind::UnknownIndicator {
+                    name: name.value.clone(),
+                },
+            )),
+            None if a.target.is_some() || a.target_value.is_some() => {
+                out.push(at(a.pos, ProblemKind::AmendmentTargetWithoutIndicator))
+            }
+            _ => {}
+        }
+        if a.kind() == crate::model::amendment::AmendmentKind::Empty {
+            out.push(Problem::warning(&t.file, a.pos, ProblemKind::AmendmentEmpty).about(item));
         }
     }
 }

@@ -369,6 +369,7 @@ const TASK: Shape = Shape {
         "milestone",
         "indicator",
         "progress",
+        "amendment",
     ],
     dates: &["due", "done_on"],
     children: &[
@@ -376,7 +377,29 @@ const TASK: Shape = Shape {
         ("milestone", &MILESTONE),
         ("indicator", &INDICATOR),
         ("progress", &PROGRESS),
+        ("amendment", &AMENDMENT),
     ],
+};
+const AMENDMENT: Shape = Shape {
+    keys: &[
+        "on",
+        "basis",
+        "from",
+        "to",
+        "lead",
+        "support",
+        "title",
+        "milestone",
+        "deadline",
+        "due",
+        "indicator",
+        "target",
+        "target_value",
+        "note",
+        "unverified",
+    ],
+    dates: &["on", "due"],
+    children: &[],
 };
 const SOURCE: Shape = Shape {
     keys: &["document", "body", "body_line", "appendix", "appendix_line"],

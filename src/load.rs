@@ -13,6 +13,7 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
+use crate::model::amendment::Amendment;
 use crate::model::plan::{
     Group, Indicator, Located, Milestone, Plan, PlanMeta, Pos, Progress, Registry, Source, Task,
     TaskStatus, Unit, UnitKind,
@@ -178,6 +179,71 @@ pub struct RawTask {
     /// Progress entries, oldest first
     #[serde(default)]
     pub progress: Vec<RawProgress>,
+    /// Dated changes to the plan's values (handover, new lead, deadline extension…); the
+    /// fields above keep the plan's wording
+    #[serde(default, rename = "amendment")]
+    pub amendments: Vec<RawAmendment>,
+}
+
+/// A dated amendment (điều chỉnh): from `on`, on the strength of `basis`, one or more values
+/// change
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawAmendment {
+    /// The day it takes effect
+    #[schemars(schema_with = "crate::schema::date")]
+    pub on: Spanned<Datetime>,
+    /// The document it rests on (number and date), e.g. "Công văn số 123/UBND-KT ngày 18/6/2024"
+    #[serde(default)]
+    #[schemars(with = "String")]
+    pub basis: Option<Spanned<String>>,
+    /// Source, remarks
+    #[serde(default)]
+    pub note: Option<String>,
+    /// The fact could not be checked against a source
+    #[serde(default)]
+    pub unverified: bool,
+    /// Handover: this unit's role (lead or support) passes to `to`
+    #[serde(default)]
+    #[schemars(schema_with = "crate::schema::unit_id")]
+    pub from: Option<Spanned<String>>,
+    /// Handover: the units that take over from `from`
+    #[serde(default)]
+    #[schemars(schema_with = "crate::schema::unit_ids")]
+    pub to: Option<Spanned<Vec<Spanned<String>>>>,
+    /// The new lead units (replaces the list)
+    #[serde(default)]
+    #[schemars(schema_with = "crate::schema::unit_ids")]
+    pub lead: Option<Vec<Spanned<String>>>,
+    /// The new coordinating units (replaces the list)
+    #[serde(default)]
+    #[schemars(schema_with = "crate::schema::unit_ids")]
+    pub support: Option<Vec<Spanned<String>>>,
+    /// The new deadline phrase (of the task, or of `milestone`)
+    #[serde(default)]
+    #[schemars(with = "String")]
+    pub deadline: Option<Spanned<String>>,
+    /// The new due date (of the task, or of `milestone`)
+    #[serde(default)]
+    #[schemars(schema_with = "crate::schema::date")]
+    pub due: Option<Spanned<Datetime>>,
+    /// The new title
+    #[serde(default)]
+    pub title: Option<String>,
+    /// The milestone (1-based) whose deadline/due change
+    #[serde(default)]
+    #[schemars(with = "u32", range(min = 1))]
+    pub milestone: Option<Spanned<i64>>,
+    /// The indicator whose target changes
+    #[serde(default)]
+    #[schemars(with = "String")]
+    pub indicator: Option<Spanned<String>>,
+    /// The indicator's new target, as written
+    #[serde(default)]
+    pub target: Option<String>,
+    /// The indicator's new target figure
+    #[serde(default)]
+    pub target_value: Option<f64>,
 }
 
 /// Where the task comes from in the source document
@@ -663,6 +729,41 @@ fn build_task_in(raw: RawTask, text: &str, shown: &str, known_nfc: bool) -> (Tas
             value: p.value,
         });
     }
+    let mut amendments = vec![];
+    for a in raw.amendments {
+        let on_pos = c.pos(&a.on);
+        let Some(on) = c.date(a.on) else { continue };
+        let to_pos = a.to.as_ref().map(|t| c.pos(t));
+        amendments.push(Amendment {
+            on,
+            pos: on_pos,
+            basis: a.basis.map(|b| c.loc_str(b)),
+            note: a.note.map(|n| c.nfc(n)),
+            unverified: a.unverified,
+            from: a.from.map(|f| c.loc_str(f)),
+            to: a
+                .to
+                .map(|t| t.into_inner().into_iter().map(|u| c.loc_str(u)).collect())
+                .unwrap_or_default(),
+            to_pos,
+            lead: a
+                .lead
+                .map(|l| l.into_iter().map(|u| c.loc_str(u)).collect()),
+            support: a
+                .support
+                .map(|l| l.into_iter().map(|u| c.loc_str(u)).collect()),
+            deadline: a.deadline.map(|d| c.loc_str(d)),
+            due: a.due.and_then(|d| c.date(d)),
+            title: a.title.map(|t| c.nfc(t)),
+            milestone: a.milestone.map(|m| {
+                let pos = c.pos(&m);
+                Located::new(m.into_inner(), pos)
+            }),
+            indicator: a.indicator.map(|i| c.loc_str(i)),
+            target: a.target.map(|t| c.nfc(t)),
+            target_value: a.target_value,
+        });
+    }
     let task = Task {
         file: shown.to_string(),
         id: c.loc_str(raw.id),
@@ -686,6 +787,7 @@ fn build_task_in(raw: RawTask, text: &str, shown: &str, known_nfc: bool) -> (Tas
         milestones,
         indicators,
         progress,
+        amendments,
     };
     (task, c.problems)
 }

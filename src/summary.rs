@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 
+use crate::model::amendment::InForce;
 use crate::model::deadline::{Deadline, DeadlineError, fold};
 use crate::model::plan::{Milestone, Plan, Progress, Task};
 use crate::model::status::{Category, Facts, Standing, judge};
@@ -35,6 +36,8 @@ pub struct JudgedMilestone<'a> {
     /// 1-based.
     pub number: usize,
     pub milestone: &'a Milestone,
+    /// The deadline phrase in force on the day judged (amendments applied).
+    pub deadline: &'a str,
     pub reading: Result<Deadline, DeadlineError>,
     pub standing: Standing,
 }
@@ -42,19 +45,24 @@ pub struct JudgedMilestone<'a> {
 #[derive(Debug, Clone)]
 pub struct Judged<'a> {
     pub task: &'a Task,
+    /// The task as in force on the day judged: what the standing was judged by.
+    pub in_force: InForce<'a>,
     pub reading: Result<Deadline, DeadlineError>,
     pub standing: Standing,
     pub milestones: Vec<JudgedMilestone<'a>>,
 }
 
+/// The one status judgement of a task and its milestones as of `h.as_of`, by the values in
+/// force that day (dated amendments applied; the plan's wording stays in `task`).
 pub fn judge_task<'a>(plan: &Plan, task: &'a Task, h: Horizon) -> Judged<'a> {
-    let reading = plan.meta.read_deadline(&task.deadline.value);
+    let in_force = task.in_force(h.as_of);
+    let reading = plan.meta.read_deadline(in_force.deadline);
     let standing = judge(
         Facts {
             status: task.status.value,
             done_on: task.done_on.as_ref().map(|d| d.value),
             reading: &reading,
-            due_override: task.due.as_ref().map(|d| d.value),
+            due_override: in_force.due,
         },
         h.as_of,
         h.soon_until,
@@ -62,9 +70,10 @@ pub fn judge_task<'a>(plan: &Plan, task: &'a Task, h: Horizon) -> Judged<'a> {
     let milestones = task
         .milestones
         .iter()
+        .zip(&in_force.milestones)
         .enumerate()
-        .map(|(i, m)| {
-            let reading = plan.meta.read_deadline(&m.deadline.value);
+        .map(|(i, (m, f))| {
+            let reading = plan.meta.read_deadline(f.deadline);
             let status = if m.done_on.is_some() {
                 crate::model::plan::TaskStatus::Done
             } else if task.status.value == crate::model::plan::TaskStatus::Dropped {
@@ -77,7 +86,7 @@ pub fn judge_task<'a>(plan: &Plan, task: &'a Task, h: Horizon) -> Judged<'a> {
                     status,
                     done_on: m.done_on.as_ref().map(|d| d.value),
                     reading: &reading,
-                    due_override: m.due.as_ref().map(|d| d.value),
+                    due_override: f.due,
                 },
                 h.as_of,
                 h.soon_until,
@@ -85,6 +94,7 @@ pub fn judge_task<'a>(plan: &Plan, task: &'a Task, h: Horizon) -> Judged<'a> {
             JudgedMilestone {
                 number: i + 1,
                 milestone: m,
+                deadline: f.deadline,
                 reading,
                 standing,
             }
@@ -92,6 +102,7 @@ pub fn judge_task<'a>(plan: &Plan, task: &'a Task, h: Horizon) -> Judged<'a> {
         .collect();
     Judged {
         task,
+        in_force,
         reading,
         standing,
         milestones,
@@ -326,13 +337,16 @@ pub struct Due<'a> {
     pub task: &'a Task,
     pub milestone: Option<&'a JudgedMilestone<'a>>,
     pub standing: Standing,
+    /// The task's deadline phrase in force on the day judged.
+    pub task_deadline: &'a str,
 }
 
 impl Due<'_> {
+    /// The deadline phrase in force (the milestone's for a milestone).
     pub fn phrase(&self) -> &str {
         match self.milestone {
-            Some(m) => &m.milestone.deadline.value,
-            None => &self.task.deadline.value,
+            Some(m) => m.deadline,
+            None => self.task_deadline,
         }
     }
 }
@@ -363,6 +377,7 @@ fn items<'a>(judged: &'a [Judged<'a>], keep: impl Fn(&Standing) -> bool) -> Vec<
                 task: j.task,
                 milestone: None,
                 standing: j.standing,
+                task_deadline: j.in_force.deadline,
             });
         }
         for m in &j.milestones {
@@ -371,6 +386,7 @@ fn items<'a>(judged: &'a [Judged<'a>], keep: impl Fn(&Standing) -> bool) -> Vec<
                     task: j.task,
                     milestone: Some(m),
                     standing: m.standing,
+                    task_deadline: j.in_force.deadline,
                 });
             }
         }
@@ -452,16 +468,17 @@ pub struct IndicatorRow<'a> {
 pub fn indicators<'a>(plan: &'a Plan, as_of: NaiveDate) -> Vec<IndicatorRow<'a>> {
     let mut out = vec![];
     for t in &plan.tasks {
-        for i in &t.indicators {
+        let in_force = t.in_force(as_of);
+        for (i, f) in t.indicators.iter().zip(in_force.indicators) {
             let latest = t.latest_value(&i.name.value, as_of);
-            let met = match (latest.and_then(|p| p.value), i.target_value) {
+            let met = match (latest.and_then(|p| p.value), f.target_value) {
                 (Some(v), Some(target)) => Some(v >= target),
                 _ => None,
             };
             out.push(IndicatorRow {
                 task: t,
                 name: &i.name.value,
-                target: &i.target,
+                target: f.target,
                 unit: i.unit.as_deref(),
                 latest,
                 met,

@@ -127,7 +127,7 @@ fn render_table(ctx: &Ctx, plan: &Plan, rows: &[&Judged]) -> String {
             Cell::new(&j.task.id.value),
             Cell::new(render::cut(&j.task.title, title_width)),
             Cell::new(render::lead_label(plan, j.task, ctx.as_of)),
-            Cell::new(&j.task.deadline.value),
+            Cell::new(j.in_force.deadline),
             Cell::new(j.standing.due.map(|d| tr.date(d)).unwrap_or_default()),
             table::standing_cell(&j.standing, standing_words(ctx, j), style),
         ]);

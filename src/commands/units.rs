@@ -178,7 +178,7 @@ fn one(ctx: &Ctx, plan: &Plan, u: &Unit, style: table::Style) -> String {
                 j.standing
                     .due
                     .map(|d| tr.date(d))
-                    .unwrap_or_else(|| j.task.deadline.value.clone()),
+                    .unwrap_or_else(|| j.in_force.deadline.to_string()),
             ),
             table::standing_cell(&j.standing, super::list::standing_words(ctx, j), style),
         ]);

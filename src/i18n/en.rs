@@ -344,6 +344,41 @@ impl Tr for En {
             ValueWithoutIndicator => (s("`value` without `indicator`"), None),
             IndicatorWithoutValue => (s("`indicator` without `value`"), None),
             DuplicateIndicator { name } => (format!("indicator `{name}` is declared twice"), None),
+            // Dated amendments (issues 14, 15).
+            AmendmentWithoutBasis => (
+                s("amendment without `basis` (the document it rests on)"),
+                Some(s(
+                    "give the document's number and date, e.g. basis = \"Công văn số 123/UBND-KT ngày 18/6/2024\"; when the number is unknown say so and set unverified = true",
+                )),
+            ),
+            AmendmentToWithoutFrom => (
+                s("amendment has `to` but no `from` (the unit handing over)"),
+                None,
+            ),
+            AmendmentFromWithoutTo => (
+                s("amendment has `from` but no `to` (the units taking over)"),
+                None,
+            ),
+            AmendmentEmpty => (
+                s("amendment changes nothing"),
+                Some(s(
+                    "give at least one of: from+to, lead, support, deadline, due, title, indicator+target",
+                )),
+            ),
+            AmendmentMilestoneOutOfRange { number, count } => (
+                format!("amendment to milestone {number}, but the task has {count} milestones"),
+                None,
+            ),
+            AmendmentTargetWithoutIndicator => (
+                s("amendment has `target`/`target_value` but no `indicator`"),
+                None,
+            ),
+            HandoverFromStranger { unit } => (
+                format!(
+                    "handover from `{unit}`, but on that day `{unit}` neither leads nor supports this task"
+                ),
+                None,
+            ),
         }
     }
 
@@ -352,6 +387,7 @@ impl Tr for En {
             Item::Milestone(n) => format!("milestone {n}"),
             Item::Progress(n) => format!("progress entry {n}"),
             Item::Indicator(n) => format!("indicator {n}"),
+            Item::Amendment(n) => format!("amendment {n}"),
         }
     }
 

@@ -342,6 +342,41 @@ impl Tr for Vi {
             ValueWithoutIndicator => (s("có `value` nhưng thiếu `indicator`"), None),
             IndicatorWithoutValue => (s("có `indicator` nhưng thiếu `value`"), None),
             DuplicateIndicator { name } => (format!("chỉ tiêu `{name}` khai báo hai lần"), None),
+            // Dated amendments (issues 14, 15).
+            AmendmentWithoutBasis => (
+                s("điều chỉnh thiếu `basis` (văn bản làm căn cứ)"),
+                Some(s(
+                    "ghi số, ký hiệu và ngày của văn bản, ví dụ basis = \"Công văn số 123/UBND-KT ngày 18/6/2024\"; chưa rõ số văn bản thì ghi rõ điều đó và đặt unverified = true",
+                )),
+            ),
+            AmendmentToWithoutFrom => (
+                s("điều chỉnh có `to` nhưng thiếu `from` (đơn vị bàn giao)"),
+                None,
+            ),
+            AmendmentFromWithoutTo => (
+                s("điều chỉnh có `from` nhưng thiếu `to` (đơn vị tiếp nhận)"),
+                None,
+            ),
+            AmendmentEmpty => (
+                s("điều chỉnh không thay đổi gì"),
+                Some(s(
+                    "ghi ít nhất một trong: from+to, lead, support, deadline, due, title, indicator+target",
+                )),
+            ),
+            AmendmentMilestoneOutOfRange { number, count } => (
+                format!("điều chỉnh mốc {number} nhưng nhiệm vụ có {count} mốc"),
+                None,
+            ),
+            AmendmentTargetWithoutIndicator => (
+                s("điều chỉnh có `target`/`target_value` nhưng thiếu `indicator`"),
+                None,
+            ),
+            HandoverFromStranger { unit } => (
+                format!(
+                    "bàn giao từ `{unit}`, nhưng vào ngày đó `{unit}` không chủ trì hay phối hợp nhiệm vụ này"
+                ),
+                None,
+            ),
         }
     }
 
@@ -350,6 +385,7 @@ impl Tr for Vi {
             Item::Milestone(n) => format!("mốc {n}"),
             Item::Progress(n) => format!("báo cáo {n}"),
             Item::Indicator(n) => format!("chỉ tiêu {n}"),
+            Item::Amendment(n) => format!("điều chỉnh {n}"),
         }
     }
 

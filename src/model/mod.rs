@@ -1,5 +1,6 @@
 //! The model: plain types and small pure methods. Imports nothing from the rest of the crate.
 
+pub mod amendment;
 pub mod deadline;
 pub mod id;
 pub mod plan;

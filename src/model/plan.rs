@@ -384,6 +384,8 @@ pub struct Task {
     pub milestones: Vec<Milestone>,
     pub indicators: Vec<Indicator>,
     pub progress: Vec<Progress>,
+    /// Dated changes to the plan's values (see [`super::amendment`]), in file order.
+    pub amendments: Vec<super::amendment::Amendment>,
 }
 
 impl Task {

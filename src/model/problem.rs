@@ -30,6 +30,8 @@ pub enum Item {
     Progress(usize),
     /// 1-based indicator number.
     Indicator(usize),
+    /// 1-based amendment number (file order).
+    Amendment(usize),
 }
 
 /// Guess at what a file that is not UTF-8 is.
@@ -168,6 +170,19 @@ pub enum ProblemKind {
     DuplicateIndicator {
         name: String,
     },
+    // Dated amendments (issues 14, 15).
+    AmendmentWithoutBasis,
+    AmendmentToWithoutFrom,
+    AmendmentFromWithoutTo,
+    AmendmentEmpty,
+    AmendmentMilestoneOutOfRange {
+        number: i64,
+        count: usize,
+    },
+    AmendmentTargetWithoutIndicator,
+    HandoverFromStranger {
+        unit: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -253,6 +268,13 @@ impl Problem {
             ValueWithoutIndicator => "value-without-indicator",
             IndicatorWithoutValue => "indicator-without-value",
             DuplicateIndicator { .. } => "duplicate-indicator",
+            AmendmentWithoutBasis => "amendment-without-basis",
+            AmendmentToWithoutFrom => "amendment-to-without-from",
+            AmendmentFromWithoutTo => "amendment-from-without-to",
+            AmendmentEmpty => "amendment-empty",
+            AmendmentMilestoneOutOfRange { .. } => "amendment-milestone-out-of-range",
+            AmendmentTargetWithoutIndicator => "amendment-target-without-indicator",
+            HandoverFromStranger { .. } => "handover-from-stranger",
         }
     }
 }

@@ -58,10 +58,10 @@ pub fn tasks(
         s.push_str(&row(&[
             t.id.value.clone(),
             t.group.value.clone(),
-            t.title.clone(),
+            j.in_force.title.to_string(),
             lead.clone(),
             support.clone(),
-            t.deadline.value.clone(),
+            j.in_force.deadline.to_string(),
             date(j.standing.due),
             j.reading
                 .as_ref()
@@ -89,7 +89,7 @@ pub fn tasks(
                 m.milestone.title.clone(),
                 lead.clone(),
                 support.clone(),
-                m.milestone.deadline.value.clone(),
+                m.deadline.to_string(),
                 date(m.standing.due),
                 m.reading
                     .as_ref()

@@ -71,7 +71,7 @@ pub fn calendar(
             description.push(format!(
                 "{}: {}",
                 tr.label(Label::Deadline),
-                t.deadline.value
+                j.in_force.deadline
             ));
             cal.push(event(
                 &format!("{prefix}-{}@tiendo", t.id.value),
@@ -96,11 +96,7 @@ pub fn calendar(
                     super::cut(&t.title, 120)
                 ),
                 format!("{}: {lead}", tr.label(Label::Lead)),
-                format!(
-                    "{}: {}",
-                    tr.label(Label::Deadline),
-                    m.milestone.deadline.value
-                ),
+                format!("{}: {}", tr.label(Label::Deadline), m.deadline),
             ];
             cal.push(event(
                 &format!("{prefix}-{}-m{}@tiendo", t.id.value, m.number),

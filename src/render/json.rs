@@ -53,11 +53,11 @@ pub fn task(plan: &Plan, j: &Judged<'_>, as_of: NaiveDate, full: bool) -> Value 
     let mut v = json!({
         "id": t.id.value,
         "group": t.group.value,
-        "title": t.title,
+        "title": j.in_force.title,
         "lead": t.lead_ids().map(|u| unit(plan, u, as_of)).collect::<Vec<_>>(),
         "support": t.support_ids().map(|u| unit(plan, u, as_of)).collect::<Vec<_>>(),
-        "deadline": t.deadline.value,
-        "explicit_due": date(t.due.as_ref().map(|d| d.value)),
+        "deadline": j.in_force.deadline,
+        "explicit_due": date(j.in_force.due),
         "status": t.status.value.key(),
         "done_on": date(t.done_on.as_ref().map(|d| d.value)),
         "standing": standing(&j.standing, j.reading.as_ref().ok().copied()),
@@ -73,7 +73,7 @@ pub fn task(plan: &Plan, j: &Judged<'_>, as_of: NaiveDate, full: bool) -> Value 
             "milestones": j.milestones.iter().map(|m| json!({
                 "number": m.number,
                 "title": m.milestone.title,
-                "deadline": m.milestone.deadline.value,
+                "deadline": m.deadline,
                 "explicit_due": date(m.milestone.due.as_ref().map(|d| d.value)),
                 "done_on": date(m.milestone.done_on.as_ref().map(|d| d.value)),
                 "standing": standing(&m.standing, m.reading.as_ref().ok().copied()),

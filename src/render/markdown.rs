@@ -475,7 +475,7 @@ pub fn report(r: &ReportInput<'_>, tr: &dyn Tr) -> String {
                 escape(&cut(&j.task.title, 120)),
                 escape(&lead_label(plan, j.task, r.as_of)),
                 escape(&units_label(plan, j.task.support_ids(), r.as_of)),
-                escape(&j.task.deadline.value),
+                escape(j.in_force.deadline),
                 j.standing
                     .due
                     .map(|x| tr.date(x))
