@@ -454,11 +454,12 @@ const UNIT: Shape = Shape {
         "aliases",
         "kind",
         "members",
+        "started",
         "ended",
         "successors",
         "note",
     ],
-    dates: &["ended"],
+    dates: &["started", "ended"],
     children: &[],
 };
 

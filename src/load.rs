@@ -118,6 +118,11 @@ pub struct RawUnit {
     #[serde(default)]
     #[schemars(schema_with = "crate::schema::unit_ids")]
     pub members: Vec<Spanned<String>>,
+    /// The day the unit came into being, when after the plan was issued (a collective counts
+    /// it as a member from that day)
+    #[serde(default)]
+    #[schemars(schema_with = "crate::schema::date")]
+    pub started: Option<Spanned<Datetime>>,
     /// The day the unit ceased to exist (its tasks pass to the successors from that day)
     #[serde(default)]
     #[schemars(schema_with = "crate::schema::date")]
@@ -870,6 +875,7 @@ fn build_units(raw: RawUnits, text: &str, shown: &str) -> (Vec<Unit>, Vec<Proble
             UnitKind::Other
         });
         let ended = u.ended.and_then(|d| c.date(d)).map(|d| d.value);
+        let started = u.started.and_then(|d| c.date(d)).map(|d| d.value);
         units.push(Unit {
             id: c.loc_str(u.id),
             name: c.nfc(u.name),
@@ -878,6 +884,7 @@ fn build_units(raw: RawUnits, text: &str, shown: &str) -> (Vec<Unit>, Vec<Proble
             kind,
             members: u.members.into_iter().map(|m| c.loc_str(m)).collect(),
             ended,
+            started,
             successors: u.successors.into_iter().map(|m| c.loc_str(m)).collect(),
             note: u.note.map(|n| c.nfc(n)),
         });

@@ -5,5 +5,6 @@ pub mod deadline;
 pub mod id;
 pub mod plan;
 pub mod problem;
+pub mod responsible;
 pub mod status;
 pub mod window;

@@ -182,6 +182,9 @@ pub struct Unit {
     pub kind: UnitKind,
     pub members: Vec<Located<String>>,
     pub ended: Option<NaiveDate>,
+    /// The day the unit came into being (None: before the plan); collectives count it as a
+    /// member from that day.
+    pub started: Option<NaiveDate>,
     pub successors: Vec<Located<String>>,
     pub note: Option<String>,
 }
