@@ -642,6 +642,9 @@ static REPORT: ReportTexts = ReportTexts {
     carried_by: "carried by",
     missing_tasks: "Tasks without a report",
     not_reported_note: "Lead units with tasks in progress, ongoing or due that have no progress entry dated in the window.",
+    units_reported: "units reported in the window",
+    member_reported: "reported",
+    member_silent: "not reported",
 };
 
 static HISTORY: HistoryTexts = HistoryTexts {

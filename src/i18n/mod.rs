@@ -190,6 +190,11 @@ pub struct ReportTexts {
     pub carried_by: &'static str,
     pub missing_tasks: &'static str,
     pub not_reported_note: &'static str,
+    // Collectives member by member (issue 14).
+    /// After "x/y" in section 3: members of a collective that reported in the window.
+    pub units_reported: &'static str,
+    pub member_reported: &'static str,
+    pub member_silent: &'static str,
 }
 
 /// Fixed wording of history views (log, diff, review).

@@ -642,6 +642,9 @@ static REPORT: ReportTexts = ReportTexts {
     carried_by: "tiếp nhận bởi",
     missing_tasks: "Nhiệm vụ chưa có báo cáo",
     not_reported_note: "Đơn vị chủ trì có nhiệm vụ đang thực hiện, thường xuyên hoặc đã đến hạn mà chưa có báo cáo tiến độ trong kỳ.",
+    units_reported: "đơn vị đã báo cáo trong kỳ",
+    member_reported: "đã báo cáo",
+    member_silent: "chưa báo cáo",
 };
 
 static HISTORY: HistoryTexts = HistoryTexts {

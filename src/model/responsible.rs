@@ -49,6 +49,12 @@ pub fn answer<'a>(plan: &'a Plan, task: &'a Task, day: NaiveDate) -> Answer<'a> 
     out
 }
 
+/// Who carries, on `day`, the part of `task` that the in-force unit `unit` holds (itself when
+/// it stands, or when the task was done before it ended).
+pub fn carriers<'a>(plan: &'a Plan, task: &'a Task, unit: &'a str, day: NaiveDate) -> Vec<&'a str> {
+    carry(plan, task, unit, day, &mut vec![])
+}
+
 /// Did the task's work end before `day` (done, with a completion day before it)?
 fn finished_before(task: &Task, day: NaiveDate) -> bool {
     task.status.value == TaskStatus::Done && task.done_on.as_ref().is_some_and(|d| d.value < day)
