@@ -344,6 +344,14 @@ impl Tr for En {
             ValueWithoutIndicator => (s("`value` without `indicator`"), None),
             IndicatorWithoutValue => (s("`indicator` without `value`"), None),
             DuplicateIndicator { name } => (format!("indicator `{name}` is declared twice"), None),
+            // --- issue 12: hostile input, round two ---
+            BadFileName => (s("a file name a task file cannot have (a control character, a line break or a backslash): not loaded"), Some(s("rename the file to the task id plus `.toml`"))),
+            NotRegularFile => (s("not a regular file (a FIFO, device or socket): not read"), Some(s("replace it with an ordinary file"))),
+            UnitCycle { unit, field, path } => (
+                format!("`{unit}` leads back to itself through `{field}`: {path}", path = path.join(" → ")),
+                Some(s("a unit cannot follow or contain itself; remove one link of the cycle")),
+            ),
+            GroupCycle { group } => (format!("group `{group}` is its own ancestor through `parent`"), Some(s("give the group a parent that is not below it"))),
         }
     }
 

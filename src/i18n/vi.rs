@@ -342,6 +342,14 @@ impl Tr for Vi {
             ValueWithoutIndicator => (s("có `value` nhưng thiếu `indicator`"), None),
             IndicatorWithoutValue => (s("có `indicator` nhưng thiếu `value`"), None),
             DuplicateIndicator { name } => (format!("chỉ tiêu `{name}` khai báo hai lần"), None),
+            // --- issue 12: hostile input, round two ---
+            BadFileName => (s("tên tệp không thể là tệp nhiệm vụ (có ký tự điều khiển, xuống dòng hoặc dấu \\): không được đọc"), Some(s("đổi tên tệp thành mã nhiệm vụ kèm `.toml`"))),
+            NotRegularFile => (s("không phải tệp thường (FIFO, thiết bị hoặc socket): không được đọc"), Some(s("thay bằng một tệp thường"))),
+            UnitCycle { unit, field, path } => (
+                format!("`{unit}` quay lại chính nó qua `{field}`: {path}", path = path.join(" → ")),
+                Some(s("một đơn vị không thể kế thừa hoặc bao gồm chính nó; bỏ một mắt của vòng")),
+            ),
+            GroupCycle { group } => (format!("nhóm `{group}` là tổ tiên của chính nó qua `parent`"), Some(s("đặt `parent` là một nhóm không nằm dưới nó"))),
         }
     }
 
