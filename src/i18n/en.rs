@@ -660,4 +660,9 @@ static HISTORY: HistoryTexts = HistoryTexts {
     working_tree: "working tree",
     base: "base",
     commits: "commits",
+    // --- issue 12 ---
+    frame_group: "group",
+    frame_unit: "unit",
+    flag_frame: "the plan's frame changed",
+    flag_milestone_later: "a milestone's deadline moved later",
 };

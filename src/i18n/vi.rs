@@ -660,4 +660,9 @@ static HISTORY: HistoryTexts = HistoryTexts {
     working_tree: "thư mục làm việc",
     base: "gốc",
     commits: "commit",
+    // --- issue 12 ---
+    frame_group: "nhóm",
+    frame_unit: "đơn vị",
+    flag_frame: "khung kế hoạch thay đổi",
+    flag_milestone_later: "hạn của mốc lùi lại",
 };
