@@ -379,6 +379,14 @@ impl Tr for En {
                 ),
                 None,
             ),
+            // --- issue 12: hostile input, round two ---
+            BadFileName => (s("a file name a task file cannot have (a control character, a line break or a backslash): not loaded"), Some(s("rename the file to the task id plus `.toml`"))),
+            NotRegularFile => (s("not a regular file (a FIFO, device or socket): not read"), Some(s("replace it with an ordinary file"))),
+            UnitCycle { unit, field, path } => (
+                format!("`{unit}` leads back to itself through `{field}`: {path}", path = path.join(" → ")),
+                Some(s("a unit cannot follow or contain itself; remove one link of the cycle")),
+            ),
+            GroupCycle { group } => (format!("group `{group}` is its own ancestor through `parent`"), Some(s("give the group a parent that is not below it"))),
         }
     }
 
@@ -691,4 +699,9 @@ static HISTORY: HistoryTexts = HistoryTexts {
     working_tree: "working tree",
     base: "base",
     commits: "commits",
+    // --- issue 12 ---
+    frame_group: "group",
+    frame_unit: "unit",
+    flag_frame: "the plan's frame changed",
+    flag_milestone_later: "a milestone's deadline moved later",
 };

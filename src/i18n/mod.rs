@@ -242,6 +242,11 @@ pub struct HistoryTexts {
     pub working_tree: &'static str,
     pub base: &'static str,
     pub commits: &'static str,
+    // --- issue 12: plan.toml / units.toml diffed field by field; milestones' due dates ---
+    pub frame_group: &'static str,
+    pub frame_unit: &'static str,
+    pub flag_frame: &'static str,
+    pub flag_milestone_later: &'static str,
 }
 
 /// What the editing commands (update, new, fmt) say: commit messages, confirmations, refusals.

@@ -377,6 +377,14 @@ impl Tr for Vi {
                 ),
                 None,
             ),
+            // --- issue 12: hostile input, round two ---
+            BadFileName => (s("tên tệp không thể là tệp nhiệm vụ (có ký tự điều khiển, xuống dòng hoặc dấu \\): không được đọc"), Some(s("đổi tên tệp thành mã nhiệm vụ kèm `.toml`"))),
+            NotRegularFile => (s("không phải tệp thường (FIFO, thiết bị hoặc socket): không được đọc"), Some(s("thay bằng một tệp thường"))),
+            UnitCycle { unit, field, path } => (
+                format!("`{unit}` quay lại chính nó qua `{field}`: {path}", path = path.join(" → ")),
+                Some(s("một đơn vị không thể kế thừa hoặc bao gồm chính nó; bỏ một mắt của vòng")),
+            ),
+            GroupCycle { group } => (format!("nhóm `{group}` là tổ tiên của chính nó qua `parent`"), Some(s("đặt `parent` là một nhóm không nằm dưới nó"))),
         }
     }
 
@@ -691,4 +699,9 @@ static HISTORY: HistoryTexts = HistoryTexts {
     working_tree: "thư mục làm việc",
     base: "gốc",
     commits: "commit",
+    // --- issue 12 ---
+    frame_group: "nhóm",
+    frame_unit: "đơn vị",
+    flag_frame: "khung kế hoạch thay đổi",
+    flag_milestone_later: "hạn của mốc lùi lại",
 };
