@@ -308,6 +308,9 @@ pub struct CheckArgs {
     /// Treat warnings as errors
     #[arg(long)]
     pub strict: bool,
+    /// Judge the plan as issued: as of plan.toml's `issued` day, with the progress and completion recorded since left out
+    #[arg(long)]
+    pub as_issued: bool,
     /// Output format
     #[arg(long, default_value = "text")]
     pub format: TextOrJson,
