@@ -330,10 +330,10 @@ pub struct Filters {
     /// Tasks in this standing (done_on_time, done_late, in_progress, overdue, ongoing, no_date, dropped)
     #[arg(long, value_name = "CATEGORY", value_parser = parse_category)]
     pub status: Option<crate::model::status::Category>,
-    /// Overdue tasks only
+    /// Overdue tasks only (with --due-within: the overdue ones too)
     #[arg(long)]
     pub overdue: bool,
-    /// Tasks not done and due within DAYS days of the as-of date
+    /// Tasks not yet overdue and due within DAYS days of the as-of date
     #[arg(long, value_name = "DAYS")]
     pub due_within: Option<u32>,
     /// Tasks not done and due before DATE
