@@ -21,6 +21,9 @@ pub struct Input<'a> {
     pub all_tasks_loaded: bool,
     /// The units registry loaded (otherwise every reference would look unknown).
     pub units_loaded: bool,
+    /// Judge the plan as it was stated on `as_of`: progress entries and completion dates after
+    /// that day are the record of what followed, not mistakes (`check --as-issued`).
+    pub later_records_allowed: bool,
 }
 
 impl<'a> Input<'a> {
@@ -30,6 +33,7 @@ impl<'a> Input<'a> {
             as_of,
             all_tasks_loaded: loaded.all_tasks_loaded,
             units_loaded: loaded.units_loaded,
+            later_records_allowed: false,
         }
     }
 
@@ -40,7 +44,15 @@ impl<'a> Input<'a> {
             as_of,
             all_tasks_loaded: true,
             units_loaded: true,
+            later_records_allowed: false,
         }
+    }
+}
+
+impl Input<'_> {
+    /// A record dated `day` is too late to be true as of the day judged.
+    fn after(&self, day: NaiveDate) -> bool {
+        day > self.as_of && !self.later_records_allowed
     }
 }
 
@@ -508,7 +520,7 @@ fn completion(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
             t.status.pos,
             ProblemKind::DoneWithoutDoneOn,
         )),
-        (TaskStatus::Done, Some(d)) if d.value > i.as_of => out.push(Problem::error(
+        (TaskStatus::Done, Some(d)) if i.after(d.value) => out.push(Problem::error(
             &t.file,
             d.pos,
             ProblemKind::DoneOnAfterAsOf {
@@ -537,7 +549,7 @@ fn milestones(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
             out,
         );
         if let Some(d) = &m.done_on
-            && d.value > i.as_of
+            && i.after(d.value)
         {
             out.push(
                 Problem::error(
@@ -581,7 +593,7 @@ fn progress(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
     let mut previous: Option<NaiveDate> = None;
     for (n, p) in t.progress.iter().enumerate() {
         let item = Item::Progress(n + 1);
-        if p.date.value > i.as_of {
+        if i.after(p.date.value) {
             out.push(
                 Problem::error(
                     &t.file,

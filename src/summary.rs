@@ -177,14 +177,18 @@ impl Filter {
         {
             return false;
         }
-        if self.overdue && s.category != Category::Overdue {
-            return false;
-        }
-        if let Some(days) = self.due_within {
-            let limit = as_of + chrono::Days::new(days.into());
-            if !(open && s.due.is_some_and(|d| d <= limit)) {
-                return false;
+        let overdue = s.category == Category::Overdue;
+        match self.due_within {
+            // Coming due: open, not yet overdue, due within the days; `--overdue` adds the late.
+            Some(days) => {
+                let limit = as_of + chrono::Days::new(days.into());
+                let coming = open && !overdue && s.due.is_some_and(|d| d >= as_of && d <= limit);
+                if !(coming || (self.overdue && overdue)) {
+                    return false;
+                }
             }
+            None if self.overdue && !overdue => return false,
+            None => {}
         }
         if let Some(before) = self.due_before
             && !(open && s.due.is_some_and(|d| d < before))

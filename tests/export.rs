@@ -1,4 +1,5 @@
-//! `tiendo export` end to end on `plan/`, through the built binary.
+//! `tiendo export` end to end on the frozen copy of `plan/` (`tests/fixtures/frozen-plan/`: the
+//! fixed rows and standings below are a state of the plan), through the built binary.
 //!
 //! ICS: read back with the `icalendar` crate's parser; one event per dated task and milestone;
 //! UIDs unique and the same on every run (the whole output byte-identical); every physical line
@@ -13,7 +14,7 @@ use icalendar::{Calendar, CalendarComponent, Component, DatePerhapsTime, EventLi
 use tiendo::summary::{Horizon, judge_all};
 
 fn plan_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("plan")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/frozen-plan")
 }
 
 fn tiendo(plan: &Path, args: &[&str]) -> Output {
@@ -72,7 +73,7 @@ fn ics_has_one_event_per_dated_task_and_milestone() {
             .flat_map(|j| &j.milestones)
             .filter(|m| m.standing.due.is_some())
             .count();
-    assert!(dated > 20, "plan/ has many dated tasks ({dated})");
+    assert!(dated > 20, "the plan has many dated tasks ({dated})");
 
     let evs = events(&ics);
     assert_eq!(evs.len(), dated);

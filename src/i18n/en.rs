@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{EditMsg, HistoryTexts, Label, RateBase, ReportTexts, Tr};
+use super::{EditMsg, Everyday, HistoryTexts, Label, RateBase, ReportTexts, Tr};
 use crate::model::deadline::{Deadline, DeadlineError};
 use crate::model::plan::{TaskStatus, UnitKind};
 use crate::model::problem::{Encoding, Item, Problem, ProblemKind};
@@ -618,6 +618,10 @@ impl Tr for En {
             "{path}: could not merge key by key ({why}); the differing lines are left between conflict markers\n  help: keep the right lines, delete the marker lines, run `tiendo check`, then `git add` the file"
         )
     }
+
+    fn everyday(&self, m: &Everyday<'_>) -> String {
+        everyday(m)
+    }
 }
 
 static REPORT: ReportTexts = ReportTexts {
@@ -705,3 +709,15 @@ static HISTORY: HistoryTexts = HistoryTexts {
     flag_frame: "the plan's frame changed",
     flag_milestone_later: "a milestone's deadline moved later",
 };
+
+// ---- everyday use (issue 13) ----
+
+fn everyday(m: &Everyday<'_>) -> String {
+    use Everyday::*;
+    match m {
+        NoIssuedDate => "the plan has no issue date (`issued` in plan.toml); use `--as-of DATE` instead of `--as-issued`".to_string(),
+        UnreadableTask { location, why } => format!(
+            "note: {location}: task file cannot be read ({why}); that task is missing from what follows"
+        ),
+    }
+}

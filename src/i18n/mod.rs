@@ -3,7 +3,10 @@
 //! are not here: they are stable and English.
 
 mod en;
+mod everyday;
 mod vi;
+
+pub use everyday::Everyday;
 
 use chrono::NaiveDate;
 
@@ -120,6 +123,8 @@ pub trait Tr: Sync {
     fn merge_conflicts(&self, path: &str, count: usize) -> String;
     /// `merge-driver`: the file could not be merged key by key; the differing lines are marked.
     fn merge_whole(&self, path: &str, why: crate::merge::Fallback) -> String;
+    /// Messages of the everyday-use paths (issue 13): see [`Everyday`].
+    fn everyday(&self, m: &Everyday<'_>) -> String;
 }
 
 /// A failed lookup of a name typed on the command line.

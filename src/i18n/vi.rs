@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{EditMsg, HistoryTexts, Label, RateBase, ReportTexts, Tr};
+use super::{EditMsg, Everyday, HistoryTexts, Label, RateBase, ReportTexts, Tr};
 use crate::model::deadline::{Deadline, DeadlineError};
 use crate::model::plan::{TaskStatus, UnitKind};
 use crate::model::problem::{Encoding, Item, Problem, ProblemKind};
@@ -618,6 +618,10 @@ impl Tr for Vi {
             "{path}: không hợp nhất được theo từng khóa ({why}); phần khác nhau được đặt giữa dấu xung đột\n  gợi ý: giữ lại phần đúng, xóa các dòng đánh dấu, chạy `tiendo check`, rồi `git add` tệp"
         )
     }
+
+    fn everyday(&self, m: &Everyday<'_>) -> String {
+        everyday(m)
+    }
 }
 
 static REPORT: ReportTexts = ReportTexts {
@@ -705,3 +709,15 @@ static HISTORY: HistoryTexts = HistoryTexts {
     flag_frame: "khung kế hoạch thay đổi",
     flag_milestone_later: "hạn của mốc lùi lại",
 };
+
+// ---- everyday use (issue 13) ----
+
+fn everyday(m: &Everyday<'_>) -> String {
+    use Everyday::*;
+    match m {
+        NoIssuedDate => "kế hoạch không ghi ngày ban hành (`issued` trong plan.toml); dùng `--as-of NGÀY` thay cho `--as-issued`".to_string(),
+        UnreadableTask { location, why } => format!(
+            "chú ý: {location}: tệp nhiệm vụ không đọc được ({why}); nhiệm vụ này không có trong kết quả dưới đây"
+        ),
+    }
+}
