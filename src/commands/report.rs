@@ -54,7 +54,7 @@ pub fn run(
         Err(_) => None,
     };
     let spec = Spec {
-        period: Period::Month(args.month),
+        period: Period::Month(month),
         window,
         next,
         as_of,
