@@ -64,6 +64,18 @@ pub struct RawPlan {
     /// Where the plan text comes from (a file, a URL)
     #[serde(default)]
     pub source: Option<String>,
+    /// The first day of the period the plan covers (594: 2024-01-01)
+    #[serde(default)]
+    #[schemars(schema_with = "crate::schema::date")]
+    pub period_start: Option<Spanned<Datetime>>,
+    /// The last day of the period the plan covers (594: 2024-12-31)
+    #[serde(default)]
+    #[schemars(schema_with = "crate::schema::date")]
+    pub period_end: Option<Spanned<Datetime>>,
+    /// The day the plan was closed (`tiendo close --on DATE`): views judge as of this day
+    #[serde(default)]
+    #[schemars(schema_with = "crate::schema::date")]
+    pub closed_on: Option<Spanned<Datetime>>,
     /// The plan's groups, in plan order
     #[serde(default, rename = "group")]
     pub groups: Vec<RawGroup>,
@@ -188,6 +200,20 @@ pub struct RawTask {
     /// fields above keep the plan's wording
     #[serde(default, rename = "amendment")]
     pub amendments: Vec<RawAmendment>,
+    /// The unfinished task of an earlier plan of the workspace this one continues, as
+    /// `NAME:ID` (written by `tiendo carry-over`)
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub carried_from: Option<Spanned<String>>,
+    /// The task of a later plan that continues this one, as `NAME:ID` (written by
+    /// `tiendo carry-over`): from `carried_on` the task stands as carried over
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub carried_to: Option<Spanned<String>>,
+    /// The day the task was carried over (with `carried_to`)
+    #[serde(default)]
+    #[schemars(schema_with = "crate::schema::date")]
+    pub carried_on: Option<Spanned<Datetime>>,
 }
 
 /// A dated amendment (điều chỉnh): from `on`, on the strength of `basis`, one or more values
@@ -814,6 +840,11 @@ fn build_task_in(raw: RawTask, text: &str, shown: &str, known_nfc: bool) -> (Tas
         indicators,
         progress,
         amendments,
+        carry: crate::model::plan::Carry {
+            from: raw.carried_from.map(|s| c.loc_str(s)),
+            to: raw.carried_to.map(|s| c.loc_str(s)),
+            on: raw.carried_on.and_then(|d| c.date(d)),
+        },
     };
     (task, c.problems)
 }
@@ -826,6 +857,9 @@ fn build_meta(raw: RawPlan, text: &str, shown: &str) -> (PlanMeta, Vec<Problem>)
         known_nfc: false,
     };
     let issued = c.date(raw.issued).map(|d| d.value);
+    let period_start = raw.period_start.and_then(|d| c.date(d)).map(|d| d.value);
+    let period_end = raw.period_end.and_then(|d| c.date(d)).map(|d| d.value);
+    let closed_on = raw.closed_on.and_then(|d| c.date(d)).map(|d| d.value);
     let report_day = match raw.report_day {
         Some(s) => {
             let pos = c.pos(&s);
@@ -866,6 +900,9 @@ fn build_meta(raw: RawPlan, text: &str, shown: &str) -> (PlanMeta, Vec<Problem>)
         before_is_inclusive: raw.before_is_inclusive,
         source: raw.source.map(|v| c.nfc(v)),
         groups,
+        period_start,
+        period_end,
+        closed_on,
     };
     (meta, c.problems)
 }

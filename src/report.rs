@@ -420,6 +420,8 @@ pub struct Report {
     pub basis: Basis,
     /// Dropped tasks exist, so tables carry a "dropped" column.
     pub show_dropped: bool,
+    /// Tasks carried over to a later plan exist, so tables carry a "carried over" column.
+    pub show_carried: bool,
     pub overview: Overview,
     pub by_group: Vec<GroupLine>,
     pub by_lead: Vec<LeadLine>,
@@ -586,6 +588,7 @@ pub fn build(
         as_of,
         basis: spec.basis,
         show_dropped: all.get(Category::Dropped) > 0,
+        show_carried: all.get(Category::CarriedOver) > 0,
         overview,
         by_group,
         by_lead,

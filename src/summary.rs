@@ -55,6 +55,21 @@ pub struct Judged<'a> {
 
 /// The one status judgement of a task and its milestones as of `h.as_of`, by the values in
 /// force that day (dated amendments applied; the plan's wording stays in `task`).
+/// A task carried over to a later plan on or before `as_of` stands as carried over (issue 16),
+/// whatever its own dates say, unless it was done by then.
+fn carried_over(task: &Task, standing: Standing, as_of: NaiveDate) -> Standing {
+    if task.carried_by(as_of) && !standing.category.is_done() {
+        Standing {
+            category: Category::CarriedOver,
+            due_soon: false,
+            days_late: None,
+            ..standing
+        }
+    } else {
+        standing
+    }
+}
+
 pub fn judge_task<'a>(plan: &Plan, task: &'a Task, h: Horizon) -> Judged<'a> {
     let in_force = task.in_force(h.as_of);
     let reading = plan.meta.read_deadline(in_force.deadline);
@@ -68,6 +83,7 @@ pub fn judge_task<'a>(plan: &Plan, task: &'a Task, h: Horizon) -> Judged<'a> {
         h.as_of,
         h.soon_until,
     );
+    let standing = carried_over(task, standing, h.as_of);
     let milestones = task
         .milestones
         .iter()
@@ -222,7 +238,7 @@ pub fn any_overdue(judged: &[&Judged<'_>]) -> bool {
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {
-    pub by: [usize; 7],
+    pub by: [usize; 8],
 }
 
 impl Counts {
@@ -242,9 +258,18 @@ impl Counts {
         self.get(Category::DoneOnTime) + self.get(Category::DoneLate)
     }
 
-    /// Tasks that have come due: done (on time or late) plus overdue.
+    /// Tasks that have come due: done (on time or late), overdue, and carried over to a later
+    /// plan (unfinished when their plan ended: carrying them over must not improve the rate).
     pub fn came_due(&self) -> usize {
-        self.done() + self.get(Category::Overdue)
+        self.done() + self.get(Category::Overdue) + self.get(Category::CarriedOver)
+    }
+
+    /// Which categories listed apart have any task.
+    pub fn apart(&self) -> crate::model::status::Apart {
+        crate::model::status::Apart {
+            dropped: self.get(Category::Dropped) > 0,
+            carried: self.get(Category::CarriedOver) > 0,
+        }
     }
 
     pub fn of<'a>(it: impl IntoIterator<Item = &'a Judged<'a>>) -> Counts {

@@ -11,7 +11,7 @@ use super::{Ctx, Outcome, load_for_view};
 use crate::cli::{SummaryArgs, TextOrJson};
 use crate::i18n::{Label, RateBase, tr};
 use crate::model::plan::Plan;
-use crate::model::status::Category;
+use crate::model::status::{Apart, Category};
 use crate::render::{self, table};
 use crate::summary::{Counts, Horizon, Judged, by_group, by_lead, judge_all};
 
@@ -38,11 +38,11 @@ pub fn run(
 }
 
 /// Header: first column, then one column per category (dropped only when any), then total.
-pub fn count_header(ctx: &Ctx, first: &str, with_dropped: bool) -> Vec<String> {
+pub fn count_header(ctx: &Ctx, first: &str, with_dropped: Apart) -> Vec<String> {
     let tr = tr(ctx.lang);
     let mut h = vec![first.to_string()];
     for c in Category::ALL {
-        if c != Category::Dropped || with_dropped {
+        if with_dropped.shows(c) {
             h.push(tr.category(c).to_string());
         }
     }
@@ -50,10 +50,10 @@ pub fn count_header(ctx: &Ctx, first: &str, with_dropped: bool) -> Vec<String> {
     h
 }
 
-pub fn count_cells(c: &Counts, with_dropped: bool) -> Vec<String> {
+pub fn count_cells(c: &Counts, with_dropped: Apart) -> Vec<String> {
     let mut v = vec![];
     for cat in Category::ALL {
-        if cat != Category::Dropped || with_dropped {
+        if with_dropped.shows(cat) {
             v.push(c.get(cat).to_string());
         }
     }
@@ -68,7 +68,7 @@ fn text(ctx: &Ctx, plan: &Plan, judged: &[Judged]) -> String {
         width: ctx.width,
     };
     let all = Counts::of(judged);
-    let with_dropped = all.get(Category::Dropped) > 0;
+    let with_dropped = all.apart();
     let mut s = format!(
         "{} {} — {}: {}\n\n",
         tr.label(Label::Plan),

@@ -82,6 +82,7 @@ impl Tr for En {
             Category::Overdue => "Overdue",
             Category::Ongoing => "Ongoing",
             Category::NoDate => "On request / roadmap",
+            Category::CarriedOver => "Not finished — carried over to the next plan",
             Category::Dropped => "Dropped",
         }
     }

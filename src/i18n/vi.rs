@@ -82,6 +82,7 @@ impl Tr for Vi {
             Category::Overdue => "Quá hạn, chưa hoàn thành",
             Category::Ongoing => "Thường xuyên",
             Category::NoDate => "Theo yêu cầu / theo lộ trình",
+            Category::CarriedOver => "Chưa hoàn thành — chuyển sang kế hoạch sau",
             Category::Dropped => "Không thực hiện",
         }
     }

@@ -309,6 +309,7 @@ mod tests {
             indicators: vec![],
             progress: vec![],
             amendments: vec![],
+            carry: Default::default(),
         }
     }
 

@@ -61,6 +61,11 @@ pub struct PlanMeta {
     pub before_is_inclusive: bool,
     pub source: Option<String>,
     pub groups: Vec<Group>,
+    /// The period the plan covers (`period_start` defaults to the day it was issued).
+    pub period_start: Option<NaiveDate>,
+    pub period_end: Option<NaiveDate>,
+    /// The day the plan was closed: views judge as of this day.
+    pub closed_on: Option<NaiveDate>,
 }
 
 impl Default for PlanMeta {
@@ -76,6 +81,9 @@ impl Default for PlanMeta {
             before_is_inclusive: false,
             source: None,
             groups: Vec::new(),
+            period_start: None,
+            period_end: None,
+            closed_on: None,
         }
     }
 }
@@ -126,6 +134,17 @@ impl PlanMeta {
     /// Depth of a group (0 for top level).
     pub fn depth(&self, id: &str) -> usize {
         self.ancestry(id).len() - 1
+    }
+
+    /// The first day of the plan's period: `period_start`, else the day it was issued.
+    pub fn start(&self) -> Option<NaiveDate> {
+        self.period_start.or(self.issued)
+    }
+
+    /// The day views judge a plan at when asked for `day`: the closing day once the plan is
+    /// closed and `day` is later (`Some(closing day)` then), else `day` itself (`None`).
+    pub fn closed_as_of(&self, day: NaiveDate) -> Option<NaiveDate> {
+        self.closed_on.filter(|c| *c < day)
     }
 
     pub fn read_deadline(&self, phrase: &str) -> Result<Deadline, DeadlineError> {
@@ -486,6 +505,27 @@ pub struct Task {
     pub progress: Vec<Progress>,
     /// Dated changes to the plan's values (see [`super::amendment`]), in file order.
     pub amendments: Vec<super::amendment::Amendment>,
+    /// Links between plans of a workspace (issue 16), written by `tiendo carry-over`.
+    pub carry: Carry,
+}
+
+/// A task's links to other plans of the workspace: `NAME:ID` references (see
+/// `crate::workspace`). Empty for a task that was neither carried over nor carried in.
+#[derive(Debug, Clone, Default)]
+pub struct Carry {
+    /// The unfinished task of an earlier plan this task continues.
+    pub from: Option<Located<String>>,
+    /// The task of a later plan that continues this one.
+    pub to: Option<Located<String>>,
+    /// The day this task was carried over: from then its standing is "carried over".
+    pub on: Option<Located<NaiveDate>>,
+}
+
+impl Task {
+    /// Carried over to a later plan on or before `day`.
+    pub fn carried_by(&self, day: NaiveDate) -> bool {
+        self.carry.to.is_some() && self.carry.on.as_ref().is_none_or(|d| d.value <= day)
+    }
 }
 
 impl Task {

@@ -223,6 +223,7 @@ mod tests {
             indicators: vec![],
             progress: vec![],
             amendments: vec![],
+            carry: Default::default(),
         }
     }
 

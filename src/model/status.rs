@@ -23,18 +23,22 @@ pub enum Category {
     Ongoing,
     /// Theo yêu cầu / theo lộ trình: no date of its own.
     NoDate,
+    /// Chưa hoàn thành — chuyển sang kế hoạch sau: carried over to a later plan (never
+    /// "dropped", never overdue in the old plan once carried); listed apart like dropped.
+    CarriedOver,
     /// Không thực hiện (dropped): listed apart, never overdue.
     Dropped,
 }
 
 impl Category {
-    pub const ALL: [Category; 7] = [
+    pub const ALL: [Category; 8] = [
         Category::DoneOnTime,
         Category::DoneLate,
         Category::InProgress,
         Category::Overdue,
         Category::Ongoing,
         Category::NoDate,
+        Category::CarriedOver,
         Category::Dropped,
     ];
 
@@ -47,6 +51,7 @@ impl Category {
             Category::Overdue => "overdue",
             Category::Ongoing => "ongoing",
             Category::NoDate => "no_date",
+            Category::CarriedOver => "carried_over",
             Category::Dropped => "dropped",
         }
     }
@@ -57,6 +62,25 @@ impl Category {
 
     pub fn is_done(self) -> bool {
         matches!(self, Category::DoneOnTime | Category::DoneLate)
+    }
+}
+
+/// Which of the categories listed apart (dropped, carried over) a table shows: each only when
+/// some task is in it, so a plan without them prints as it always did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Apart {
+    pub dropped: bool,
+    pub carried: bool,
+}
+
+impl Apart {
+    /// Does a counts table show a column for `c`.
+    pub fn shows(self, c: Category) -> bool {
+        match c {
+            Category::Dropped => self.dropped,
+            Category::CarriedOver => self.carried,
+            _ => true,
+        }
     }
 }
 

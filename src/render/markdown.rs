@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use crate::i18n::{Label, RateBase, Tr};
-use crate::model::status::Category;
+use crate::model::status::{Apart, Category};
 use crate::render::{cut, units_text};
 use crate::report::{ChangeWhat, Changes, DueRow, Report};
 use crate::summary::Counts;
@@ -94,10 +94,10 @@ fn table(out: &mut String, header: &[String], rows: &[Vec<String>]) {
     out.push('\n');
 }
 
-fn counts_header(tr: &dyn Tr, first: &str, with_dropped: bool) -> Vec<String> {
+fn counts_header(tr: &dyn Tr, first: &str, with_dropped: Apart) -> Vec<String> {
     let mut h = vec![first.to_string()];
     for c in Category::ALL {
-        if c != Category::Dropped || with_dropped {
+        if with_dropped.shows(c) {
             h.push(tr.category(c).to_string());
         }
     }
@@ -105,10 +105,10 @@ fn counts_header(tr: &dyn Tr, first: &str, with_dropped: bool) -> Vec<String> {
     h
 }
 
-fn counts_row(first: String, c: &Counts, with_dropped: bool) -> Vec<String> {
+fn counts_row(first: String, c: &Counts, with_dropped: Apart) -> Vec<String> {
     let mut r = vec![first];
     for cat in Category::ALL {
-        if cat != Category::Dropped || with_dropped {
+        if with_dropped.shows(cat) {
             r.push(c.get(cat).to_string());
         }
     }
@@ -187,7 +187,10 @@ pub fn report(r: &Report, tr: &dyn Tr) -> String {
     );
     let _ = writeln!(out, "- **{}:** {}\n", t.as_of, tr.date(r.as_of));
 
-    let with_dropped = r.show_dropped;
+    let with_dropped = Apart {
+        dropped: r.show_dropped,
+        carried: r.show_carried,
+    };
 
     // 1. Overview
     let _ = writeln!(out, "## 1. {}\n", t.overview);
@@ -233,7 +236,7 @@ pub fn report(r: &Report, tr: &dyn Tr) -> String {
         tr.rate(gc.done(), gc.came_due(), RateBase::CameDue)
     );
     let _ = writeln!(out, "\n{}", t.rate_note);
-    if with_dropped {
+    if with_dropped.dropped {
         let _ = writeln!(out, "{}", t.dropped_note);
     }
     out.push('\n');
@@ -268,8 +271,10 @@ pub fn report(r: &Report, tr: &dyn Tr) -> String {
         Category::Ongoing,
         Category::NoDate,
     ];
-    if with_dropped {
-        cats.push(Category::Dropped);
+    for c in [Category::CarriedOver, Category::Dropped] {
+        if with_dropped.shows(c) {
+            cats.push(c);
+        }
     }
     let mut header = vec![
         tr.label(Label::Unit).to_string(),

@@ -40,7 +40,7 @@ pub fn category_color(c: Category, due_soon: bool) -> Option<Color> {
         Category::InProgress => Some(Color::Blue),
         Category::Overdue => Some(Color::Red),
         Category::Ongoing => None,
-        Category::NoDate | Category::Dropped => Some(Color::Grey),
+        Category::NoDate | Category::CarriedOver | Category::Dropped => Some(Color::Grey),
     }
 }
 
