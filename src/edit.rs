@@ -365,13 +365,16 @@ const TASK: Shape = Shape {
         "status",
         "done_on",
         "notes",
+        "carried_from",
+        "carried_to",
+        "carried_on",
         "source",
         "milestone",
         "indicator",
         "progress",
         "amendment",
     ],
-    dates: &["due", "done_on"],
+    dates: &["due", "done_on", "carried_on"],
     children: &[
         ("source", &SOURCE),
         ("milestone", &MILESTONE),
@@ -1035,4 +1038,94 @@ mod tests {
         );
         assert_eq!(format(&t, FileKind::Task).unwrap(), t);
     }
+}
+
+// ---- issue 16: carrying a task over into the next plan --------------------------------------
+
+/// An indicator of a carried task: its target, and the last value as the new baseline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CarriedIndicator {
+    pub name: String,
+    pub target: String,
+    pub unit: Option<String>,
+    pub target_value: Option<f64>,
+    pub baseline: Option<String>,
+}
+
+/// The task a carry-over writes into the next plan: a new task with its deadline left empty
+/// (the secretariat sets it; `check` flags it until then), linked back by `carried_from`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CarriedTask {
+    pub task: NewTask,
+    pub carried_from: String,
+    pub notes: Vec<String>,
+    pub indicators: Vec<CarriedIndicator>,
+}
+
+/// The text of a carried task's file, in canonical form.
+pub fn carried_task(c: &CarriedTask) -> String {
+    let base = new_task(&c.task);
+    let Ok(mut doc) = base.parse::<DocumentMut>() else {
+        return base;
+    };
+    let root = doc.as_table_mut();
+    if !c.notes.is_empty() {
+        let notes: Value = Value::Array(c.notes.iter().map(|n| crate::text::nfc(n)).collect());
+        root.insert("notes", Item::Value(notes));
+    }
+    root.insert(
+        "carried_from",
+        Item::Value(Value::from(c.carried_from.as_str())),
+    );
+    if !c.indicators.is_empty() {
+        let mut arr = ArrayOfTables::new();
+        for i in &c.indicators {
+            let mut t = Table::new();
+            t.insert("name", Item::Value(Value::from(i.name.as_str())));
+            t.insert("target", Item::Value(Value::from(crate::text::nfc(&i.target))));
+            if let Some(u) = &i.unit {
+                t.insert("unit", Item::Value(Value::from(u.as_str())));
+            }
+            if let Some(v) = i.target_value {
+                t.insert("target_value", Item::Value(Value::from(v)));
+            }
+            if let Some(b) = &i.baseline {
+                t.insert("baseline", Item::Value(Value::from(crate::text::nfc(b))));
+            }
+            arr.push(t);
+        }
+        root.insert("indicator", Item::ArrayOfTables(arr));
+    }
+    format(&doc.to_string(), FileKind::Task).unwrap_or_else(|_| doc.to_string())
+}
+
+/// Mark a task as carried over to `to` on `on`: two top-level lines added, nothing else
+/// touched (status stays as it was: the work was not done, and was not dropped).
+pub fn mark_carried(text: &str, to: &str, on: NaiveDate) -> Result<String, EditError> {
+    let mut doc: DocumentMut = text
+        .parse()
+        .map_err(|e: toml_edit::TomlError| EditError::Syntax(e.to_string()))?;
+    let root = doc.as_table_mut();
+    root.insert("carried_to", Item::Value(Value::from(to)));
+    root.insert("carried_on", Item::Value(date_value(on)));
+    Ok(doc.to_string())
+}
+
+/// Set a group's declared task count in `plan.toml` (the value's comment kept).
+pub fn set_declared(text: &str, group: &str, declared: u32) -> Result<String, EditError> {
+    let mut doc: DocumentMut = text
+        .parse()
+        .map_err(|e: toml_edit::TomlError| EditError::Syntax(e.to_string()))?;
+    if let Some(groups) = doc.get_mut("group").and_then(Item::as_array_of_tables_mut) {
+        for g in groups.iter_mut() {
+            if g.get("id").and_then(Item::as_str) == Some(group) {
+                let mut v = Value::from(i64::from(declared));
+                if let Some(old) = g.get("declared").and_then(Item::as_value) {
+                    *v.decor_mut() = old.decor().clone();
+                }
+                g.insert("declared", Item::Value(v));
+            }
+        }
+    }
+    Ok(doc.to_string())
 }

@@ -37,3 +37,4 @@ pub mod report;
 pub mod schema;
 pub mod summary;
 pub mod text;
+pub mod workspace;

@@ -1126,9 +1126,9 @@ pub fn load_frame(dir: &Path) -> Result<Loaded> {
         ));
     }
 
-    let units_shown = display_path(dir, Path::new("units.toml"));
+    // A plan of a workspace (issue 16) shares the registry at the workspace root.
+    let (units_path, units_shown) = units_file(dir);
     let mut units_loaded = false;
-    let units_path = dir.join("units.toml");
     let mut units = vec![];
     if units_path.exists() {
         files += 1;
@@ -1234,4 +1234,115 @@ fn load_tasks_parallel(dir: &Path, paths: &[PathBuf], problems: &mut Vec<Problem
         tasks.extend(t);
     }
     tasks
+}
+
+// ---- issue 16: a workspace of plans ----------------------------------------------------------
+
+/// The units registry a plan folder uses, and its display path: its own `units.toml`, else
+/// (a plan of a workspace) the one at the workspace root, the parent folder, when that
+/// parent is not itself a plan.
+pub fn units_file(dir: &Path) -> (PathBuf, String) {
+    let own = dir.join("units.toml");
+    if !own.exists() {
+        let parent = workspace_parent(dir);
+        let shared = parent.join("units.toml");
+        if shared.is_file() && !parent.join("plan.toml").exists() {
+            return (shared, display_path(&parent, Path::new("units.toml")));
+        }
+    }
+    (own, display_path(dir, Path::new("units.toml")))
+}
+
+/// The folder above a plan folder, spelled so that display paths stay short (`plans/kh594`
+/// gives `plans`; `.` gives `..`).
+fn workspace_parent(dir: &Path) -> PathBuf {
+    match (dir.file_name(), dir.parent()) {
+        (Some(_), Some(p)) if p.as_os_str().is_empty() => PathBuf::from("."),
+        (Some(_), Some(p)) => p.to_path_buf(),
+        _ => dir.join(".."),
+    }
+}
+
+/// How a plan folder is laid out: one plan (`plan.toml` at its root: today's layout, a
+/// workspace of one), or several plans in sub-folders that each hold a `plan.toml` and share
+/// the root's `units.toml`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Layout {
+    /// One plan, named after its folder.
+    Single { name: String },
+    /// Several plans: (name, folder), sorted by name.
+    Several(Vec<(String, PathBuf)>),
+}
+
+/// The layout of `dir`. Sub-folders are plans when they hold a `plan.toml` and their name is a
+/// plain short name (letters, digits, `-`, `_`; not hidden): the same care as
+/// [`is_task_path`] takes with task files.
+pub fn layout(dir: &Path) -> Layout {
+    let single = || Layout::Single {
+        name: plan_name(dir),
+    };
+    if dir.join("plan.toml").exists() {
+        return single();
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return single();
+    };
+    let mut plans: Vec<(String, PathBuf)> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter_map(|e| {
+            let name = e.file_name().to_str()?.to_string();
+            let sub = dir.join(&name);
+            (is_plan_name(&name) && sub.join("plan.toml").is_file()).then_some((name, sub))
+        })
+        .collect();
+    plans.sort();
+    if plans.is_empty() {
+        single()
+    } else {
+        Layout::Several(plans)
+    }
+}
+
+/// A plan's short name: letters, digits, `-` and `_`, starting with a letter or digit.
+pub fn is_plan_name(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// The short name of a single-plan folder: its folder name (`plan`), else `plan`.
+fn plan_name(dir: &Path) -> String {
+    let canonical = dir.canonicalize().ok();
+    canonical
+        .as_deref()
+        .unwrap_or(dir)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .filter(|n| is_plan_name(n))
+        .unwrap_or("plan")
+        .to_string()
+}
+
+/// Every plan of the workspace at `dir`, loaded (see [`crate::workspace`]).
+pub fn load_workspace(dir: &Path) -> Result<crate::workspace::Workspace> {
+    let members = match layout(dir) {
+        Layout::Single { name } => vec![(name, dir.to_path_buf())],
+        Layout::Several(v) => v,
+    };
+    let several = matches!(layout(dir), Layout::Several(_));
+    let mut plans = vec![];
+    for (name, sub) in members {
+        let loaded = load(&sub)?;
+        plans.push(crate::workspace::Member {
+            name,
+            dir: sub,
+            loaded,
+        });
+    }
+    Ok(crate::workspace::Workspace {
+        root: dir.to_path_buf(),
+        several,
+        plans,
+    })
 }

@@ -388,6 +388,12 @@ impl Tr for En {
                 Some(s("a unit cannot follow or contain itself; remove one link of the cycle")),
             ),
             GroupCycle { group } => (format!("group `{group}` is its own ancestor through `parent`"), Some(s("give the group a parent that is not below it"))),
+            // ---- issue 16: links between plans
+            CarryLinkBroken { link } => (format!("link `{link}` points at no task of the workspace's plans"), Some(s("write `NAME:ID`, e.g. `kh594:7.4`; `tiendo plans` lists the plans' names"))),
+            CarriedTwice { link, by } => (format!("task `{link}` is carried over twice: {}", by.join(", ")), Some(s("keep one continuing task and remove the others"))),
+            CarryNotMarked { by } => (format!("the plan is closed but this task is not marked as carried over to `{by}`"), Some(format!("add `carried_to = \"{by}\"` (or run `tiendo carry-over`)"))),
+            CarryLinkMismatch { link, back } => (match back { Some(b) => format!("link `{link}` does not match: the other end says `{b}`"), None => format!("link `{link}` does not match: the other end does not point back here") }, None),
+            CarriedWithoutDeadline { from } => (format!("task carried over from `{from}` has no new deadline yet"), Some(s("the secretariat sets `deadline` (e.g. \"Quý II/2025\")"))),
         }
     }
 

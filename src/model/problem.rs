@@ -200,6 +200,29 @@ pub enum ProblemKind {
     GroupCycle {
         group: String,
     },
+    // ---- issue 16: links between the plans of a workspace
+    /// `carried_from` / `carried_to` names a plan or task that does not exist.
+    CarryLinkBroken {
+        link: String,
+    },
+    /// Several tasks say they continue the same task.
+    CarriedTwice {
+        link: String,
+        by: Vec<String>,
+    },
+    /// A closed plan's task is continued by `by`, but is not marked `carried_to`.
+    CarryNotMarked {
+        by: String,
+    },
+    /// The two ends of a link do not name each other.
+    CarryLinkMismatch {
+        link: String,
+        back: Option<String>,
+    },
+    /// A carried task whose new deadline the secretariat has not set yet.
+    CarriedWithoutDeadline {
+        from: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -296,6 +319,11 @@ impl Problem {
             NotRegularFile => "not-regular-file",
             UnitCycle { .. } => "unit-cycle",
             GroupCycle { .. } => "group-cycle",
+            CarryLinkBroken { .. } => "carry-link-broken",
+            CarriedTwice { .. } => "carried-twice",
+            CarryNotMarked { .. } => "carry-not-marked",
+            CarryLinkMismatch { .. } => "carry-link-mismatch",
+            CarriedWithoutDeadline { .. } => "carried-without-deadline",
         }
     }
 }
