@@ -31,6 +31,12 @@ pub struct Global {
     /// When to colour the output (NO_COLOR is honoured)
     #[arg(long, global = true, default_value = "auto")]
     pub color: ColorArg,
+    /// In a folder of several plans: only these plans (short names, comma-separated) [default: every open plan]
+    #[arg(long = "in", global = true, value_name = "NAME", value_delimiter = ',')]
+    pub in_plans: Vec<String>,
+    /// In a folder of several plans: every plan, closed ones too (`summary` adds a total)
+    #[arg(long, global = true)]
+    pub all_plans: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -110,6 +116,45 @@ pub enum Command {
     /// Git merge driver for task files: keep both sides' progress entries
     #[command(name = "merge-driver")]
     MergeDriver(MergeDriverArgs),
+    /// List the plans of the folder: code, period, open or closed, task counts, overdue
+    Plans(PlansArgs),
+    /// Carry the unfinished tasks of a plan over into the next plan, linked back
+    #[command(name = "carry-over")]
+    CarryOver(CarryOverArgs),
+}
+
+// ---- several plans (issue 16) ----
+
+#[derive(Debug, Args)]
+pub struct PlansArgs {
+    /// Output format
+    #[arg(long, default_value = "text")]
+    pub format: TextOrJson,
+}
+
+#[derive(Debug, Args)]
+pub struct CarryOverArgs {
+    /// The plan whose unfinished tasks are carried over (short name)
+    #[arg(long, value_name = "NAME")]
+    pub from: String,
+    /// The next plan, which receives them (short name)
+    #[arg(long, value_name = "NAME")]
+    pub to: String,
+    /// Only tasks of this group of the old plan (and its sub-groups)
+    #[arg(long, value_name = "G")]
+    pub group: Option<String>,
+    /// Only these tasks of the old plan (comma-separated ids)
+    #[arg(long, value_name = "IDS", value_delimiter = ',')]
+    pub only: Vec<String>,
+    /// The group of the next plan that receives them [default: its first group]
+    #[arg(long, value_name = "G")]
+    pub into: Option<String>,
+    /// Print what would be written, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Commit the written files
+    #[arg(long, conflicts_with = "dry_run")]
+    pub commit: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -429,7 +474,7 @@ fn parse_category(s: &str) -> Result<crate::model::status::Category, String> {
 // ---- everyday use (issue 13): `tiendo ID` as a shorthand for `tiendo show ID` ----
 
 /// Global options that take a value in the next argument (`--plan DIR`).
-const GLOBALS_WITH_VALUE: &[&str] = &["--plan", "--as-of", "--lang", "--color"];
+const GLOBALS_WITH_VALUE: &[&str] = &["--plan", "--as-of", "--lang", "--color", "--in"];
 
 /// The arguments with `show` inserted before a first positional argument that is not a
 /// subcommand but looks like a task id (`tiendo 7.4`, `tiendo --as-of 2024-07-01 tt.6`).
@@ -462,6 +507,12 @@ pub fn with_shorthand(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> 
 
 /// `7.4`, `9.1.13`, `TT.6`, `tt.6`: dot-separated parts of letters and digits, one digit at least.
 fn looks_like_task_id(s: &str) -> bool {
+    // `kh594:7.4`: a task of a named plan (issue 16).
+    let s = match s.split_once(':') {
+        Some((plan, id)) if crate::load::is_plan_name(plan) => id,
+        Some(_) => return false,
+        None => s,
+    };
     s.contains('.')
         && s.chars().any(|c| c.is_ascii_digit())
         && s.split('.')

@@ -1087,7 +1087,10 @@ pub fn carried_task(c: &CarriedTask) -> String {
                 t.insert("unit", Item::Value(Value::from(u.as_str())));
             }
             if let Some(v) = i.target_value {
-                t.insert("target_value", Item::Value(Value::from(v)));
+                // 100, not 100.0: as the plan's files write whole targets.
+                let whole = v.fract() == 0.0 && v.abs() < 1e15;
+                let value = if whole { Value::from(v as i64) } else { Value::from(v) };
+                t.insert("target_value", Item::Value(value));
             }
             if let Some(b) = &i.baseline {
                 t.insert("baseline", Item::Value(Value::from(crate::text::nfc(b))));

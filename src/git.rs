@@ -348,6 +348,20 @@ impl Repo {
         Ok(out)
     }
 
+    /// Commit just `files` with `message` (issue 16: a carry-over writes several); returns the
+    /// short hash.
+    pub fn commit_files(&self, files: &[PathBuf], message: &str) -> Result<String> {
+        let names: Vec<String> = files.iter().map(|f| f.to_string_lossy().to_string()).collect();
+        let mut add = vec!["add", "--"];
+        add.extend(names.iter().map(String::as_str));
+        run(&self.root, &add)?;
+        let mut commit = vec!["commit", "--quiet", "-m", message, "--"];
+        commit.extend(names.iter().map(String::as_str));
+        run(&self.root, &commit)?;
+        let out = run(&self.root, &["rev-parse", "--short", "HEAD"])?;
+        Ok(String::from_utf8_lossy(&out).trim().to_string())
+    }
+
     /// Commit just `file` with `message`; returns the short hash.
     pub fn commit_file(&self, file: &Path, message: &str) -> Result<String> {
         let f = file.to_string_lossy().to_string();

@@ -115,23 +115,6 @@ impl Workspace {
             (None, _) => None,
         }
     }
-
-    /// Every problem of every plan (each shared-registry problem once), and the link rules.
-    pub fn problems(&self, as_of: NaiveDate) -> Vec<Problem> {
-        let mut out: Vec<Problem> = vec![];
-        for m in &self.plans {
-            let input = crate::check::Input::new(&m.loaded, as_of);
-            let shared = &m.loaded.plan.units.file;
-            for p in m.loaded.problems.iter().cloned().chain(crate::check::run(&input)) {
-                // The shared registry is read once per plan: say each of its problems once.
-                if &p.path != shared || !out.contains(&p) {
-                    out.push(p);
-                }
-            }
-        }
-        out.extend(links(self));
-        out
-    }
 }
 
 /// The rules over links between plans: a link pointing at nothing, a task carried twice, a

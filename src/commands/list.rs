@@ -102,7 +102,7 @@ pub fn standing_words(ctx: &Ctx, standing: &Standing) -> String {
     s
 }
 
-fn render_table(ctx: &Ctx, rows: &[Row]) -> String {
+pub fn render_table(ctx: &Ctx, rows: &[Row]) -> String {
     let tr = tr(ctx.lang);
     if rows.is_empty() {
         return format!("{}\n", tr.no_tasks_match());

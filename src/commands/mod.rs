@@ -15,6 +15,7 @@ use crate::model::deadline::fold;
 use crate::model::plan::{Plan, Unit};
 use crate::model::problem::Severity;
 
+pub mod carry_over;
 pub mod check;
 pub mod completions;
 pub mod diff;
@@ -25,6 +26,7 @@ pub mod list;
 pub mod log;
 pub mod merge_driver;
 pub mod new;
+pub mod plans;
 pub mod report;
 pub mod review;
 pub mod schema;
@@ -32,6 +34,7 @@ pub mod show;
 pub mod summary;
 pub mod units;
 pub mod update;
+pub mod workspace;
 
 /// How a command ended when it could run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,6 +78,7 @@ impl Env {
 }
 
 /// Settings every command gets.
+#[derive(Debug, Clone)]
 pub struct Ctx {
     pub plan_dir: PathBuf,
     pub as_of: NaiveDate,
@@ -130,7 +134,13 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> Res
         color,
         width: env.width,
     };
-    match cli.command {
+    // Several plans in one folder (issue 16): commands across plans run there; the others are
+    // narrowed to one plan. The single-plan layout passes through unchanged.
+    let (command, ctx) = match workspace::route(cli.command, g, ctx, out, err)? {
+        workspace::Route::Done(outcome) => return Ok(outcome),
+        workspace::Route::One(command, ctx) => (command, *ctx),
+    };
+    match command {
         Command::Check(a) => check::run(&ctx, &a, out),
         Command::List(a) => list::run(&ctx, &a, out, err),
         Command::Show(a) => show::run(&ctx, &a, out, err),
@@ -148,6 +158,7 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> Res
         Command::Completions(_) | Command::Man | Command::Schema(_) | Command::MergeDriver(_) => {
             unreachable!("handled before the plan is loaded")
         }
+        Command::Plans(_) | Command::CarryOver(_) => unreachable!("handled by workspace::route"),
     }
 }
 

@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 
+use super::{Ws, WsCol};
 use super::{EditMsg, Everyday, HistoryTexts, Label, RateBase, ReportTexts, Tr};
 use crate::model::deadline::{Deadline, DeadlineError};
 use crate::model::plan::{TaskStatus, UnitKind};
@@ -629,6 +630,10 @@ impl Tr for En {
     fn everyday(&self, m: &Everyday<'_>) -> String {
         everyday(m)
     }
+
+    fn workspace(&self, m: &Ws<'_>) -> String {
+        workspace(m)
+    }
 }
 
 static REPORT: ReportTexts = ReportTexts {
@@ -725,6 +730,68 @@ fn everyday(m: &Everyday<'_>) -> String {
         NoIssuedDate => "the plan has no issue date (`issued` in plan.toml); use `--as-of DATE` instead of `--as-issued`".to_string(),
         UnreadableTask { location, why } => format!(
             "note: {location}: task file cannot be read ({why}); that task is missing from what follows"
+        ),
+    }
+}
+
+// ---- several plans (issue 16) ----
+
+fn workspace(m: &Ws<'_>) -> String {
+    use Ws::*;
+    match m {
+        UnknownPlan { plan, plans } => {
+            format!("no plan `{plan}`; the plans: {}", plans.join(", "))
+        }
+        UnknownTask { id } => format!("no task `{id}` in any plan"),
+        AmbiguousId { id, candidates } => format!(
+            "id `{id}` is in several plans: {}\n  help: write `NAME:ID`, e.g. `{}`",
+            candidates.join(", "),
+            candidates.first().map(String::as_str).unwrap_or("")
+        ),
+        PickOnePlan { plans } => format!(
+            "this folder holds several plans ({}): choose one with `--in NAME`",
+            plans.join(", ")
+        ),
+        Heading { name, code } => format!("== {name} · Plan {code} =="),
+        Column(c) => match c {
+            WsCol::Name => "Name",
+            WsCol::Code => "Code",
+            WsCol::Period => "Period",
+            WsCol::State => "State",
+            WsCol::Tasks => "Tasks",
+            WsCol::Done => "Done",
+            WsCol::Open => "Not done",
+            WsCol::Overdue => "Overdue",
+            WsCol::Carried => "Carried over",
+        }
+        .to_string(),
+        Open => "open".to_string(),
+        Closed { on } => format!("closed {on}"),
+        Total => "All plans (a carried task counted once)".to_string(),
+        CarriedFrom { link } => format!("Continues task: {link}"),
+        CarriedTo { plan, link, on } => {
+            format!("Not finished — carried over to plan {plan}: {link} (on {on})")
+        }
+        CarryLine { old, new, path } => format!("{old} → {new}  {path}"),
+        CarryMarked { old, path } => format!("{old}: marked as carried over  {path}"),
+        CarrySkipped { old, new } => format!("{old}: already carried over to {new}, skipped"),
+        CarryDeclared { path, group, from, to } => {
+            format!("{path}: group {group} declares {from} → {to} tasks")
+        }
+        CarryDone { n, to, dry_run } => {
+            if *dry_run {
+                format!("would carry {n} tasks over to plan {to} (--dry-run: nothing written)")
+            } else {
+                format!("carried {n} tasks over to plan {to}")
+            }
+        }
+        CarrySamePlan => "--from and --to must name two different plans".to_string(),
+        CarryNoGroup { plan } => format!("plan {plan} has no group to take carried tasks"),
+        CarryCommit { n, from, to } => {
+            format!("Carry {n} unfinished tasks over from plan {from} to {to}")
+        }
+        CarryNote { old, deadline, day, standing } => format!(
+            "Carried over from {old} (former deadline: \"{deadline}\"; standing on {day}: {standing})"
         ),
     }
 }

@@ -5,8 +5,10 @@
 mod en;
 mod everyday;
 mod vi;
+mod workspace;
 
 pub use everyday::Everyday;
+pub use workspace::{Ws, WsCol};
 
 use chrono::NaiveDate;
 
@@ -125,6 +127,8 @@ pub trait Tr: Sync {
     fn merge_whole(&self, path: &str, why: crate::merge::Fallback) -> String;
     /// Messages of the everyday-use paths (issue 13): see [`Everyday`].
     fn everyday(&self, m: &Everyday<'_>) -> String;
+    /// Messages of the workspace paths (issue 16): see [`Ws`].
+    fn workspace(&self, m: &Ws<'_>) -> String;
 }
 
 /// A failed lookup of a name typed on the command line.

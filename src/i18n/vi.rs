@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use super::{EditMsg, Everyday, HistoryTexts, Label, RateBase, ReportTexts, Tr};
+use super::{Ws, WsCol};
 use crate::model::deadline::{Deadline, DeadlineError};
 use crate::model::plan::{TaskStatus, UnitKind};
 use crate::model::problem::{Encoding, Item, Problem, ProblemKind};
@@ -629,6 +630,10 @@ impl Tr for Vi {
     fn everyday(&self, m: &Everyday<'_>) -> String {
         everyday(m)
     }
+
+    fn workspace(&self, m: &Ws<'_>) -> String {
+        workspace(m)
+    }
 }
 
 static REPORT: ReportTexts = ReportTexts {
@@ -725,6 +730,71 @@ fn everyday(m: &Everyday<'_>) -> String {
         NoIssuedDate => "kế hoạch không ghi ngày ban hành (`issued` trong plan.toml); dùng `--as-of NGÀY` thay cho `--as-issued`".to_string(),
         UnreadableTask { location, why } => format!(
             "chú ý: {location}: tệp nhiệm vụ không đọc được ({why}); nhiệm vụ này không có trong kết quả dưới đây"
+        ),
+    }
+}
+
+// ---- several plans (issue 16) ----
+
+fn workspace(m: &Ws<'_>) -> String {
+    use Ws::*;
+    match m {
+        UnknownPlan { plan, plans } => format!(
+            "không có kế hoạch `{plan}`; các kế hoạch: {}",
+            plans.join(", ")
+        ),
+        UnknownTask { id } => format!("không có nhiệm vụ `{id}` trong kế hoạch nào"),
+        AmbiguousId { id, candidates } => format!(
+            "mã `{id}` có trong nhiều kế hoạch: {}\n  gợi ý: viết `TÊN:MÃ`, ví dụ `{}`",
+            candidates.join(", "),
+            candidates.first().map(String::as_str).unwrap_or("")
+        ),
+        PickOnePlan { plans } => format!(
+            "thư mục này có nhiều kế hoạch ({}): chọn một bằng `--in TÊN`",
+            plans.join(", ")
+        ),
+        Heading { name, code } => format!("== {name} · Kế hoạch {code} =="),
+        Column(c) => match c {
+            WsCol::Name => "Tên",
+            WsCol::Code => "Số hiệu",
+            WsCol::Period => "Thời kỳ",
+            WsCol::State => "Trạng thái",
+            WsCol::Tasks => "Nhiệm vụ",
+            WsCol::Done => "Đã hoàn thành",
+            WsCol::Open => "Chưa hoàn thành",
+            WsCol::Overdue => "Quá hạn",
+            WsCol::Carried => "Đã chuyển tiếp",
+        }
+        .to_string(),
+        Open => "đang thực hiện".to_string(),
+        Closed { on } => format!("đã kết thúc {on}"),
+        Total => "Tổng các kế hoạch (nhiệm vụ chuyển tiếp tính một lần)".to_string(),
+        CarriedFrom { link } => format!("Tiếp nối nhiệm vụ: {link}"),
+        CarriedTo { plan, link, on } => {
+            format!("Chưa hoàn thành — chuyển sang kế hoạch {plan}: {link} (ngày {on})")
+        }
+        CarryLine { old, new, path } => format!("{old} → {new}  {path}"),
+        CarryMarked { old, path } => format!("{old}: đánh dấu đã chuyển  {path}"),
+        CarrySkipped { old, new } => format!("{old}: đã chuyển sang {new} trước đó, bỏ qua"),
+        CarryDeclared { path, group, from, to } => {
+            format!("{path}: nhóm {group} khai báo {from} → {to} nhiệm vụ")
+        }
+        CarryDone { n, to, dry_run } => {
+            if *dry_run {
+                format!("sẽ chuyển {n} nhiệm vụ sang kế hoạch {to} (--dry-run: chưa ghi gì)")
+            } else {
+                format!("đã chuyển {n} nhiệm vụ sang kế hoạch {to}")
+            }
+        }
+        CarrySamePlan => "--from và --to phải là hai kế hoạch khác nhau".to_string(),
+        CarryNoGroup { plan } => {
+            format!("kế hoạch {plan} chưa có nhóm nào để nhận nhiệm vụ chuyển tiếp")
+        }
+        CarryCommit { n, from, to } => {
+            format!("Chuyển {n} nhiệm vụ chưa hoàn thành từ kế hoạch {from} sang {to}")
+        }
+        CarryNote { old, deadline, day, standing } => format!(
+            "Chuyển tiếp từ {old} (thời hạn cũ: \"{deadline}\"; tình trạng ngày {day}: {standing})"
         ),
     }
 }
