@@ -159,6 +159,10 @@ pub fn report(r: &Report) -> Value {
 pub fn counts(c: &Counts) -> Value {
     let mut m = serde_json::Map::new();
     for cat in crate::model::status::Category::ALL {
+        // "carried_over" only when a task is (issue 16): a plan without links reads as before.
+        if cat == crate::model::status::Category::CarriedOver && c.get(cat) == 0 {
+            continue;
+        }
         m.insert(cat.key().to_string(), json!(c.get(cat)));
     }
     m.insert("total".into(), json!(c.total()));
