@@ -265,7 +265,10 @@ fn check(ctx: &Ctx, args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome> {
     let mut problems: Vec<problem::Problem> = vec![];
     let mut files = 0;
     for (i, m) in ws.plans.iter().enumerate() {
-        let mut input = crate::check::Input::new(&m.loaded, ctx.as_of);
+        // A closed plan is judged as of its closing day: a unit that ended after it is not a
+        // finding about that plan.
+        let day = m.loaded.plan.meta.closed_as_of(ctx.as_of).unwrap_or(ctx.as_of);
+        let mut input = crate::check::Input::new(&m.loaded, day);
         if args.as_issued {
             input.as_of = m
                 .loaded
