@@ -121,6 +121,9 @@ pub enum Command {
     /// Carry the unfinished tasks of a plan over into the next plan, linked back
     #[command(name = "carry-over")]
     CarryOver(CarryOverArgs),
+    /// Read exchange documents (export --format json --all-plans) into a read-only workspace
+    #[command(name = "import-plan")]
+    ImportPlan(ImportPlanArgs),
 }
 
 // ---- several plans (issue 16) ----
@@ -130,6 +133,16 @@ pub struct PlansArgs {
     /// Output format
     #[arg(long, default_value = "text")]
     pub format: TextOrJson,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportPlanArgs {
+    /// Exchange documents, one per province or repository
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// The new workspace folder (must not exist or be empty)
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
 }
 
 #[derive(Debug, Args)]

@@ -22,6 +22,7 @@ pub mod diff;
 pub mod export;
 pub mod fmt;
 pub mod import;
+pub mod import_plan;
 pub mod list;
 pub mod log;
 pub mod merge_driver;
@@ -111,6 +112,7 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> Res
         Command::Man => return completions::man(out),
         Command::Schema(a) => return schema::run(a, out),
         Command::MergeDriver(a) => return merge_driver::run(a, lang(g), err),
+        Command::ImportPlan(a) => return import_plan::run(a, lang(g), out),
         _ => {}
     }
     let plan_dir = load::find_plan_dir(g.plan.as_deref(), &env.cwd).map_err(|e| {
@@ -159,6 +161,7 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> Res
             unreachable!("handled before the plan is loaded")
         }
         Command::Plans(_) | Command::CarryOver(_) => unreachable!("handled by workspace::route"),
+        Command::ImportPlan(_) => unreachable!("handled before the plan is loaded"),
     }
 }
 

@@ -643,6 +643,7 @@ pub fn exchange(
             if let Some(t) = m.loaded.plan.task(bare) {
                 v["carried_from"] = json!(t.carry.from.as_ref().map(|l| &l.value));
                 v["carried_to"] = json!(t.carry.to.as_ref().map(|l| &l.value));
+                v["carried_on"] = render::json::date(t.carry.on.as_ref().map(|d| d.value));
             }
             tasks.push(v);
         }
@@ -652,6 +653,9 @@ pub fn exchange(
             "title": meta.title,
             "issued": render::json::date(meta.issued),
             "issuer": meta.issuer,
+            "secretariat": meta.secretariat.as_ref().map(|s| &s.value),
+            "report_day": meta.report_day,
+            "before_is_inclusive": meta.before_is_inclusive,
             "period": {
                 "start": render::json::date(meta.start()),
                 "end": render::json::date(meta.period_end),
