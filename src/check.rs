@@ -511,17 +511,18 @@ fn deadline_problems(
 fn deadlines(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
     // A task carried over from an earlier plan waits for the secretariat to set its new
     // deadline (issue 16): flagged, not an error, so the plan being drafted stays valid.
-    if let Some(from) = &t.carry.from {
-        if t.deadline.value.trim().is_empty() && t.due.is_none() {
-            out.push(Problem::warning(
-                &t.file,
-                t.deadline.pos,
-                ProblemKind::CarriedWithoutDeadline {
-                    from: from.value.clone(),
-                },
-            ));
-            return;
-        }
+    if let Some(from) = &t.carry.from
+        && t.deadline.value.trim().is_empty()
+        && t.due.is_none()
+    {
+        out.push(Problem::warning(
+            &t.file,
+            t.deadline.pos,
+            ProblemKind::CarriedWithoutDeadline {
+                from: from.value.clone(),
+            },
+        ));
+        return;
     }
     deadline_problems(i.plan, &t.file, &t.deadline, t.due.as_ref(), None, out);
 }

@@ -1082,14 +1082,21 @@ pub fn carried_task(c: &CarriedTask) -> String {
         for i in &c.indicators {
             let mut t = Table::new();
             t.insert("name", Item::Value(Value::from(i.name.as_str())));
-            t.insert("target", Item::Value(Value::from(crate::text::nfc(&i.target))));
+            t.insert(
+                "target",
+                Item::Value(Value::from(crate::text::nfc(&i.target))),
+            );
             if let Some(u) = &i.unit {
                 t.insert("unit", Item::Value(Value::from(u.as_str())));
             }
             if let Some(v) = i.target_value {
                 // 100, not 100.0: as the plan's files write whole targets.
                 let whole = v.fract() == 0.0 && v.abs() < 1e15;
-                let value = if whole { Value::from(v as i64) } else { Value::from(v) };
+                let value = if whole {
+                    Value::from(v as i64)
+                } else {
+                    Value::from(v)
+                };
                 t.insert("target_value", Item::Value(value));
             }
             if let Some(b) = &i.baseline {

@@ -351,7 +351,10 @@ impl Repo {
     /// Commit just `files` with `message` (issue 16: a carry-over writes several); returns the
     /// short hash.
     pub fn commit_files(&self, files: &[PathBuf], message: &str) -> Result<String> {
-        let names: Vec<String> = files.iter().map(|f| f.to_string_lossy().to_string()).collect();
+        let names: Vec<String> = files
+            .iter()
+            .map(|f| f.to_string_lossy().to_string())
+            .collect();
         let mut add = vec!["add", "--"];
         add.extend(names.iter().map(String::as_str));
         run(&self.root, &add)?;

@@ -63,10 +63,11 @@ pub enum Unresolved {
 
 impl Workspace {
     pub fn get(&self, name: &str) -> Option<&Member> {
-        self.plans
-            .iter()
-            .find(|m| m.name == name)
-            .or_else(|| self.plans.iter().find(|m| m.name.eq_ignore_ascii_case(name)))
+        self.plans.iter().find(|m| m.name == name).or_else(|| {
+            self.plans
+                .iter()
+                .find(|m| m.name.eq_ignore_ascii_case(name))
+        })
     }
 
     pub fn names(&self) -> Vec<String> {
@@ -82,9 +83,13 @@ impl Workspace {
                     plan: plan.to_string(),
                     plans: self.names(),
                 })?;
-                let t = m.loaded.plan.task(id).ok_or_else(|| Unresolved::UnknownTask {
-                    id: arg.to_string(),
-                })?;
+                let t = m
+                    .loaded
+                    .plan
+                    .task(id)
+                    .ok_or_else(|| Unresolved::UnknownTask {
+                        id: arg.to_string(),
+                    })?;
                 Ok((m, t))
             }
             (None, id) => {

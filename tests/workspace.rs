@@ -128,9 +128,15 @@ fn plans_lists_each_plan_with_its_state_and_counts() {
     let ws = Ws::two();
     let out = ws.ok(&["--as-of", "2025-04-01", "plans"]);
     let rows: Vec<&str> = out.lines().collect();
-    assert!(rows[3].contains("kh2025") && rows[3].contains("đang thực hiện"), "{out}");
+    assert!(
+        rows[3].contains("kh2025") && rows[3].contains("đang thực hiện"),
+        "{out}"
+    );
     assert!(rows[3].contains("01/01/2025 – 31/12/2025"), "{out}");
-    assert!(rows[4].contains("kh594") && rows[4].contains("đã kết thúc 31/12/2024"), "{out}");
+    assert!(
+        rows[4].contains("kh594") && rows[4].contains("đã kết thúc 31/12/2024"),
+        "{out}"
+    );
     assert_eq!(rows.last(), Some(&"Tình trạng tính đến ngày: 01/04/2025"));
     let v = ws.json(&["--as-of", "2025-04-01", "plans", "--format", "json"]);
     let p = &v["plans"];
@@ -142,7 +148,12 @@ fn plans_lists_each_plan_with_its_state_and_counts() {
     assert_eq!(p[1]["closed_on"], "2024-12-31");
     // Counted as of its closing day: 1.1 done; 7.4 overdue; 1.2 on a roadmap; 7.1 ongoing.
     assert_eq!(
-        (&p[1]["tasks"], &p[1]["done"], &p[1]["not_done"], &p[1]["overdue"]),
+        (
+            &p[1]["tasks"],
+            &p[1]["done"],
+            &p[1]["not_done"],
+            &p[1]["overdue"]
+        ),
         (&4.into(), &1.into(), &3.into(), &1.into())
     );
 }
@@ -150,7 +161,10 @@ fn plans_lists_each_plan_with_its_state_and_counts() {
 #[test]
 fn a_single_plan_folder_is_a_workspace_of_one() {
     let ws = Ws::single();
-    let (code, out, _) = ws.run_in("plan", &["--as-of", "2024-07-01", "plans", "--format", "json"]);
+    let (code, out, _) = ws.run_in(
+        "plan",
+        &["--as-of", "2024-07-01", "plans", "--format", "json"],
+    );
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["plans"].as_array().unwrap().len(), 1);
@@ -163,7 +177,10 @@ fn a_single_plan_folder_is_a_workspace_of_one() {
     assert_eq!(bare, named);
     let (code, _, err) = ws.run_in("plan", &["show", "kh2025:7.4"]);
     assert_eq!(code, 2);
-    assert_eq!(err, "tiendo: lỗi: không có kế hoạch `kh2025`; các kế hoạch: plan\n");
+    assert_eq!(
+        err,
+        "tiendo: lỗi: không có kế hoạch `kh2025`; các kế hoạch: plan\n"
+    );
 }
 
 #[test]
@@ -178,10 +195,16 @@ fn qualified_and_bare_ids() {
     assert!(a.starts_with("Mã:            7.4\n"), "{a}");
     let (code, _, err) = ws.run(&["show", "kh9:1.1"]);
     assert_eq!(code, 2);
-    assert_eq!(err, "tiendo: lỗi: không có kế hoạch `kh9`; các kế hoạch: kh2025, kh594\n");
+    assert_eq!(
+        err,
+        "tiendo: lỗi: không có kế hoạch `kh9`; các kế hoạch: kh2025, kh594\n"
+    );
     let (code, _, err) = ws.run(&["show", "kh2025:7.4"]);
     assert_eq!(code, 2);
-    assert_eq!(err, "tiendo: lỗi: không có nhiệm vụ `kh2025:7.4` trong kế hoạch nào\n");
+    assert_eq!(
+        err,
+        "tiendo: lỗi: không có nhiệm vụ `kh2025:7.4` trong kế hoạch nào\n"
+    );
     // After a carry-over, 1.2 is in both plans: the bare id is ambiguous.
     ws.ok(&["carry-over", "--from", "kh594", "--to", "kh2025"]);
     let (code, _, err) = ws.run(&["show", "1.2"]);
@@ -192,7 +215,10 @@ fn qualified_and_bare_ids() {
     );
     let (code, _, err) = ws.run(&["--lang", "en", "show", "1.2"]);
     assert_eq!(code, 2);
-    assert!(err.contains("id `1.2` is in several plans: kh2025:1.2, kh594:1.2"), "{err}");
+    assert!(
+        err.contains("id `1.2` is in several plans: kh2025:1.2, kh594:1.2"),
+        "{err}"
+    );
     // A command that works on one plan asks which.
     let (code, _, err) = ws.run(&["report", "--month", "2025-04"]);
     assert_eq!(code, 2);
@@ -208,7 +234,14 @@ fn qualified_and_bare_ids() {
 fn carry_over_dry_run_says_what_it_would_write_and_writes_nothing() {
     let ws = Ws::two();
     let before = ws.snapshot();
-    let out = ws.ok(&["carry-over", "--from", "kh594", "--to", "kh2025", "--dry-run"]);
+    let out = ws.ok(&[
+        "carry-over",
+        "--from",
+        "kh594",
+        "--to",
+        "kh2025",
+        "--dry-run",
+    ]);
     assert_eq!(
         out,
         format!("{DRY_RUN}sẽ chuyển 3 nhiệm vụ sang kế hoạch kh2025 (--dry-run: chưa ghi gì)\n")
@@ -216,7 +249,15 @@ fn carry_over_dry_run_says_what_it_would_write_and_writes_nothing() {
     assert_eq!(ws.snapshot(), before);
     // --only and --group narrow it.
     let out = ws.ok(&[
-        "carry-over", "--from", "kh594", "--to", "kh2025", "--group", "7", "--only", "7.4",
+        "carry-over",
+        "--from",
+        "kh594",
+        "--to",
+        "kh2025",
+        "--group",
+        "7",
+        "--only",
+        "7.4",
         "--dry-run",
     ]);
     assert_eq!(
@@ -227,14 +268,23 @@ fn carry_over_dry_run_says_what_it_would_write_and_writes_nothing() {
          sẽ chuyển 1 nhiệm vụ sang kế hoạch kh2025 (--dry-run: chưa ghi gì)\n"
     );
     let (code, _, err) = ws.run(&["carry-over", "--from", "kh594", "--to", "kh594"]);
-    assert_eq!((code, err.as_str()), (2, "tiendo: lỗi: --from và --to phải là hai kế hoạch khác nhau\n"));
+    assert_eq!(
+        (code, err.as_str()),
+        (
+            2,
+            "tiendo: lỗi: --from và --to phải là hai kế hoạch khác nhau\n"
+        )
+    );
 }
 
 #[test]
 fn carry_over_writes_linked_tasks_and_is_idempotent() {
     let ws = Ws::two();
     let out = ws.ok(&["carry-over", "--from", "kh594", "--to", "kh2025"]);
-    assert_eq!(out, format!("{DRY_RUN}đã chuyển 3 nhiệm vụ sang kế hoạch kh2025\n"));
+    assert_eq!(
+        out,
+        format!("{DRY_RUN}đã chuyển 3 nhiệm vụ sang kế hoạch kh2025\n")
+    );
     // The new task: title kept, units as they stand on the new plan's date (7.4's own handover
     // to Công an tỉnh applies), last value as baseline, no deadline yet, linked back.
     assert_eq!(
@@ -268,10 +318,20 @@ target_value = 100
     // The old task: two lines added, its status untouched (not done, not dropped).
     let old = ws.read("ws/kh594/tasks/7/7.4.toml");
     let orig = std::fs::read_to_string(fixture("workspace/kh594/tasks/7/7.4.toml")).unwrap();
-    let added: Vec<&str> = old.lines().filter(|l| !orig.lines().any(|o| o == *l)).collect();
-    assert_eq!(added, ["carried_to = \"kh2025:1.3\"", "carried_on = 2024-12-31"]);
+    let added: Vec<&str> = old
+        .lines()
+        .filter(|l| !orig.lines().any(|o| o == *l))
+        .collect();
+    assert_eq!(
+        added,
+        ["carried_to = \"kh2025:1.3\"", "carried_on = 2024-12-31"]
+    );
     assert!(old.contains("status = \"doing\""));
-    assert!(ws.read("ws/kh2025/plan.toml").contains("id = \"1\"\ntitle = \"Khắc phục những nhiệm vụ chậm tiến độ\"\ndeclared = 3\n"));
+    assert!(
+        ws.read("ws/kh2025/plan.toml").contains(
+            "id = \"1\"\ntitle = \"Khắc phục những nhiệm vụ chậm tiến độ\"\ndeclared = 3\n"
+        )
+    );
     // Canonical form, and a valid workspace: the carried tasks are flagged until they have a
     // deadline, nothing is an error.
     assert_eq!(ws.run(&["--in", "kh2025", "fmt", "--check"]).0, 0);
@@ -281,8 +341,16 @@ target_value = 100
     assert!(out.ends_with("0 lỗi, 3 cảnh báo trong 3/11 tệp\n"), "{out}");
     // The old task now stands as carried over; show follows the link both ways.
     let show = ws.ok(&["--as-of", "2025-04-01", "show", "kh594:7.4"]);
-    assert!(show.contains("Chưa hoàn thành — chuyển sang kế hoạch sau"), "{show}");
-    assert!(show.ends_with("Chưa hoàn thành — chuyển sang kế hoạch kh2025: kh2025:1.3 (ngày 31/12/2024)\n"), "{show}");
+    assert!(
+        show.contains("Chưa hoàn thành — chuyển sang kế hoạch sau"),
+        "{show}"
+    );
+    assert!(
+        show.ends_with(
+            "Chưa hoàn thành — chuyển sang kế hoạch kh2025: kh2025:1.3 (ngày 31/12/2024)\n"
+        ),
+        "{show}"
+    );
     let show = ws.ok(&["--as-of", "2025-04-01", "show", "kh2025:1.3"]);
     assert!(show.ends_with("Tiếp nối nhiệm vụ: kh594:7.4\n"), "{show}");
     // Idempotent: nothing carried twice, nothing written.
@@ -318,7 +386,11 @@ fn carry_over_commits_when_asked() {
             .env("GIT_COMMITTER_DATE", "2025-01-05T08:00:00+07:00")
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8(out.stdout).unwrap()
     };
     git(&["init", "-q", "-b", "main"]);
@@ -326,7 +398,16 @@ fn carry_over_commits_when_asked() {
     git(&["commit", "-q", "-m", "start"]);
     let out = Command::new(env!("CARGO_BIN_EXE_tiendo"))
         .current_dir(&ws.root)
-        .args(["--plan", "ws", "carry-over", "--from", "kh594", "--to", "kh2025", "--commit"])
+        .args([
+            "--plan",
+            "ws",
+            "carry-over",
+            "--from",
+            "kh594",
+            "--to",
+            "kh2025",
+            "--commit",
+        ])
         .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("GIT_AUTHOR_NAME", "t")
         .env("GIT_AUTHOR_EMAIL", "t@example.org")
@@ -334,7 +415,11 @@ fn carry_over_commits_when_asked() {
         .env("GIT_COMMITTER_EMAIL", "t@example.org")
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(
         git(&["log", "-1", "--format=%s"]),
         "Chuyển 3 nhiệm vụ chưa hoàn thành từ kế hoạch kh594 sang kh2025\n"
@@ -354,7 +439,10 @@ fn check_validates_the_links_between_plans() {
     let t = ws.read("ws/kh2025/tasks/1/1.1.toml");
     ws.write(
         "ws/kh2025/tasks/1/1.1.toml",
-        &t.replace("carried_from = \"kh594:1.2\"", "carried_from = \"kh594:9.9\""),
+        &t.replace(
+            "carried_from = \"kh594:1.2\"",
+            "carried_from = \"kh594:9.9\"",
+        ),
     );
     let (code, out, _) = ws.run(&["--as-of", "2025-04-01", "check"]);
     assert_eq!(code, 1);
@@ -365,12 +453,21 @@ fn check_validates_the_links_between_plans() {
     assert_eq!(ws.run(&["--as-of", "2025-04-01", "check"]).0, 0);
     // A task carried twice.
     let t3 = ws.read("ws/kh2025/tasks/1/1.3.toml");
-    ws.write("ws/kh2025/tasks/1/1.4.toml", &t3.replace("id = \"1.3\"", "id = \"1.4\""));
+    ws.write(
+        "ws/kh2025/tasks/1/1.4.toml",
+        &t3.replace("id = \"1.3\"", "id = \"1.4\""),
+    );
     let p = ws.read("ws/kh2025/plan.toml");
-    ws.write("ws/kh2025/plan.toml", &p.replace("declared = 3", "declared = 4"));
+    ws.write(
+        "ws/kh2025/plan.toml",
+        &p.replace("declared = 3", "declared = 4"),
+    );
     let (code, out, _) = ws.run(&["--as-of", "2025-04-01", "check"]);
     assert_eq!(code, 1);
-    assert!(out.contains("lỗi: nhiệm vụ `kh594:7.4` được chuyển tiếp hai lần: kh2025:1.3, kh2025:1.4"), "{out}");
+    assert!(
+        out.contains("lỗi: nhiệm vụ `kh594:7.4` được chuyển tiếp hai lần: kh2025:1.3, kh2025:1.4"),
+        "{out}"
+    );
     std::fs::remove_file(ws.root.join("ws/kh2025/tasks/1/1.4.toml")).unwrap();
     ws.write("ws/kh2025/plan.toml", &p);
     // A closed plan's task linked but not marked as carried over.
@@ -382,7 +479,10 @@ fn check_validates_the_links_between_plans() {
     let (code, out, _) = ws.run(&["--as-of", "2025-04-01", "check"]);
     assert_eq!(code, 1);
     assert!(out.contains("ws/kh594/tasks/7/7.4.toml:1:6: lỗi: kế hoạch đã kết thúc nhưng nhiệm vụ này chưa được đánh dấu chuyển sang `kh2025:1.3`"), "{out}");
-    assert!(out.contains("gợi ý: thêm `carried_to = \"kh2025:1.3\"`"), "{out}");
+    assert!(
+        out.contains("gợi ý: thêm `carried_to = \"kh2025:1.3\"`"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -400,23 +500,65 @@ fn views_cover_every_open_plan_and_take_a_plan_filter() {
     };
     // Open plans only by default: kh594 is closed.
     let v = ws.json(&["--as-of", "2025-04-01", "list", "--format", "json"]);
-    assert_eq!(ids(&v), ["kh2025:1.1", "kh2025:1.2", "kh2025:1.3", "kh2025:2.1"]);
-    let v = ws.json(&["--as-of", "2025-04-01", "--all-plans", "list", "--format", "json"]);
+    assert_eq!(
+        ids(&v),
+        ["kh2025:1.1", "kh2025:1.2", "kh2025:1.3", "kh2025:2.1"]
+    );
+    let v = ws.json(&[
+        "--as-of",
+        "2025-04-01",
+        "--all-plans",
+        "list",
+        "--format",
+        "json",
+    ]);
     assert_eq!(ids(&v).len(), 8);
-    let v = ws.json(&["--as-of", "2025-04-01", "--in", "kh594", "list", "--format", "json"]);
-    assert_eq!(ids(&v), ["kh594:1.1", "kh594:1.2", "kh594:7.1", "kh594:7.4"]);
+    let v = ws.json(&[
+        "--as-of",
+        "2025-04-01",
+        "--in",
+        "kh594",
+        "list",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        ids(&v),
+        ["kh594:1.1", "kh594:1.2", "kh594:7.1", "kh594:7.4"]
+    );
     // Everything Công an tỉnh leads, in every open plan: the carried 7.4 after its handover.
-    let v = ws.json(&["--as-of", "2025-04-01", "list", "--lead", "ca-tinh", "--format", "json"]);
+    let v = ws.json(&[
+        "--as-of",
+        "2025-04-01",
+        "list",
+        "--lead",
+        "ca-tinh",
+        "--format",
+        "json",
+    ]);
     assert_eq!(ids(&v), ["kh2025:1.3"]);
     let table = ws.ok(&["--as-of", "2025-04-01", "list", "--lead", "so-khcn"]);
     assert!(table.contains("│ kh2025:2.1 "), "{table}");
     assert!(!table.contains("kh594:"), "{table}");
     // units X: a section per open plan.
     let units = ws.ok(&["--as-of", "2025-04-01", "--all-plans", "units", "ca-tinh"]);
-    assert!(units.starts_with("== kh2025 · Kế hoạch 01/KH-TCTDA06 (hư cấu) ==\n"), "{units}");
-    assert!(units.contains("\n== kh594 · Kế hoạch 594/KH-TCTDA06 ==\n"), "{units}");
+    assert!(
+        units.starts_with("== kh2025 · Kế hoạch 01/KH-TCTDA06 (hư cấu) ==\n"),
+        "{units}"
+    );
+    assert!(
+        units.contains("\n== kh594 · Kế hoạch 594/KH-TCTDA06 ==\n"),
+        "{units}"
+    );
     // summary --all-plans: a table per plan and a total that counts a carried task once.
-    let v = ws.json(&["--as-of", "2025-04-01", "--all-plans", "summary", "--format", "json"]);
+    let v = ws.json(&[
+        "--as-of",
+        "2025-04-01",
+        "--all-plans",
+        "summary",
+        "--format",
+        "json",
+    ]);
     assert_eq!(v["plans"][0]["name"], "kh2025");
     assert_eq!(v["plans"][1]["overall"]["carried_over"], 3);
     assert_eq!(v["plans"][0]["overall"]["total"], 4);
@@ -424,8 +566,14 @@ fn views_cover_every_open_plan_and_take_a_plan_filter() {
     assert_eq!(v["total"]["total"], 5);
     assert_eq!(v["total"]["done_on_time"], 1);
     let text = ws.ok(&["--as-of", "2025-04-01", "--all-plans", "summary"]);
-    assert!(text.contains("Tổng các kế hoạch (nhiệm vụ chuyển tiếp tính một lần)"), "{text}");
-    assert!(text.contains("Chưa hoàn thành — chuyển sang kế hoạch sau"), "{text}");
+    assert!(
+        text.contains("Tổng các kế hoạch (nhiệm vụ chuyển tiếp tính một lần)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Chưa hoàn thành — chuyển sang kế hoạch sau"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -433,30 +581,56 @@ fn the_json_exchange_reads_back() {
     let ws = Ws::two();
     ws.ok(&["carry-over", "--from", "kh594", "--to", "kh2025"]);
     let (code, _, err) = ws.run(&[
-        "--as-of", "2025-04-01", "--all-plans", "export", "--format", "json", "-o", "exchange.json",
+        "--as-of",
+        "2025-04-01",
+        "--all-plans",
+        "export",
+        "--format",
+        "json",
+        "-o",
+        "exchange.json",
     ]);
     assert_eq!(code, 0, "{err}");
     let v: serde_json::Value = serde_json::from_str(&ws.read("exchange.json")).unwrap();
     assert_eq!(v["format"], "tiendo-exchange");
     assert_eq!(v["version"], 1);
     assert_eq!(v["as_of"], "2025-04-01");
-    assert!(v["units"].as_array().unwrap().iter().any(|u| u["id"] == "ca-tinh"));
+    assert!(
+        v["units"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|u| u["id"] == "ca-tinh")
+    );
     let plans = v["plans"].as_array().unwrap();
     assert_eq!(plans.len(), 2);
     assert_eq!(plans[1]["name"], "kh594");
     assert_eq!(plans[1]["state"], "closed");
     assert_eq!(plans[1]["period"]["end"], "2024-12-31");
-    let t74 = plans[1]["tasks"].as_array().unwrap().iter().find(|t| t["id"] == "kh594:7.4").unwrap();
+    let t74 = plans[1]["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == "kh594:7.4")
+        .unwrap();
     assert_eq!(t74["carried_to"], "kh2025:1.3");
     assert_eq!(t74["standing"]["category"], "carried_over");
-    let t13 = plans[0]["tasks"].as_array().unwrap().iter().find(|t| t["id"] == "kh2025:1.3").unwrap();
+    let t13 = plans[0]["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == "kh2025:1.3")
+        .unwrap();
     assert_eq!(t13["carried_from"], "kh594:7.4");
     assert_eq!(v["total"]["total"], 5);
     // Read back into a read-only workspace, and judged side by side.
     let (code, out, err) = ws.run_in(".", &["import-plan", "exchange.json", "--out", "side"]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("side/"), "{out}");
-    let (code, out, err) = ws.run_in("side", &["--as-of", "2025-04-01", "plans", "--format", "json"]);
+    let (code, out, err) = ws.run_in(
+        "side",
+        &["--as-of", "2025-04-01", "plans", "--format", "json"],
+    );
     assert_eq!(code, 0, "{err}");
     let back: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(back["plans"].as_array().unwrap().len(), 2);

@@ -124,8 +124,13 @@ pub fn run(
             continue;
         }
         let me = qualify(&from.name, &t.id.value);
-        if let Some(done) = continued_by(&ws, &me).or_else(|| t.carry.to.as_ref().map(|l| l.value.clone())) {
-            lines.push(tr.workspace(&Ws::CarrySkipped { old: &me, new: &done }));
+        if let Some(done) =
+            continued_by(&ws, &me).or_else(|| t.carry.to.as_ref().map(|l| l.value.clone()))
+        {
+            lines.push(tr.workspace(&Ws::CarrySkipped {
+                old: &me,
+                new: &done,
+            }));
             continue;
         }
         let j = judge_task(old, t, h);
@@ -174,11 +179,16 @@ pub fn run(
             notes: vec![note],
             indicators,
         };
-        let rel = PathBuf::from("tasks").join(&into).join(format!("{id}.toml"));
+        let rel = PathBuf::from("tasks")
+            .join(&into)
+            .join(format!("{id}.toml"));
         let new_path = to.dir.join(&rel);
         let shown = crate::load::display_path(&to.dir, &rel);
         if new_path.exists() {
-            bail!(tr.edit(&crate::i18n::EditMsg::TaskExists { id: &id, path: &shown }));
+            bail!(tr.edit(&crate::i18n::EditMsg::TaskExists {
+                id: &id,
+                path: &shown
+            }));
         }
         let new_q = qualify(&to.name, &id);
         lines.push(tr.workspace(&Ws::CarryLine {

@@ -25,16 +25,27 @@ use crate::i18n::Lang;
 pub fn run(args: &ImportPlanArgs, lang: Lang, out: &mut dyn Write) -> Result<Outcome> {
     if args.out.exists() && std::fs::read_dir(&args.out).map_or(true, |mut d| d.next().is_some()) {
         bail!(match lang {
-            Lang::Vi => format!("`{}` đã có và không trống: chọn một thư mục mới", args.out.display()),
-            Lang::En => format!("`{}` exists and is not empty: choose a new folder", args.out.display()),
+            Lang::Vi => format!(
+                "`{}` đã có và không trống: chọn một thư mục mới",
+                args.out.display()
+            ),
+            Lang::En => format!(
+                "`{}` exists and is not empty: choose a new folder",
+                args.out.display()
+            ),
         });
     }
     let mut docs = vec![];
     for f in &args.files {
-        let text = std::fs::read_to_string(f).with_context(|| format!("failed to read `{}`", f.display()))?;
-        let v: Value = serde_json::from_str(&text).with_context(|| format!("`{}` is not JSON", f.display()))?;
+        let text = std::fs::read_to_string(f)
+            .with_context(|| format!("failed to read `{}`", f.display()))?;
+        let v: Value = serde_json::from_str(&text)
+            .with_context(|| format!("`{}` is not JSON", f.display()))?;
         if v["format"] != "tiendo-exchange" || v["version"] != 1 {
-            bail!("`{}` is not a tiendo exchange document (format \"tiendo-exchange\", version 1)", f.display());
+            bail!(
+                "`{}` is not a tiendo exchange document (format \"tiendo-exchange\", version 1)",
+                f.display()
+            );
         }
         let stem = f
             .file_stem()
@@ -53,7 +64,9 @@ pub fn run(args: &ImportPlanArgs, lang: Lang, out: &mut dyn Write) -> Result<Out
             }
         }
     }
-    let marker = |source: &str| format!("# Nhập từ {source} bằng `tiendo import-plan`: chỉ để đọc, không sửa tay.\n");
+    let marker = |source: &str| {
+        format!("# Nhập từ {source} bằng `tiendo import-plan`: chỉ để đọc, không sửa tay.\n")
+    };
     let sources: Vec<&str> = docs.iter().map(|(f, _, _)| f.as_str()).collect();
     files.push((
         args.out.join("units.toml"),
@@ -61,7 +74,11 @@ pub fn run(args: &ImportPlanArgs, lang: Lang, out: &mut dyn Write) -> Result<Out
     ));
     for (file, stem, v) in &docs {
         let rename = |name: &str| -> String {
-            if several { format!("{stem}-{name}") } else { name.to_string() }
+            if several {
+                format!("{stem}-{name}")
+            } else {
+                name.to_string()
+            }
         };
         let relink = |link: &str| -> String {
             match link.split_once(':') {
@@ -75,33 +92,52 @@ pub fn run(args: &ImportPlanArgs, lang: Lang, out: &mut dyn Write) -> Result<Out
                 bail!("`{name}` is not a plan name (letters, digits, `-`, `_`)");
             }
             let dir = args.out.join(&name);
-            files.push((dir.join("plan.toml"), format!("{}{}", marker(file), plan_toml(p, v)?)));
+            files.push((
+                dir.join("plan.toml"),
+                format!("{}{}", marker(file), plan_toml(p, v)?),
+            ));
             for t in p["tasks"].as_array().into_iter().flatten() {
                 let id = t["id"].as_str().unwrap_or_default();
                 let id = id.split_once(':').map_or(id, |(_, id)| id);
                 let group = t["group"].as_str().unwrap_or_default();
-                crate::model::id::check_safe(id).map_err(|_| anyhow::anyhow!("unsafe task id `{id}`"))?;
-                crate::model::id::check_safe(group).map_err(|_| anyhow::anyhow!("unsafe group id `{group}`"))?;
+                crate::model::id::check_safe(id)
+                    .map_err(|_| anyhow::anyhow!("unsafe task id `{id}`"))?;
+                crate::model::id::check_safe(group)
+                    .map_err(|_| anyhow::anyhow!("unsafe group id `{group}`"))?;
                 let path = dir.join("tasks").join(group).join(format!("{id}.toml"));
-                files.push((path, format!("{}{}", marker(file), task_toml(id, t, &relink))));
+                files.push((
+                    path,
+                    format!("{}{}", marker(file), task_toml(id, t, &relink)),
+                ));
             }
         }
     }
     for (path, text) in &files {
         if let Some(d) = path.parent() {
-            std::fs::create_dir_all(d).with_context(|| format!("failed to create `{}`", d.display()))?;
+            std::fs::create_dir_all(d)
+                .with_context(|| format!("failed to create `{}`", d.display()))?;
         }
-        std::fs::write(path, text).with_context(|| format!("failed to write `{}`", path.display()))?;
+        std::fs::write(path, text)
+            .with_context(|| format!("failed to write `{}`", path.display()))?;
         read_only(path)?;
     }
-    let plans: usize = docs.iter().map(|(_, _, v)| v["plans"].as_array().map_or(0, Vec::len)).sum();
+    let plans: usize = docs
+        .iter()
+        .map(|(_, _, v)| v["plans"].as_array().map_or(0, Vec::len))
+        .sum();
     let shown = format!("{}/", args.out.display());
     writeln!(
         out,
         "{}",
         match lang {
-            Lang::Vi => format!("đã nhập {plans} kế hoạch vào {shown} ({} tệp, chỉ để đọc)", files.len()),
-            Lang::En => format!("imported {plans} plans into {shown} ({} files, read-only)", files.len()),
+            Lang::Vi => format!(
+                "đã nhập {plans} kế hoạch vào {shown} ({} tệp, chỉ để đọc)",
+                files.len()
+            ),
+            Lang::En => format!(
+                "imported {plans} plans into {shown} ({} files, read-only)",
+                files.len()
+            ),
         }
     )?;
     Ok(Outcome::Clean)
@@ -110,7 +146,8 @@ pub fn run(args: &ImportPlanArgs, lang: Lang, out: &mut dyn Write) -> Result<Out
 fn read_only(path: &Path) -> Result<()> {
     let mut perm = std::fs::metadata(path)?.permissions();
     perm.set_readonly(true);
-    std::fs::set_permissions(path, perm).with_context(|| format!("failed to protect `{}`", path.display()))
+    std::fs::set_permissions(path, perm)
+        .with_context(|| format!("failed to protect `{}`", path.display()))
 }
 
 fn put_str(t: &mut Table, key: &str, v: &Value) {
@@ -120,7 +157,10 @@ fn put_str(t: &mut Table, key: &str, v: &Value) {
 }
 
 fn put_date(t: &mut Table, key: &str, v: &Value) {
-    if let Some(d) = v.as_str().and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()) {
+    if let Some(d) = v
+        .as_str()
+        .and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+    {
         t.insert(key, Item::Value(crate::edit::date_value(d)));
     }
 }
@@ -172,7 +212,11 @@ fn plan_toml(p: &Value, doc_v: &Value) -> Result<String> {
     let t = doc.as_table_mut();
     put_str(t, "code", &p["code"]);
     put_str(t, "title", &p["title"]);
-    let issued = if p["issued"].is_string() { &p["issued"] } else { &doc_v["as_of"] };
+    let issued = if p["issued"].is_string() {
+        &p["issued"]
+    } else {
+        &doc_v["as_of"]
+    };
     put_date(t, "issued", issued);
     put_str(t, "issuer", &p["issuer"]);
     put_str(t, "secretariat", &p["secretariat"]);

@@ -66,12 +66,10 @@ pub fn route(
         Layout::Several(v) => v,
     };
     let names: Vec<String> = several.iter().map(|(n, _)| n.clone()).collect();
-    match command {
-        Command::Plans(a) => return Ok(Route::Done(super::plans::run(&ctx, &a, out)?)),
-        Command::CarryOver(a) => {
-            return Ok(Route::Done(super::carry_over::run(&ctx, &a, out, err)?));
-        }
-        Command::Check(a) => return Ok(Route::Done(check(&ctx, &a, out)?)),
+    Ok(match command {
+        Command::Plans(a) => Route::Done(super::plans::run(&ctx, &a, out)?),
+        Command::CarryOver(a) => Route::Done(super::carry_over::run(&ctx, &a, out, err)?),
+        Command::Check(a) => Route::Done(check(&ctx, &a, out)?),
         Command::Show(mut a) => {
             let ws = crate::load::load_workspace(&ctx.plan_dir)?;
             let (m, id) = find(&ws, &a.id, tr)?;
@@ -81,24 +79,24 @@ pub fn route(
             if a.format == TextOrJson::Text {
                 show_links(&ctx, &ws, m, &a.id, out)?;
             }
-            return Ok(Route::Done(outcome));
+            Route::Done(outcome)
         }
         Command::Update(mut a) => {
             let ws = crate::load::load_workspace(&ctx.plan_dir)?;
             let (m, id) = find(&ws, &a.id, tr)?;
             a.id = id;
-            return Ok(Route::One(Command::Update(a), Box::new(for_member(&ctx, m))));
+            Route::One(Command::Update(a), Box::new(for_member(&ctx, m)))
         }
         Command::Log(mut a) if a.id.is_some() => {
             let ws = crate::load::load_workspace(&ctx.plan_dir)?;
             let (m, id) = find(&ws, a.id.as_deref().unwrap_or_default(), tr)?;
             a.id = Some(id);
-            return Ok(Route::One(Command::Log(a), Box::new(for_member(&ctx, m))));
+            Route::One(Command::Log(a), Box::new(for_member(&ctx, m)))
         }
-        Command::List(a) => return Ok(Route::Done(list(&ctx, g, &a, out, err)?)),
-        Command::Summary(a) => return Ok(Route::Done(summary(&ctx, g, &a, out, err)?)),
-        Command::Units(a) => return Ok(Route::Done(units(&ctx, g, &a, out, err)?)),
-        Command::Export(a) => return Ok(Route::Done(export(&ctx, g, &a, out, err)?)),
+        Command::List(a) => Route::Done(list(&ctx, g, &a, out, err)?),
+        Command::Summary(a) => Route::Done(summary(&ctx, g, &a, out, err)?),
+        Command::Units(a) => Route::Done(units(&ctx, g, &a, out, err)?),
+        Command::Export(a) => Route::Done(export(&ctx, g, &a, out, err)?),
         other => {
             // One plan, named by --in.
             if let [one] = g.in_plans.as_slice() {
@@ -114,7 +112,7 @@ pub fn route(
             }
             bail!(tr.workspace(&Ws::PickOnePlan { plans: &names }));
         }
-    }
+    })
 }
 
 /// In a single-plan folder, `NAME:ID` with the folder's own name is the bare id.
@@ -205,19 +203,17 @@ pub fn selected<'a>(ws: &'a Workspace, g: &Global, ctx: &Ctx) -> Result<Vec<&'a 
 }
 
 /// The task that a link of `show` follows, both ways.
-fn show_links(
-    ctx: &Ctx,
-    ws: &Workspace,
-    m: &Member,
-    id: &str,
-    out: &mut dyn Write,
-) -> Result<()> {
+fn show_links(ctx: &Ctx, ws: &Workspace, m: &Member, id: &str, out: &mut dyn Write) -> Result<()> {
     let tr = tr(ctx.lang);
     let Some(t) = m.loaded.plan.task(id) else {
         return Ok(());
     };
     if let Some(from) = &t.carry.from {
-        writeln!(out, "{}", tr.workspace(&Ws::CarriedFrom { link: &from.value }))?;
+        writeln!(
+            out,
+            "{}",
+            tr.workspace(&Ws::CarriedFrom { link: &from.value })
+        )?;
     }
     // The other end, whether or not this task wrote its half.
     let me = qualify(&m.name, &t.id.value);
@@ -267,7 +263,12 @@ fn check(ctx: &Ctx, args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome> {
     for (i, m) in ws.plans.iter().enumerate() {
         // A closed plan is judged as of its closing day: a unit that ended after it is not a
         // finding about that plan.
-        let day = m.loaded.plan.meta.closed_as_of(ctx.as_of).unwrap_or(ctx.as_of);
+        let day = m
+            .loaded
+            .plan
+            .meta
+            .closed_as_of(ctx.as_of)
+            .unwrap_or(ctx.as_of);
         let mut input = crate::check::Input::new(&m.loaded, day);
         if args.as_issued {
             input.as_of = m
@@ -281,7 +282,13 @@ fn check(ctx: &Ctx, args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome> {
         // The shared units.toml is one file, read once per plan: count it and its problems once.
         let shared = &m.loaded.plan.units.file;
         files += m.loaded.files - usize::from(i > 0 && m.loaded.units_loaded);
-        for p in m.loaded.problems.iter().cloned().chain(crate::check::run(&input)) {
+        for p in m
+            .loaded
+            .problems
+            .iter()
+            .cloned()
+            .chain(crate::check::run(&input))
+        {
             if &p.path != shared || !problems.contains(&p) {
                 problems.push(p);
             }
@@ -330,10 +337,11 @@ fn announce(ctx: &Ctx, plans: &[&Member], err: &mut dyn Write) -> Result<()> {
 /// group asked for (another plan may have it).
 fn rows_of(ctx: &Ctx, m: &Member, f: &crate::cli::Filters, details: bool) -> Result<Option<Rows>> {
     let plan = &m.loaded.plan;
-    if let Some(g) = &f.group {
-        if plan.meta.group(g).is_none() {
-            return Ok(None);
-        }
+    if f.group
+        .as_ref()
+        .is_some_and(|g| plan.meta.group(g).is_none())
+    {
+        return Ok(None);
     }
     let filter = super::list::resolve_filters(plan, f, ctx.lang)?;
     let selected = select(plan, &filter, Horizon::new(plan, ctx.as_of));
@@ -364,11 +372,9 @@ fn rows_across<'a>(
             out.push((*m, r));
         }
     }
-    if out.is_empty() {
-        if let Some(m) = plans.first() {
-            // The message that names the group and the groups there are.
-            super::list::resolve_filters(&m.loaded.plan, f, ctx.lang)?;
-        }
+    if let (true, Some(m)) = (out.is_empty(), plans.first()) {
+        // The message that names the group and the groups there are.
+        super::list::resolve_filters(&m.loaded.plan, f, ctx.lang)?;
     }
     Ok(out)
 }
@@ -461,7 +467,10 @@ fn summary(
                     color: false,
                     width: ctx.width,
                 };
-                let mut t = table::new(style, &header.iter().map(String::as_str).collect::<Vec<_>>());
+                let mut t = table::new(
+                    style,
+                    &header.iter().map(String::as_str).collect::<Vec<_>>(),
+                );
                 let mut row = vec![tr.label(Label::Overall).to_string()];
                 row.extend(super::summary::count_cells(&total, apart));
                 t.add_row(row.into_iter().map(Cell::new).collect::<Vec<_>>());
@@ -582,9 +591,18 @@ fn export(
                 let Some(first) = plans.first() else {
                     return Ok(Outcome::Clean);
                 };
-                let codes: Vec<&str> = plans.iter().map(|m| m.loaded.plan.meta.code.as_str()).collect();
+                let codes: Vec<&str> = plans
+                    .iter()
+                    .map(|m| m.loaded.plan.meta.code.as_str())
+                    .collect();
                 let rows: Vec<Row> = parts.into_iter().flat_map(|(_, r)| r.rows).collect();
-                render::ics::calendar(&first.loaded.plan, &rows, ctx.as_of, ctx.lang, &codes.join(" + "))
+                render::ics::calendar(
+                    &first.loaded.plan,
+                    &rows,
+                    ctx.as_of,
+                    ctx.lang,
+                    &codes.join(" + "),
+                )
             }
         }
     };

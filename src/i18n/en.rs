@@ -2,8 +2,8 @@
 
 use chrono::NaiveDate;
 
-use super::{Ws, WsCol};
 use super::{EditMsg, Everyday, HistoryTexts, Label, RateBase, ReportTexts, Tr};
+use super::{Ws, WsCol};
 use crate::model::deadline::{Deadline, DeadlineError};
 use crate::model::plan::{TaskStatus, UnitKind};
 use crate::model::problem::{Encoding, Item, Problem, ProblemKind};
@@ -390,11 +390,35 @@ impl Tr for En {
             ),
             GroupCycle { group } => (format!("group `{group}` is its own ancestor through `parent`"), Some(s("give the group a parent that is not below it"))),
             // ---- issue 16: links between plans
-            CarryLinkBroken { link } => (format!("link `{link}` points at no task of the workspace's plans"), Some(s("write `NAME:ID`, e.g. `kh594:7.4`; `tiendo plans` lists the plans' names"))),
-            CarriedTwice { link, by } => (format!("task `{link}` is carried over twice: {}", by.join(", ")), Some(s("keep one continuing task and remove the others"))),
-            CarryNotMarked { by } => (format!("the plan is closed but this task is not marked as carried over to `{by}`"), Some(format!("add `carried_to = \"{by}\"` (or run `tiendo carry-over`)"))),
-            CarryLinkMismatch { link, back } => (match back { Some(b) => format!("link `{link}` does not match: the other end says `{b}`"), None => format!("link `{link}` does not match: the other end does not point back here") }, None),
-            CarriedWithoutDeadline { from } => (format!("task carried over from `{from}` has no new deadline yet"), Some(s("the secretariat sets `deadline` (e.g. \"Quý II/2025\")"))),
+            CarryLinkBroken { link } => (
+                format!("link `{link}` points at no task of the workspace's plans"),
+                Some(s(
+                    "write `NAME:ID`, e.g. `kh594:7.4`; `tiendo plans` lists the plans' names",
+                )),
+            ),
+            CarriedTwice { link, by } => (
+                format!("task `{link}` is carried over twice: {}", by.join(", ")),
+                Some(s("keep one continuing task and remove the others")),
+            ),
+            CarryNotMarked { by } => (
+                format!("the plan is closed but this task is not marked as carried over to `{by}`"),
+                Some(format!(
+                    "add `carried_to = \"{by}\"` (or run `tiendo carry-over`)"
+                )),
+            ),
+            CarryLinkMismatch { link, back } => (
+                match back {
+                    Some(b) => format!("link `{link}` does not match: the other end says `{b}`"),
+                    None => format!(
+                        "link `{link}` does not match: the other end does not point back here"
+                    ),
+                },
+                None,
+            ),
+            CarriedWithoutDeadline { from } => (
+                format!("task carried over from `{from}` has no new deadline yet"),
+                Some(s("the secretariat sets `deadline` (e.g. \"Quý II/2025\")")),
+            ),
         }
     }
 
@@ -775,7 +799,12 @@ fn workspace(m: &Ws<'_>) -> String {
         CarryLine { old, new, path } => format!("{old} → {new}  {path}"),
         CarryMarked { old, path } => format!("{old}: marked as carried over  {path}"),
         CarrySkipped { old, new } => format!("{old}: already carried over to {new}, skipped"),
-        CarryDeclared { path, group, from, to } => {
+        CarryDeclared {
+            path,
+            group,
+            from,
+            to,
+        } => {
             format!("{path}: group {group} declares {from} → {to} tasks")
         }
         CarryDone { n, to, dry_run } => {
@@ -790,7 +819,12 @@ fn workspace(m: &Ws<'_>) -> String {
         CarryCommit { n, from, to } => {
             format!("Carry {n} unfinished tasks over from plan {from} to {to}")
         }
-        CarryNote { old, deadline, day, standing } => format!(
+        CarryNote {
+            old,
+            deadline,
+            day,
+            standing,
+        } => format!(
             "Carried over from {old} (former deadline: \"{deadline}\"; standing on {day}: {standing})"
         ),
     }

@@ -388,11 +388,42 @@ impl Tr for Vi {
             ),
             GroupCycle { group } => (format!("nhóm `{group}` là tổ tiên của chính nó qua `parent`"), Some(s("đặt `parent` là một nhóm không nằm dưới nó"))),
             // ---- issue 16: links between plans
-            CarryLinkBroken { link } => (format!("liên kết `{link}` không trỏ tới nhiệm vụ nào trong các kế hoạch"), Some(s("viết `TÊN:MÃ`, ví dụ `kh594:7.4`; `tiendo plans` liệt kê tên các kế hoạch"))),
-            CarriedTwice { link, by } => (format!("nhiệm vụ `{link}` được chuyển tiếp hai lần: {}", by.join(", ")), Some(s("giữ một nhiệm vụ tiếp nối, xóa các nhiệm vụ còn lại"))),
-            CarryNotMarked { by } => (format!("kế hoạch đã kết thúc nhưng nhiệm vụ này chưa được đánh dấu chuyển sang `{by}`"), Some(format!("thêm `carried_to = \"{by}\"` (hoặc chạy `tiendo carry-over`)"))),
-            CarryLinkMismatch { link, back } => (match back { Some(b) => format!("liên kết `{link}` không khớp: đầu kia ghi `{b}`"), None => format!("liên kết `{link}` không khớp: đầu kia không trỏ lại nhiệm vụ này") }, None),
-            CarriedWithoutDeadline { from } => (format!("nhiệm vụ chuyển tiếp từ `{from}` chưa có thời hạn mới"), Some(s("Văn phòng thường trực đặt `deadline` (ví dụ \"Quý II/2025\")"))),
+            CarryLinkBroken { link } => (
+                format!("liên kết `{link}` không trỏ tới nhiệm vụ nào trong các kế hoạch"),
+                Some(s(
+                    "viết `TÊN:MÃ`, ví dụ `kh594:7.4`; `tiendo plans` liệt kê tên các kế hoạch",
+                )),
+            ),
+            CarriedTwice { link, by } => (
+                format!(
+                    "nhiệm vụ `{link}` được chuyển tiếp hai lần: {}",
+                    by.join(", ")
+                ),
+                Some(s("giữ một nhiệm vụ tiếp nối, xóa các nhiệm vụ còn lại")),
+            ),
+            CarryNotMarked { by } => (
+                format!(
+                    "kế hoạch đã kết thúc nhưng nhiệm vụ này chưa được đánh dấu chuyển sang `{by}`"
+                ),
+                Some(format!(
+                    "thêm `carried_to = \"{by}\"` (hoặc chạy `tiendo carry-over`)"
+                )),
+            ),
+            CarryLinkMismatch { link, back } => (
+                match back {
+                    Some(b) => format!("liên kết `{link}` không khớp: đầu kia ghi `{b}`"),
+                    None => {
+                        format!("liên kết `{link}` không khớp: đầu kia không trỏ lại nhiệm vụ này")
+                    }
+                },
+                None,
+            ),
+            CarriedWithoutDeadline { from } => (
+                format!("nhiệm vụ chuyển tiếp từ `{from}` chưa có thời hạn mới"),
+                Some(s(
+                    "Văn phòng thường trực đặt `deadline` (ví dụ \"Quý II/2025\")",
+                )),
+            ),
         }
     }
 
@@ -776,7 +807,12 @@ fn workspace(m: &Ws<'_>) -> String {
         CarryLine { old, new, path } => format!("{old} → {new}  {path}"),
         CarryMarked { old, path } => format!("{old}: đánh dấu đã chuyển  {path}"),
         CarrySkipped { old, new } => format!("{old}: đã chuyển sang {new} trước đó, bỏ qua"),
-        CarryDeclared { path, group, from, to } => {
+        CarryDeclared {
+            path,
+            group,
+            from,
+            to,
+        } => {
             format!("{path}: nhóm {group} khai báo {from} → {to} nhiệm vụ")
         }
         CarryDone { n, to, dry_run } => {
@@ -793,7 +829,12 @@ fn workspace(m: &Ws<'_>) -> String {
         CarryCommit { n, from, to } => {
             format!("Chuyển {n} nhiệm vụ chưa hoàn thành từ kế hoạch {from} sang {to}")
         }
-        CarryNote { old, deadline, day, standing } => format!(
+        CarryNote {
+            old,
+            deadline,
+            day,
+            standing,
+        } => format!(
             "Chuyển tiếp từ {old} (thời hạn cũ: \"{deadline}\"; tình trạng ngày {day}: {standing})"
         ),
     }
