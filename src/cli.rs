@@ -121,7 +121,7 @@ pub enum Command {
     /// Carry the unfinished tasks of a plan over into the next plan, linked back
     #[command(name = "carry-over")]
     CarryOver(CarryOverArgs),
-    /// Read exchange documents (export --format json --all-plans) into a read-only workspace
+    /// Read exchange documents (export --all-plans) into one read-only workspace
     #[command(name = "import-plan")]
     ImportPlan(ImportPlanArgs),
 }
