@@ -429,6 +429,17 @@ fn carry_over_commits_when_asked() {
         git(&["show", "--name-only", "--format=", "HEAD"]),
         "ws/kh2025/plan.toml\nws/kh2025/tasks/1/1.1.toml\nws/kh2025/tasks/1/1.2.toml\nws/kh2025/tasks/1/1.3.toml\nws/kh594/tasks/1/1.2.toml\nws/kh594/tasks/7/7.1.toml\nws/kh594/tasks/7/7.4.toml\n"
     );
+    // log follows the link both ways, like show.
+    let (code, log, err) = ws.run(&["log", "kh2025:1.3"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(log.ends_with("Tiếp nối nhiệm vụ: kh594:7.4\n"), "{log}");
+    let (_, log, _) = ws.run(&["log", "kh594:7.4"]);
+    assert!(
+        log.ends_with(
+            "Chưa hoàn thành — chuyển sang kế hoạch kh2025: kh2025:1.3 (ngày 31/12/2024)\n"
+        ),
+        "{log}"
+    );
 }
 
 #[test]
@@ -638,4 +649,46 @@ fn the_json_exchange_reads_back() {
     assert_eq!(back["plans"][1]["done"], 1);
     let (code, out, _) = ws.run_in("side", &["--as-of", "2025-04-01", "check"]);
     assert_eq!(code, 0, "{out}");
+}
+
+#[test]
+fn report_across_plans_has_a_section_per_plan() {
+    let ws = Ws::two();
+    ws.ok(&["carry-over", "--from", "kh594", "--to", "kh2025"]);
+    // --all-plans: every plan open on the day (kh594 is closed).
+    let one = ws.ok(&[
+        "--as-of",
+        "2025-04-14",
+        "--all-plans",
+        "report",
+        "--month",
+        "2025-04",
+    ]);
+    assert_eq!(one.matches("\n---\n").count(), 0);
+    assert!(
+        one.starts_with("# Báo cáo tiến độ thực hiện kế hoạch 01/KH-TCTDA06 (hư cấu) — 04/2025\n")
+    );
+    // --in A,B: those plans, one document, a section each, each as it prints alone.
+    let both = ws.ok(&[
+        "--as-of",
+        "2025-04-14",
+        "--in",
+        "kh2025,kh594",
+        "report",
+        "--month",
+        "2025-04",
+    ]);
+    let alone = ws.ok(&[
+        "--as-of",
+        "2025-04-14",
+        "--in",
+        "kh594",
+        "report",
+        "--month",
+        "2025-04",
+    ]);
+    assert_eq!(both, format!("{one}\n---\n\n{alone}"));
+    let (code, _, err) = ws.run(&["--all-plans", "report", "--month", "2025-04", "--out", "r"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("từng kế hoạch một với `--in TÊN`"), "{err}");
 }

@@ -90,8 +90,15 @@ pub fn route(
         Command::Log(mut a) if a.id.is_some() => {
             let ws = crate::load::load_workspace(&ctx.plan_dir)?;
             let (m, id) = find(&ws, a.id.as_deref().unwrap_or_default(), tr)?;
-            a.id = Some(id);
-            Route::One(Command::Log(a), Box::new(for_member(&ctx, m)))
+            a.id = Some(id.clone());
+            let outcome = super::log::run(&for_member(&ctx, m), &a, out, err)?;
+            if a.format == crate::cli::HistoryFormat::Text {
+                show_links(&ctx, &ws, m, &id, out)?;
+            }
+            Route::Done(outcome)
+        }
+        Command::Report(a) if g.all_plans || g.in_plans.len() > 1 => {
+            Route::Done(report(&ctx, g, &a, out, err)?)
         }
         Command::List(a) => Route::Done(list(&ctx, g, &a, out, err)?),
         Command::Summary(a) => Route::Done(summary(&ctx, g, &a, out, err)?),
@@ -491,6 +498,37 @@ fn summary(
                 "total_rule": "a task carried over to a later plan is counted once, by the task that continues it",
             });
             out.write_all(render::json::to_string(&v).as_bytes())?;
+        }
+    }
+    Ok(outcome)
+}
+
+/// `report --all-plans` (or `--in A,B`): one document, a section per plan open on the as-of
+/// day (a closed plan's report is its own final one), each plan's report as it would print
+/// alone, separated by a rule.
+fn report(
+    ctx: &Ctx,
+    g: &Global,
+    args: &crate::cli::ReportArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Outcome> {
+    let tr = tr(ctx.lang);
+    if args.out.is_some() {
+        bail!(tr.workspace(&Ws::ReportOutOnePlan));
+    }
+    let ws = crate::load::load_workspace(&ctx.plan_dir)?;
+    let plans: Vec<&Member> = selected(&ws, g, ctx)?
+        .into_iter()
+        .filter(|m| !g.all_plans || is_open(&m.loaded.plan.meta, ctx.as_of))
+        .collect();
+    let mut outcome = Outcome::Clean;
+    for (i, m) in plans.iter().enumerate() {
+        if i > 0 {
+            writeln!(out, "\n---\n")?;
+        }
+        if super::report::run(&for_member(ctx, m), args, out, err)? == Outcome::Findings {
+            outcome = Outcome::Findings;
         }
     }
     Ok(outcome)

@@ -814,6 +814,7 @@ fn workspace(m: &Ws<'_>) -> String {
                 format!("carried {n} tasks over to plan {to}")
             }
         }
+        ReportOutOnePlan => "a report across plans is printed only; write files (--out) one plan at a time with `--in NAME`".to_string(),
         CarrySamePlan => "--from and --to must name two different plans".to_string(),
         CarryNoGroup { plan } => format!("plan {plan} has no group to take carried tasks"),
         CarryCommit { n, from, to } => {

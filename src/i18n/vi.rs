@@ -822,6 +822,7 @@ fn workspace(m: &Ws<'_>) -> String {
                 format!("đã chuyển {n} nhiệm vụ sang kế hoạch {to}")
             }
         }
+        ReportOutOnePlan => "báo cáo nhiều kế hoạch chỉ in ra màn hình; ghi tệp (--out) từng kế hoạch một với `--in TÊN`".to_string(),
         CarrySamePlan => "--from và --to phải là hai kế hoạch khác nhau".to_string(),
         CarryNoGroup { plan } => {
             format!("kế hoạch {plan} chưa có nhóm nào để nhận nhiệm vụ chuyển tiếp")

@@ -102,6 +102,8 @@ pub enum Ws<'a> {
         from: &'a str,
         to: &'a str,
     },
+    /// `report` across plans writes no file: one plan at a time with `--out`.
+    ReportOutOnePlan,
     /// carry-over: the note in the new task.
     CarryNote {
         old: &'a str,
