@@ -376,7 +376,9 @@ pub fn find_plan_dir(given: Option<&Path>, cwd: &Path) -> Result<PathBuf, PlanDi
     }
     let mut rel = PathBuf::new();
     for dir in cwd.ancestors() {
-        if dir.join("plan").join("plan.toml").is_file() {
+        let plan = dir.join("plan");
+        // A `plan/` of several plans (issue 16) counts too.
+        if plan.join("plan.toml").is_file() || matches!(layout(&plan), Layout::Several(_)) {
             return Ok(rel.join("plan"));
         }
         rel.push("..");

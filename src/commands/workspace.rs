@@ -270,13 +270,10 @@ fn check(ctx: &Ctx, args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome> {
     for (i, m) in ws.plans.iter().enumerate() {
         // A closed plan is judged as of its closing day: a unit that ended after it is not a
         // finding about that plan.
-        let day = m
-            .loaded
-            .plan
-            .meta
-            .closed_as_of(ctx.as_of)
-            .unwrap_or(ctx.as_of);
-        let mut input = crate::check::Input::new(&m.loaded, day);
+        // What was recorded in it since is history, not a mistake.
+        let closed = m.loaded.plan.meta.closed_as_of(ctx.as_of);
+        let mut input = crate::check::Input::new(&m.loaded, closed.unwrap_or(ctx.as_of));
+        input.later_records_allowed = closed.is_some();
         if args.as_issued {
             input.as_of = m
                 .loaded
