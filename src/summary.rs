@@ -56,7 +56,7 @@ pub struct Judged<'a> {
 /// The one status judgement of a task and its milestones as of `h.as_of`, by the values in
 /// force that day (dated amendments applied; the plan's wording stays in `task`).
 /// A task carried over to a later plan on or before `as_of` stands as carried over (issue 16),
-/// whatever its own dates say, unless it was done by then.
+/// whatever its own dates say, unless it was done by then; so do its milestones not done.
 fn carried_over(task: &Task, standing: Standing, as_of: NaiveDate) -> Standing {
     if task.carried_by(as_of) && !standing.category.is_done() {
         Standing {
@@ -108,6 +108,8 @@ pub fn judge_task<'a>(plan: &Plan, task: &'a Task, h: Horizon) -> Judged<'a> {
                 h.as_of,
                 h.soon_until,
             );
+            // A carried task's open milestones go with it (issue 16).
+            let standing = carried_over(task, standing, h.as_of);
             JudgedMilestone {
                 number: i + 1,
                 milestone: m,
