@@ -692,3 +692,48 @@ fn report_across_plans_has_a_section_per_plan() {
     assert_eq!(code, 2);
     assert!(err.contains("từng kế hoạch một với `--in TÊN`"), "{err}");
 }
+
+#[test]
+fn a_single_plan_exchanges_too() {
+    let ws = Ws::single();
+    let (code, _, err) = ws.run_in(
+        "plan",
+        &[
+            "--as-of",
+            "2024-07-01",
+            "export",
+            "--format",
+            "json",
+            "--all-plans",
+            "-o",
+            "x.json",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&ws.read("x.json")).unwrap();
+    assert_eq!(v["format"], "tiendo-exchange");
+    assert_eq!(v["plans"][0]["name"], "plan");
+    assert_eq!(v["plans"][0]["tasks"].as_array().unwrap().len(), 63);
+    let (code, _, err) = ws.run_in(".", &["import-plan", "x.json", "--out", "side"]);
+    assert_eq!(code, 0, "{err}");
+    let (code, out, _) = ws.run_in(
+        "side",
+        &["--as-of", "2024-07-01", "plans", "--format", "json"],
+    );
+    assert_eq!(code, 0);
+    let back: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let orig: serde_json::Value = serde_json::from_str(
+        &ws.run_in(
+            "plan",
+            &["--as-of", "2024-07-01", "plans", "--format", "json"],
+        )
+        .1,
+    )
+    .unwrap();
+    // The standings read back are the standings sent.
+    assert_eq!(back["plans"][0]["counts"], orig["plans"][0]["counts"]);
+    assert_eq!(back["plans"][0]["tasks"], 63);
+    // Read-only: the files carry no write permission.
+    let meta = std::fs::metadata(ws.root.join("side/plan/plan.toml")).unwrap();
+    assert!(meta.permissions().readonly());
+}

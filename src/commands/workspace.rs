@@ -60,6 +60,10 @@ pub fn route(
             return Ok(match command {
                 Command::Plans(a) => Route::Done(super::plans::run(&ctx, &a, out)?),
                 Command::CarryOver(a) => Route::Done(super::carry_over::run(&ctx, &a, out, err)?),
+                // The exchange document, for a single plan too (a workspace of one).
+                Command::Export(a) if g.all_plans && a.format == ExportFormat::Json => {
+                    Route::Done(export(&ctx, g, &a, out, err)?)
+                }
                 other => Route::One(strip_plan(other, &name, tr)?, Box::new(ctx)),
             });
         }
