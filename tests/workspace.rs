@@ -737,3 +737,36 @@ fn a_single_plan_exchanges_too() {
     let meta = std::fs::metadata(ws.root.join("side/plan/plan.toml")).unwrap();
     assert!(meta.permissions().readonly());
 }
+
+#[test]
+fn carry_over_speaks_english_too() {
+    let ws = Ws::two();
+    let out = ws.ok(&[
+        "--lang",
+        "en",
+        "carry-over",
+        "--from",
+        "kh594",
+        "--to",
+        "kh2025",
+        "--only",
+        "7.4",
+        "--dry-run",
+    ]);
+    assert_eq!(
+        out,
+        "kh594:7.4 → kh2025:1.1  ws/kh2025/tasks/1/1.1.toml\n\
+         kh594:7.4: marked as carried over  ws/kh594/tasks/7/7.4.toml\n\
+         ws/kh2025/plan.toml: group 1 declares 0 → 1 tasks\n\
+         would carry 1 tasks over to plan kh2025 (--dry-run: nothing written)\n"
+    );
+    let out = ws.ok(&["--lang", "en", "--as-of", "2025-04-01", "plans"]);
+    assert!(out.contains("┆ closed 2024-12-31 ┆"), "{out}");
+    assert!(out.ends_with("Standing as of: 2025-04-01\n"), "{out}");
+    let (code, _, err) = ws.run(&["--lang", "en", "--in", "nope", "list"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "tiendo: error: no plan `nope`; the plans: kh2025, kh594\n"
+    );
+}
