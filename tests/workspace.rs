@@ -770,3 +770,17 @@ fn carry_over_speaks_english_too() {
         "tiendo: error: no plan `nope`; the plans: kh2025, kh594\n"
     );
 }
+
+#[test]
+fn carry_over_keeps_a_files_bom_and_line_ends() {
+    let ws = Ws::two();
+    let rel = "ws/kh594/tasks/7/7.4.toml";
+    let crlf = format!("\u{feff}{}", ws.read(rel).replace('\n', "\r\n"));
+    ws.write(rel, &crlf);
+    ws.ok(&["carry-over", "--from", "kh594", "--to", "kh2025", "--only", "7.4"]);
+    let after = ws.read(rel);
+    assert!(after.starts_with('\u{feff}'));
+    assert!(after.contains("\r\ncarried_to = \"kh2025:1.1\"\r\ncarried_on = 2024-12-31\r\n"));
+    assert_eq!(after.matches('\n').count(), after.matches("\r\n").count());
+    assert_eq!(after.lines().count(), crlf.lines().count() + 2);
+}

@@ -31,10 +31,24 @@ use crate::model::status::Category;
 use crate::summary::{Horizon, judge_task};
 use crate::workspace::{Member, Workspace, qualify};
 
-/// One file the carry-over writes: where, and the new text.
+/// One file the carry-over writes: where, the new bytes, and the bytes it had when read (a
+/// file changed on disk since is not overwritten).
 struct Write1 {
     path: PathBuf,
-    text: String,
+    bytes: Vec<u8>,
+    old: Option<Vec<u8>>,
+}
+
+/// A plan file read as `edit` writes it back: BOM and line ends kept.
+fn original(
+    path: &std::path::Path,
+    shown: &str,
+    tr: &dyn crate::i18n::Tr,
+) -> Result<edit::Original> {
+    let bytes =
+        std::fs::read(path).map_err(|e| anyhow::anyhow!("failed to read `{shown}`: {e}"))?;
+    edit::Original::from_bytes(bytes, shown)
+        .map_err(|p| anyhow::anyhow!(crate::render::problems::text(&[p], tr)))
 }
 
 pub fn run(
@@ -198,15 +212,15 @@ pub fn run(
         }));
         writes.push(Write1 {
             path: new_path,
-            text: edit::carried_task(&c),
+            bytes: edit::carried_task(&c).into_bytes(),
+            old: None,
         });
         let Some(rel_old) = files.get(&t.file) else {
             bail!("failed to find `{}`", t.file);
         };
         let old_path = from.dir.join(rel_old);
-        let old_text = std::fs::read_to_string(&old_path)
-            .map_err(|e| anyhow::anyhow!("failed to read `{}`: {e}", t.file))?;
-        let marked = edit::mark_carried(&old_text, &new_q, day)
+        let orig = original(&old_path, &t.file, tr)?;
+        let marked = edit::mark_carried(&orig.text, &new_q, day)
             .map_err(|e| anyhow::anyhow!("{}: {e}", t.file))?;
         lines.push(tr.workspace(&Ws::CarryMarked {
             old: &me,
@@ -214,7 +228,8 @@ pub fn run(
         }));
         writes.push(Write1 {
             path: old_path,
-            text: marked,
+            bytes: orig.encode(&marked),
+            old: Some(orig.bytes),
         });
         carried += 1;
     }
@@ -222,8 +237,8 @@ pub fn run(
     // The receiving group and its parents declare the tasks they now hold.
     if carried > 0 {
         let plan_path = to.dir.join("plan.toml");
-        let mut text = std::fs::read_to_string(&plan_path)
-            .map_err(|e| anyhow::anyhow!("failed to read `{}`: {e}", new.meta.file))?;
+        let orig = original(&plan_path, &new.meta.file, tr)?;
+        let mut text = orig.text.clone();
         for g in new.meta.ancestry(&into) {
             if let Some(declared) = new.meta.group(g).and_then(|g| g.declared) {
                 let now = declared + carried as u32;
@@ -239,7 +254,8 @@ pub fn run(
         }
         writes.push(Write1 {
             path: plan_path,
-            text,
+            bytes: orig.encode(&text),
+            old: Some(orig.bytes),
         });
     }
 
@@ -263,7 +279,7 @@ pub fn run(
             std::fs::create_dir_all(dir)
                 .map_err(|e| anyhow::anyhow!("failed to create `{}`: {e}", dir.display()))?;
         }
-        edit::write_atomic(&w.path, w.text.as_bytes())?;
+        edit::write_checked(&w.path, w.old.as_deref(), &w.bytes)?;
     }
     if args.commit {
         let repo = super::open_repo(ctx)?;
