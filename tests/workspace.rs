@@ -267,6 +267,14 @@ fn carry_over_dry_run_says_what_it_would_write_and_writes_nothing() {
          ws/kh2025/plan.toml: nhóm 1 khai báo 0 → 1 nhiệm vụ\n\
          sẽ chuyển 1 nhiệm vụ sang kế hoạch kh2025 (--dry-run: chưa ghi gì)\n"
     );
+    let (code, _, err) = ws.run(&["carry-over", "--from", "kh2025", "--to", "kh594"]);
+    assert_eq!(
+        (code, err.as_str()),
+        (
+            2,
+            "tiendo: lỗi: kế hoạch kh594 đã kết thúc: không nhận nhiệm vụ chuyển tiếp\n"
+        )
+    );
     let (code, _, err) = ws.run(&["carry-over", "--from", "kh594", "--to", "kh594"]);
     assert_eq!(
         (code, err.as_str()),
@@ -777,7 +785,15 @@ fn carry_over_keeps_a_files_bom_and_line_ends() {
     let rel = "ws/kh594/tasks/7/7.4.toml";
     let crlf = format!("\u{feff}{}", ws.read(rel).replace('\n', "\r\n"));
     ws.write(rel, &crlf);
-    ws.ok(&["carry-over", "--from", "kh594", "--to", "kh2025", "--only", "7.4"]);
+    ws.ok(&[
+        "carry-over",
+        "--from",
+        "kh594",
+        "--to",
+        "kh2025",
+        "--only",
+        "7.4",
+    ]);
     let after = ws.read(rel);
     assert!(after.starts_with('\u{feff}'));
     assert!(after.contains("\r\ncarried_to = \"kh2025:1.1\"\r\ncarried_on = 2024-12-31\r\n"));

@@ -72,6 +72,9 @@ pub fn run(
     if from.name == to.name {
         bail!(tr.workspace(&Ws::CarrySamePlan));
     }
+    if !crate::workspace::is_open(&to.loaded.plan.meta, ctx.as_of) {
+        bail!(tr.workspace(&Ws::CarryIntoClosed { plan: &to.name }));
+    }
     let old = &from.loaded.plan;
     let new = &to.loaded.plan;
     let day = if ctx.as_of_given {

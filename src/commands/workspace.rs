@@ -566,13 +566,7 @@ fn units(
     let tr = tr(ctx.lang);
     let ws = crate::load::load_workspace(&ctx.plan_dir)?;
     let plans = selected(&ws, g, ctx)?;
-    if args.unit.is_none() {
-        // The registry is shared: list it once, from the first plan.
-        return match plans.first() {
-            Some(m) => super::units::run(&for_member(ctx, m), args, out, err),
-            None => Ok(Outcome::Clean),
-        };
-    }
+    // A section per plan, the registry listing included: its task counts are each plan's.
     let mut each = vec![];
     for (i, m) in plans.iter().enumerate() {
         let mut buf = vec![];

@@ -823,6 +823,7 @@ fn workspace(m: &Ws<'_>) -> String {
             }
         }
         ReportOutOnePlan => "báo cáo nhiều kế hoạch chỉ in ra màn hình; ghi tệp (--out) từng kế hoạch một với `--in TÊN`".to_string(),
+        CarryIntoClosed { plan } => format!("kế hoạch {plan} đã kết thúc: không nhận nhiệm vụ chuyển tiếp"),
         CarrySamePlan => "--from và --to phải là hai kế hoạch khác nhau".to_string(),
         CarryNoGroup { plan } => {
             format!("kế hoạch {plan} chưa có nhóm nào để nhận nhiệm vụ chuyển tiếp")

@@ -92,6 +92,10 @@ pub enum Ws<'a> {
     },
     /// carry-over: from and to name the same plan.
     CarrySamePlan,
+    /// carry-over: the next plan is closed.
+    CarryIntoClosed {
+        plan: &'a str,
+    },
     /// carry-over: the next plan has no group to put the tasks in.
     CarryNoGroup {
         plan: &'a str,
