@@ -308,6 +308,10 @@ pub struct CheckArgs {
     /// Treat warnings as errors
     #[arg(long)]
     pub strict: bool,
+    /// List every finding on its own line (repeated warnings are otherwise grouped per unit and
+    /// rule) and the warnings plan.toml acknowledges
+    #[arg(long, short)]
+    pub verbose: bool,
     /// Output format
     #[arg(long, default_value = "text")]
     pub format: TextOrJson,

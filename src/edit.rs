@@ -432,9 +432,15 @@ const PLAN: Shape = Shape {
         "before_is_inclusive",
         "source",
         "group",
+        "acknowledge",
     ],
     dates: &["issued"],
-    children: &[("group", &GROUP)],
+    children: &[("group", &GROUP), ("acknowledge", &ACKNOWLEDGE)],
+};
+const ACKNOWLEDGE: Shape = Shape {
+    keys: &["rule", "unit", "tasks", "reason"],
+    dates: &[],
+    children: &[],
 };
 const GROUP: Shape = Shape {
     keys: &["id", "title", "parent", "declared"],
@@ -457,6 +463,7 @@ const UNIT: Shape = Shape {
         "started",
         "ended",
         "successors",
+        "took_over",
         "note",
     ],
     dates: &["started", "ended"],
