@@ -272,7 +272,12 @@ pub struct UpdateArgs {
     #[arg(long, value_name = "FROM", requires_all = ["to", "on", "basis"])]
     pub handover: Option<String>,
     /// The units taking over with --handover (repeat or separate with commas)
-    #[arg(long, value_name = "UNIT", value_delimiter = ',', requires = "handover")]
+    #[arg(
+        long,
+        value_name = "UNIT",
+        value_delimiter = ',',
+        requires = "handover"
+    )]
     pub to: Vec<String>,
     /// The day an amendment takes effect
     #[arg(long, value_name = "DATE", value_parser = parse_date)]

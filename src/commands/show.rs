@@ -71,10 +71,7 @@ fn text(ctx: &Ctx, plan: &Plan, j: &Judged) -> String {
                 .unwrap_or("?")
         ),
     );
-    line(
-        Label::Lead,
-        units(plan, t, true, ctx).join("; "),
-    );
+    line(Label::Lead, units(plan, t, true, ctx).join("; "));
     let support = units(plan, t, false, ctx);
     line(
         Label::Support,

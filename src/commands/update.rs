@@ -168,7 +168,12 @@ fn amendment(args: &UpdateArgs, loaded: &Loaded, tr: &dyn Tr) -> Result<Option<N
     let ids = |names: &[String]| -> Result<Vec<String>> {
         names
             .iter()
-            .map(|n| Ok(super::resolve_unit(&loaded.plan, n.trim())?.id.value.clone()))
+            .map(|n| {
+                Ok(super::resolve_unit(&loaded.plan, n.trim())?
+                    .id
+                    .value
+                    .clone())
+            })
             .collect()
     };
     let from = match &args.handover {
@@ -176,7 +181,12 @@ fn amendment(args: &UpdateArgs, loaded: &Loaded, tr: &dyn Tr) -> Result<Option<N
             if args.to.is_empty() {
                 bail!(tr.who(&WhoMsg::HandoverNeedsTo));
             }
-            Some(super::resolve_unit(&loaded.plan, f.trim())?.id.value.clone())
+            Some(
+                super::resolve_unit(&loaded.plan, f.trim())?
+                    .id
+                    .value
+                    .clone(),
+            )
         }
         None => None,
     };
@@ -185,7 +195,9 @@ fn amendment(args: &UpdateArgs, loaded: &Loaded, tr: &dyn Tr) -> Result<Option<N
         basis: crate::text::nfc(basis.trim()),
         from,
         to: ids(&args.to)?,
-        lead: (!args.lead.is_empty()).then(|| ids(&args.lead)).transpose()?,
+        lead: (!args.lead.is_empty())
+            .then(|| ids(&args.lead))
+            .transpose()?,
         support: None,
         title: None,
         milestone: args.milestone.filter(|_| args.done_on.is_none()),

@@ -663,6 +663,9 @@ impl Tr for En {
             }
             HandoverNeedsTo => "--handover UNIT needs --to UNIT[,UNIT…]".to_string(),
             CommitAmendment { id, on } => format!("{id}: amendment from {on}"),
+            EditedInPlace { field } => format!(
+                "the plan's own `{field}` edited in place; a change resting on a document belongs in an [[amendment]] (tiendo update … --on DATE --basis …)"
+            ),
         }
     }
 

@@ -182,6 +182,10 @@ pub enum WhoMsg<'a> {
         id: &'a str,
         on: &'a str,
     },
+    /// Review flag: the plan's value `field` edited in place instead of amended.
+    EditedInPlace {
+        field: &'a str,
+    },
 }
 
 /// A failed lookup of a name typed on the command line.
