@@ -297,7 +297,28 @@ pub fn apply_update(text: &str, u: &Update) -> Result<String, EditError> {
         aot.push(t);
     }
     if let Some(a) = &u.amendment {
-        let position = max_position(root) + 1;
+        // Amendments come before the progress entries (the canonical order): the new one takes
+        // the first progress entry's place and the entries move down one.
+        let first_progress = root
+            .get("progress")
+            .and_then(Item::as_array_of_tables)
+            .and_then(|a| a.iter().filter_map(Table::position).min());
+        let position = match first_progress {
+            Some(p) => {
+                if let Some(aot) = root
+                    .get_mut("progress")
+                    .and_then(Item::as_array_of_tables_mut)
+                {
+                    for t in aot.iter_mut() {
+                        if let Some(q) = t.position().filter(|q| *q >= p) {
+                            t.set_position(Some(q + 1));
+                        }
+                    }
+                }
+                p
+            }
+            None => max_position(root) + 1,
+        };
         let mut t = Table::new();
         t.insert("on", Item::Value(date_value(a.on)));
         t.insert("basis", Item::Value(Value::from(a.basis.as_str())));
@@ -438,16 +459,16 @@ const TASK: Shape = Shape {
         "source",
         "milestone",
         "indicator",
-        "progress",
         "amendment",
+        "progress",
     ],
     dates: &["due", "done_on"],
     children: &[
         ("source", &SOURCE),
         ("milestone", &MILESTONE),
         ("indicator", &INDICATOR),
-        ("progress", &PROGRESS),
         ("amendment", &AMENDMENT),
+        ("progress", &PROGRESS),
     ],
 };
 const AMENDMENT: Shape = Shape {

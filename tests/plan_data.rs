@@ -6,7 +6,6 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use tiendo::model::deadline::fold;
-use tiendo::model::problem::Severity;
 
 fn plan() -> tiendo::load::Loaded {
     tiendo::load::load(Path::new(env!("CARGO_MANIFEST_DIR")).join("plan").as_path())
@@ -70,23 +69,29 @@ fn plan_is_clean_when_issued() {
 }
 
 #[test]
-fn a_split_unit_without_handover_is_a_finding_as_of_2026() {
+fn no_reorganisation_finding_remains_as_of_30_11_2026() {
     let loaded = plan();
-    let as_of = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    let as_of = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
     let problems = tiendo::check::run(&tiendo::check::Input::new(&loaded, as_of));
-    assert!(problems.iter().all(|p| p.severity == Severity::Warning));
-    let split = problems
-        .iter()
-        .find(|p| p.path.ends_with("7/7.4.toml") && p.code() == "unit-split")
-        .expect("7.4's lead Sở TT&TT ended on 2025-03-01, its work split");
-    match &split.kind {
-        tiendo::model::problem::ProblemKind::UnitSplit {
-            unit, candidates, ..
-        } => {
-            assert_eq!(unit, "so-tttt");
-            assert_eq!(candidates.len(), 2, "{candidates:?}");
+    assert!(problems.is_empty(), "{problems:#?}");
+    // Every task of a unit that ended in 2025 has its own handover, with a basis.
+    for t in &loaded.plan.tasks {
+        for r in t.lead.iter().chain(&t.support) {
+            let ended = loaded.plan.units.get(&r.value).and_then(|u| u.ended);
+            if ended.is_some_and(|e| e.format("%Y").to_string() == "2025") {
+                let a = t
+                    .amendments
+                    .iter()
+                    .find(|a| a.from.as_ref().is_some_and(|f| f.value == r.value))
+                    .unwrap_or_else(|| panic!("{}: no handover for {}", t.id.value, r.value));
+                assert!(a.basis.as_ref().is_some_and(|b| !b.value.is_empty()));
+                assert!(
+                    a.note.is_some(),
+                    "{}: a handover without its source",
+                    t.id.value
+                );
+            }
         }
-        other => panic!("{other:?}"),
     }
 }
 
