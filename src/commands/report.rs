@@ -26,8 +26,9 @@ pub fn run(
     } else {
         Cycle::ReportDay(plan.meta.report_day)
     };
-    let window = cycle.window(args.month);
-    let next = cycle.window(args.month.succ());
+    let month = args.month.unwrap_or_else(|| cycle.last_closed(ctx.as_of));
+    let window = cycle.window(month);
+    let next = cycle.window(month.succ());
     let as_of = if ctx.as_of_given {
         ctx.as_of
     } else {
@@ -53,7 +54,7 @@ pub fn run(
         Err(_) => None,
     };
     let spec = Spec {
-        period: Period::Month(args.month),
+        period: Period::Month(month),
         window,
         next,
         as_of,
@@ -73,7 +74,7 @@ pub fn run(
         ReportFormat::Md => "md",
         ReportFormat::Json => "json",
     };
-    let path = dir.join(format!("{}.{ext}", args.month));
+    let path = dir.join(format!("{month}.{ext}"));
     if args.check {
         let old = match std::fs::read_to_string(&path) {
             Ok(s) => s,

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{EditMsg, HistoryTexts, Label, RateBase, ReportTexts, Tr};
+use super::{EditMsg, Everyday, HistoryTexts, Label, RateBase, ReportTexts, Tr};
 use crate::model::deadline::{Deadline, DeadlineError};
 use crate::model::plan::{TaskStatus, UnitKind};
 use crate::model::problem::{Encoding, Item, Problem, ProblemKind};
@@ -416,6 +416,30 @@ impl Tr for En {
                 ),
                 None,
             ),
+            // --- issue 12: hostile input, round two ---
+            BadFileName => (
+                s(
+                    "a file name a task file cannot have (a control character, a line break or a backslash): not loaded",
+                ),
+                Some(s("rename the file to the task id plus `.toml`")),
+            ),
+            NotRegularFile => (
+                s("not a regular file (a FIFO, device or socket): not read"),
+                Some(s("replace it with an ordinary file")),
+            ),
+            UnitCycle { unit, field, path } => (
+                format!(
+                    "`{unit}` leads back to itself through `{field}`: {path}",
+                    path = path.join(" → ")
+                ),
+                Some(s(
+                    "a unit cannot follow or contain itself; remove one link of the cycle",
+                )),
+            ),
+            GroupCycle { group } => (
+                format!("group `{group}` is its own ancestor through `parent`"),
+                Some(s("give the group a parent that is not below it")),
+            ),
         }
     }
 
@@ -683,6 +707,10 @@ impl Tr for En {
             "{path}: could not merge key by key ({why}); the differing lines are left between conflict markers\n  help: keep the right lines, delete the marker lines, run `tiendo check`, then `git add` the file"
         )
     }
+
+    fn everyday(&self, m: &Everyday<'_>) -> String {
+        everyday(m)
+    }
 }
 
 static REPORT: ReportTexts = ReportTexts {
@@ -764,4 +792,21 @@ static HISTORY: HistoryTexts = HistoryTexts {
     working_tree: "working tree",
     base: "base",
     commits: "commits",
+    // --- issue 12 ---
+    frame_group: "group",
+    frame_unit: "unit",
+    flag_frame: "the plan's frame changed",
+    flag_milestone_later: "a milestone's deadline moved later",
 };
+
+// ---- everyday use (issue 13) ----
+
+fn everyday(m: &Everyday<'_>) -> String {
+    use Everyday::*;
+    match m {
+        NoIssuedDate => "the plan has no issue date (`issued` in plan.toml); use `--as-of DATE` instead of `--as-issued`".to_string(),
+        UnreadableTask { location, why } => format!(
+            "note: {location}: task file cannot be read ({why}); that task is missing from what follows"
+        ),
+    }
+}

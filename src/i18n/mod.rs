@@ -3,7 +3,10 @@
 //! are not here: they are stable and English.
 
 mod en;
+mod everyday;
 mod vi;
+
+pub use everyday::Everyday;
 
 use chrono::NaiveDate;
 
@@ -120,6 +123,8 @@ pub trait Tr: Sync {
     fn merge_conflicts(&self, path: &str, count: usize) -> String;
     /// `merge-driver`: the file could not be merged key by key; the differing lines are marked.
     fn merge_whole(&self, path: &str, why: crate::merge::Fallback) -> String;
+    /// Messages of the everyday-use paths (issue 13): see [`Everyday`].
+    fn everyday(&self, m: &Everyday<'_>) -> String;
     /// Amendments and who answers (issue 14): check's grouping and acknowledgements, `show`'s
     /// amendment lines.
     fn who(&self, m: &WhoMsg<'_>) -> String;
@@ -308,6 +313,11 @@ pub struct HistoryTexts {
     pub working_tree: &'static str,
     pub base: &'static str,
     pub commits: &'static str,
+    // --- issue 12: plan.toml / units.toml diffed field by field; milestones' due dates ---
+    pub frame_group: &'static str,
+    pub frame_unit: &'static str,
+    pub flag_frame: &'static str,
+    pub flag_milestone_later: &'static str,
 }
 
 /// What the editing commands (update, new, fmt) say: commit messages, confirmations, refusals.
