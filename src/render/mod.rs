@@ -45,8 +45,9 @@ pub fn cut(text: &str, max: usize) -> String {
     s
 }
 
-/// A unit's label, followed by its carriers when it had ended by `as_of`:
-/// `Sở TT&TT → Sở KH&CN, Sở VH-TT-DL`.
+/// A unit's label, followed by its registry carriers when it had ended by `as_of`:
+/// `Sở TT&TT → Sở KH&CN, Sở VH-TT-DL`. The registry alone, without a task: for a unit on a
+/// task use [`lead_label`] / `report::UnitRef::of_task`, which apply the task's own handovers.
 pub fn unit_label(plan: &Plan, id: &str, as_of: NaiveDate) -> String {
     let reg = &plan.units;
     let carriers = reg.carriers(id, as_of);
@@ -68,8 +69,10 @@ pub fn units_label<'a>(
         .join("; ")
 }
 
+/// The task's lead units as in force on `as_of`, with who carries an ended one's part (the one
+/// answer: `report::UnitRef::of_task`).
 pub fn lead_label(plan: &Plan, task: &Task, as_of: NaiveDate) -> String {
-    units_label(plan, task.lead_ids(), as_of)
+    units_text(&crate::report::UnitRef::of_task(plan, task, as_of, true))
 }
 
 /// [`unit_label`] of a unit in a report value or row: `Sở TT&TT → Sở KH&CN, Sở VH-TT-DL`.
