@@ -51,11 +51,17 @@ pub fn run(ctx: &Ctx, args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome> 
                 render::problems::summary_line(&problems, loaded.files, tr)
             )?;
         }
-        TextOrJson::Json => write!(
-            out,
-            "{}",
-            render::json::to_string(&render::problems::json(&problems, loaded.files, tr))
-        )?,
+        TextOrJson::Json => {
+            let mut v = render::problems::json(&problems, loaded.files, tr);
+            // Warnings plan.toml acknowledges: counted here, listed with their codes.
+            if let serde_json::Value::Object(m) = &mut v {
+                m.insert(
+                    "acknowledged".into(),
+                    render::problems::json(&acked, 0, tr)["problems"].clone(),
+                );
+            }
+            write!(out, "{}", render::json::to_string(&v))?
+        }
     }
     let failing = problems
         .iter()
