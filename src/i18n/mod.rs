@@ -191,6 +191,11 @@ pub enum WhoMsg<'a> {
     EditedInPlace {
         field: &'a str,
     },
+    /// `units X` for a unit that had ended: its tasks and who carries each ("7.4 → CA tỉnh").
+    HandedOver {
+        count: usize,
+        list: &'a str,
+    },
 }
 
 /// A failed lookup of a name typed on the command line.
