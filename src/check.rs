@@ -167,6 +167,14 @@ fn plan_settings(i: &Input<'_>, out: &mut Vec<Problem>) {
     {
         out.push(unknown_unit(i.plan, &m.file, s));
     }
+    // An acknowledgement naming a unit that does not exist would silently match nothing.
+    for a in &m.acknowledged {
+        if let Some(u) = &a.unit
+            && i.plan.units.get(&u.value).is_none()
+        {
+            out.push(unknown_unit(i.plan, &m.file, u));
+        }
+    }
 }
 
 fn groups(i: &Input<'_>, out: &mut Vec<Problem>) {
