@@ -27,20 +27,41 @@ pub fn run(ctx: &Ctx, args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome> 
     let mut problems = loaded.problems.clone();
     problems.extend(crate::check::run(&input));
     problem::sort(&mut problems);
+    let (problems, acked) = crate::check::acknowledged(&loaded.plan, problems);
     match args.format {
         TextOrJson::Text => {
-            write!(out, "{}", render::problems::text(&problems, tr))?;
+            if args.verbose {
+                write!(out, "{}", render::problems::text(&problems, tr))?;
+            } else {
+                write!(out, "{}", render::problems::grouped_text(&problems, tr))?;
+            }
+            if !acked.is_empty() {
+                if args.verbose {
+                    write!(out, "{}", render::problems::text(&acked, tr))?;
+                }
+                writeln!(
+                    out,
+                    "{}",
+                    tr.who(&crate::i18n::WhoMsg::Acknowledged { count: acked.len() })
+                )?;
+            }
             writeln!(
                 out,
                 "{}",
                 render::problems::summary_line(&problems, loaded.files, tr)
             )?;
         }
-        TextOrJson::Json => write!(
-            out,
-            "{}",
-            render::json::to_string(&render::problems::json(&problems, loaded.files, tr))
-        )?,
+        TextOrJson::Json => {
+            let mut v = render::problems::json(&problems, loaded.files, tr);
+            // Warnings plan.toml acknowledges: counted here, listed with their codes.
+            if let serde_json::Value::Object(m) = &mut v {
+                m.insert(
+                    "acknowledged".into(),
+                    render::problems::json(&acked, 0, tr)["problems"].clone(),
+                );
+            }
+            write!(out, "{}", render::json::to_string(&v))?
+        }
     }
     let failing = problems
         .iter()

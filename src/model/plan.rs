@@ -41,10 +41,11 @@ pub struct Plan {
 impl Plan {
     /// The task with this id; `tt.6` finds `TT.6` when no task is spelled exactly so.
     pub fn task(&self, id: &str) -> Option<&Task> {
-        self.tasks
-            .iter()
-            .find(|t| t.id.value == id)
-            .or_else(|| self.tasks.iter().find(|t| t.id.value.eq_ignore_ascii_case(id)))
+        self.tasks.iter().find(|t| t.id.value == id).or_else(|| {
+            self.tasks
+                .iter()
+                .find(|t| t.id.value.eq_ignore_ascii_case(id))
+        })
     }
 }
 
@@ -66,6 +67,27 @@ pub struct PlanMeta {
     pub period_end: Option<NaiveDate>,
     /// The day the plan was closed: views judge as of this day.
     pub closed_on: Option<NaiveDate>,
+    /// Known warnings the secretariat has acknowledged (`[[acknowledge]]`).
+    pub acknowledged: Vec<Acknowledgement>,
+}
+
+/// A known finding the plan accepts, with its reason: `check` leaves matching warnings out of
+/// its count (and `--strict`) until something new appears.
+#[derive(Debug, Clone, Default)]
+pub struct Acknowledgement {
+    /// The rule's code, e.g. `unit-split`.
+    pub rule: Located<String>,
+    /// Only findings about this unit (id).
+    pub unit: Option<Located<String>>,
+    /// Only findings in these tasks (ids); empty: any task.
+    pub tasks: Vec<String>,
+    pub reason: String,
+}
+
+impl Default for Located<String> {
+    fn default() -> Self {
+        Located::new(String::new(), Pos::default())
+    }
 }
 
 impl Default for PlanMeta {
@@ -84,6 +106,7 @@ impl Default for PlanMeta {
             period_start: None,
             period_end: None,
             closed_on: None,
+            acknowledged: Vec::new(),
         }
     }
 }
@@ -239,6 +262,9 @@ pub struct Unit {
     /// member from that day.
     pub started: Option<NaiveDate>,
     pub successors: Vec<Located<String>>,
+    /// What this unit took over from ended units (their functions), shown as `check`'s
+    /// candidates when a task must choose among successors.
+    pub took_over: Option<String>,
     pub note: Option<String>,
 }
 
@@ -380,7 +406,8 @@ impl Registry {
                 if colour[start] != 0 {
                     continue;
                 }
-                let mut path: Vec<(usize, Vec<usize>, usize)> = vec![(start, links(&self.units[start]), 0)];
+                let mut path: Vec<(usize, Vec<usize>, usize)> =
+                    vec![(start, links(&self.units[start]), 0)];
                 colour[start] = 1;
                 while let Some((node, next, i)) = path.last_mut() {
                     if *i == next.len() {
