@@ -140,7 +140,7 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> Res
     // narrowed to one plan. The single-plan layout passes through unchanged.
     let (command, ctx) = match workspace::route(cli.command, g, ctx, out, err)? {
         workspace::Route::Done(outcome) => return Ok(outcome),
-        workspace::Route::One(command, ctx) => (command, *ctx),
+        workspace::Route::One(one) => *one,
     };
     match command {
         Command::Check(a) => check::run(&ctx, &a, out),

@@ -37,7 +37,7 @@ pub enum Route {
     /// It ran here.
     Done(Outcome),
     /// It runs on one plan, as in a single-plan folder.
-    One(Command, Box<Ctx>),
+    One(Box<(Command, Ctx)>),
 }
 
 pub fn route(
@@ -64,7 +64,7 @@ pub fn route(
                 Command::Export(a) if g.all_plans && a.format == ExportFormat::Json => {
                     Route::Done(export(&ctx, g, &a, out, err)?)
                 }
-                other => Route::One(strip_plan(other, &name, tr)?, Box::new(ctx)),
+                other => Route::One(Box::new((strip_plan(other, &name, tr)?, ctx))),
             });
         }
         Layout::Several(v) => v,
@@ -89,7 +89,7 @@ pub fn route(
             let ws = crate::load::load_workspace(&ctx.plan_dir)?;
             let (m, id) = find(&ws, &a.id, tr)?;
             a.id = id;
-            Route::One(Command::Update(a), Box::new(for_member(&ctx, m)))
+            Route::One(Box::new((Command::Update(a), for_member(&ctx, m))))
         }
         Command::Log(mut a) if a.id.is_some() => {
             let ws = crate::load::load_workspace(&ctx.plan_dir)?;
@@ -114,7 +114,7 @@ pub fn route(
                 if let Some((_, dir)) = several.iter().find(|(n, _)| n.eq_ignore_ascii_case(one)) {
                     let mut c = ctx.clone();
                     c.plan_dir = dir.clone();
-                    return Ok(Route::One(other, Box::new(c)));
+                    return Ok(Route::One(Box::new((other, c))));
                 }
                 bail!(tr.workspace(&Ws::UnknownPlan {
                     plan: one,
