@@ -117,6 +117,7 @@ const DRY_RUN: &str = "\
 kh594:1.2 → kh2025:1.1  ws/kh2025/tasks/1/1.1.toml
 kh594:1.2: đánh dấu đã chuyển  ws/kh594/tasks/1/1.2.toml
 kh594:7.1 → kh2025:1.2  ws/kh2025/tasks/1/1.2.toml
+  kh2025:1.2: việc của `so-tttt` chia cho so-khcn, so-vhttdl; nhiệm vụ này chưa chọn đơn vị nên mọi đơn vị đó được ghi vào nhiệm vụ mới — xem lại
 kh594:7.1: đánh dấu đã chuyển  ws/kh594/tasks/7/7.1.toml
 kh594:7.4 → kh2025:1.3  ws/kh2025/tasks/1/1.3.toml
 kh594:7.4: đánh dấu đã chuyển  ws/kh594/tasks/7/7.4.toml

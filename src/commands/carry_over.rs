@@ -213,6 +213,15 @@ pub fn run(
             new: &new_q,
             path: &shown,
         }));
+        // An ended unit whose work went to several successors, with no per-task choice: the
+        // new task names them all; say so, so the secretariat picks.
+        for (unit, successors) in &answer.split {
+            lines.push(tr.workspace(&Ws::CarrySplit {
+                new: &new_q,
+                unit,
+                to: &successors.join(", "),
+            }));
+        }
         writes.push(Write1 {
             path: new_path,
             bytes: edit::carried_task(&c).into_bytes(),

@@ -906,6 +906,7 @@ fn workspace(m: &Ws<'_>) -> String {
         }
         ReportOutOnePlan => "a report across plans is printed only; write files (--out) one plan at a time with `--in NAME`".to_string(),
         CarryIntoClosed { plan } => format!("plan {plan} is closed: it takes no carried tasks"),
+        CarrySplit { new, unit, to } => format!("  {new}: `{unit}`'s work is split among {to} with no choice for this task, so all are written into the new task — review it"),
         CarrySamePlan => "--from and --to must name two different plans".to_string(),
         CarryNoGroup { plan } => format!("plan {plan} has no group to take carried tasks"),
         CarryCommit { n, from, to } => {

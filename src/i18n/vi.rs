@@ -921,6 +921,7 @@ fn workspace(m: &Ws<'_>) -> String {
         }
         ReportOutOnePlan => "báo cáo nhiều kế hoạch chỉ in ra màn hình; ghi tệp (--out) từng kế hoạch một với `--in TÊN`".to_string(),
         CarryIntoClosed { plan } => format!("kế hoạch {plan} đã kết thúc: không nhận nhiệm vụ chuyển tiếp"),
+        CarrySplit { new, unit, to } => format!("  {new}: việc của `{unit}` chia cho {to}; nhiệm vụ này chưa chọn đơn vị nên mọi đơn vị đó được ghi vào nhiệm vụ mới — xem lại"),
         CarrySamePlan => "--from và --to phải là hai kế hoạch khác nhau".to_string(),
         CarryNoGroup { plan } => {
             format!("kế hoạch {plan} chưa có nhóm nào để nhận nhiệm vụ chuyển tiếp")

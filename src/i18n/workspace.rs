@@ -67,6 +67,12 @@ pub enum Ws<'a> {
         new: &'a str,
         path: &'a str,
     },
+    /// carry-over: an ended unit's work went to several successors; the new task names them all.
+    CarrySplit {
+        new: &'a str,
+        unit: &'a str,
+        to: &'a str,
+    },
     /// carry-over: the old task is marked in its file.
     CarryMarked {
         old: &'a str,
