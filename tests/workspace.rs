@@ -801,3 +801,15 @@ fn carry_over_keeps_a_files_bom_and_line_ends() {
     assert_eq!(after.matches('\n').count(), after.matches("\r\n").count());
     assert_eq!(after.lines().count(), crlf.lines().count() + 2);
 }
+
+#[test]
+fn one_plan_of_a_workspace_reads_the_shared_registry() {
+    let ws = Ws::two();
+    // --plan naming one plan's folder: it has no units.toml of its own and uses the root's.
+    let (code, out, err) = ws.run_in("ws/kh594", &["--as-of", "2024-12-31", "check"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(out, "0 lỗi, 0 cảnh báo trong 0/6 tệp\n");
+    let (code, out, _) = ws.run_in("ws/kh594", &["--as-of", "2024-12-31", "show", "7.4"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("Sở Thông tin và Truyền thông"), "{out}");
+}
