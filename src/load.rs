@@ -1016,6 +1016,28 @@ pub fn load_frame(dir: &Path) -> Result<Loaded> {
     })
 }
 
+/// `plan.toml` and `units.toml` from bytes (a git snapshot): what does not parse is left at
+/// its default (no groups, no units), as a task version that does not parse is skipped.
+pub fn frame_from_bytes(plan: Option<Vec<u8>>, units: Option<Vec<u8>>) -> (PlanMeta, Vec<Unit>) {
+    let meta = plan
+        .and_then(|b| decode(b, "plan.toml").ok())
+        .and_then(|t| {
+            parse::<RawPlan>(&t.text, "plan.toml")
+                .ok()
+                .map(|raw| build_meta(raw, &t.text, "plan.toml").0)
+        })
+        .unwrap_or_default();
+    let units = units
+        .and_then(|b| decode(b, "units.toml").ok())
+        .and_then(|t| {
+            parse::<RawUnits>(&t.text, "units.toml")
+                .ok()
+                .map(|raw| build_units(raw, &t.text, "units.toml").0)
+        })
+        .unwrap_or_default();
+    (meta, units)
+}
+
 /// Load a whole plan folder. `Err` only when the folder itself cannot be used.
 pub fn load(dir: &Path) -> Result<Loaded> {
     let mut loaded = load_frame(dir)?;
