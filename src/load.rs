@@ -643,12 +643,28 @@ fn build_task_in(raw: RawTask, text: &str, shown: &str, known_nfc: bool) -> (Tas
     let indicators = raw
         .indicators
         .into_iter()
-        .map(|i| Indicator {
-            name: c.loc_str(i.name),
-            target: c.nfc(i.target),
-            unit: i.unit.map(|u| c.nfc(u)),
-            target_value: i.target_value,
-            baseline: i.baseline.map(|b| c.nfc(b)),
+        .enumerate()
+        .map(|(n, i)| {
+            let name = c.loc_str(i.name);
+            if let Some(v) = i.target_value.filter(|v| !v.is_finite()) {
+                c.problems.push(
+                    Problem::error(
+                        shown,
+                        name.pos,
+                        ProblemKind::BadValue {
+                            detail: format!("`target_value` must be a finite number, found {v}"),
+                        },
+                    )
+                    .about(crate::model::problem::Item::Indicator(n + 1)),
+                );
+            }
+            Indicator {
+                name,
+                target: c.nfc(i.target),
+                unit: i.unit.map(|u| c.nfc(u)),
+                target_value: i.target_value.filter(|v| v.is_finite()),
+                baseline: i.baseline.map(|b| c.nfc(b)),
+            }
         })
         .collect();
     let mut progress = vec![];
@@ -675,13 +691,29 @@ fn build_task_in(raw: RawTask, text: &str, shown: &str, known_nfc: bool) -> (Tas
             }
             None => None,
         };
+        let value = match p.value {
+            Some(v) if !v.is_finite() => {
+                c.problems.push(
+                    Problem::error(
+                        shown,
+                        date.pos,
+                        ProblemKind::BadValue {
+                            detail: format!("`value` must be a finite number, found {v}"),
+                        },
+                    )
+                    .about(crate::model::problem::Item::Progress(n + 1)),
+                );
+                None
+            }
+            v => v,
+        };
         progress.push(Progress {
             date,
             by: c.loc_str(p.by),
             note: c.nfc(p.note),
             percent,
             indicator: p.indicator.map(|i| c.loc_str(i)),
-            value: p.value,
+            value,
         });
     }
     let task = Task {

@@ -170,7 +170,9 @@ impl Filter {
             return false;
         }
         if let Some(days) = self.due_within {
-            let limit = as_of + chrono::Days::new(days.into());
+            let limit = as_of
+                .checked_add_days(chrono::Days::new(days.into()))
+                .unwrap_or(NaiveDate::MAX);
             if !(open && s.due.is_some_and(|d| d <= limit)) {
                 return false;
             }

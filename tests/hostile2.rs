@@ -585,3 +585,49 @@ fn a_save_by_another_program_is_never_overwritten() {
     assert_eq!(lost, Vec::<usize>::new(), "of {saves} editor saves");
     toml::from_str::<toml::Table>(&text).expect("still TOML");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Numbers and dates from the command line and the files.
+
+#[test]
+fn a_huge_due_within_is_refused_and_a_large_one_does_not_panic() {
+    let p = Plan::new();
+    let o = p.run(&["list", "--due-within", "4294967295"]);
+    assert_eq!(o.code, 2, "{o:?}");
+    assert_eq!(o.stdout, "");
+    assert!(o.stderr.contains("4294967295"), "{o:?}");
+    let o = p.run(&["list", "--due-within", "36600", "--as-of", "2200-12-31"]);
+    assert_eq!(o.code, 0, "{o:?}");
+}
+
+#[test]
+fn a_date_with_a_six_digit_year_is_refused_not_wrapped() {
+    let p = Plan::new();
+    let before = p.read(TASK);
+    for date in ["+67560-06-14", "67560-06-14", "0024-06-14", "2024-6-14", "2024-06-14T00:00"] {
+        let o = p.run(&["update", "1.2", "--status", "done", "--date", date]);
+        assert_eq!(o.code, 2, "{date}: {o:?}");
+        assert!(o.stderr.contains("YYYY-MM-DD"), "{o:?}");
+    }
+    assert_eq!(p.read(TASK), before);
+}
+
+#[test]
+fn nan_and_infinite_values_are_refused() {
+    let p = Plan::new();
+    let before = p.read(TASK);
+    for v in ["NaN", "nan", "inf", "-inf", "infinity", "1e400"] {
+        let value = format!("--value={v}");
+        let o = p.run(&[
+            "update", "1.2", "--by", "so-tttt", "--note", "x", "--indicator", "ho-so-so-hoa", &value,
+            "--date", "2024-06-20", "--as-of", "2024-06-30",
+        ]);
+        assert_eq!(o.code, 2, "{v}: {o:?}");
+        assert!(o.stderr.contains("finite"), "{o:?}");
+    }
+    assert_eq!(p.read(TASK), before);
+    // Written into the file by hand: a located error.
+    let t = p.text(TASK).replace("value = 60", "value = nan").replace("target_value = 100", "target_value = inf");
+    p.put(TASK, t);
+    assert_eq!(p.check(), out(1, "plan/tasks/1/1.2.toml:15:8: lỗi: chỉ tiêu 1: giá trị không hợp lệ: `target_value` must be a finite number, found inf\nplan/tasks/1/1.2.toml:21:8: lỗi: báo cáo 1: giá trị không hợp lệ: `value` must be a finite number, found NaN\nplan/tasks/1/1.2.toml:25:13: lỗi: báo cáo 1: có `indicator` nhưng thiếu `value`\n3 lỗi, 0 cảnh báo trong 1/5 tệp\n", ""));
+}
