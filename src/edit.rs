@@ -898,6 +898,144 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     result.with_context(|| format!("failed to write `{}`", path.display()))
 }
 
+/// Where an output file (`export -o`, `report --out`) goes, decided from what is at the path
+/// now. A regular file (or nothing) is replaced atomically through a temporary file with the
+/// old file's mode; a device, FIFO or socket (`/dev/null`, a named pipe) is written through and
+/// never replaced (`-o /dev/null` as root used to replace the system's `/dev/null`); a
+/// symbolic link is written through when `follow_links`, else refused. `-` and the standard
+/// output's own names mean standard output.
+pub enum Output {
+    Stdout,
+    Replace {
+        path: PathBuf,
+        tmp: PathBuf,
+        file: std::io::BufWriter<std::fs::File>,
+    },
+    Through {
+        path: PathBuf,
+        file: std::io::BufWriter<std::fs::File>,
+    },
+}
+
+/// Why an output path is not written.
+#[derive(Debug)]
+pub struct OutputRefused {
+    pub path: PathBuf,
+    pub why: &'static str,
+}
+
+impl std::fmt::Display for OutputRefused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "`{}` {}; nothing written", self.path.display(), self.why)
+    }
+}
+
+impl std::error::Error for OutputRefused {}
+
+impl Output {
+    pub fn open(path: &Path, follow_links: bool) -> Result<Output> {
+        let s = path.as_os_str();
+        if s == "-" || s == "/dev/stdout" || s == "/dev/fd/1" || s == "/proc/self/fd/1" {
+            return Ok(Output::Stdout);
+        }
+        let shown = || path.display().to_string();
+        let refuse = |why| {
+            anyhow::Error::new(OutputRefused {
+                path: path.to_path_buf(),
+                why,
+            })
+        };
+        let through = |create: bool| -> Result<Output> {
+            let f = std::fs::OpenOptions::new()
+                .write(true)
+                .create(create)
+                .truncate(create)
+                .open(path)
+                .with_context(|| format!("failed to open `{}`", shown()))?;
+            Ok(Output::Through {
+                path: path.to_path_buf(),
+                file: std::io::BufWriter::new(f),
+            })
+        };
+        let meta = match std::fs::symlink_metadata(path) {
+            Ok(m) => Some(m),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => return Err(e).with_context(|| format!("failed to read `{}`", shown())),
+        };
+        match meta {
+            Some(m) if m.file_type().is_symlink() => {
+                if !follow_links {
+                    return Err(refuse("is a symbolic link"));
+                }
+                match std::fs::metadata(path) {
+                    Ok(t) if t.is_dir() => Err(refuse("is a folder")),
+                    // Through the link, to whatever it names: the link stays a link.
+                    Ok(t) if t.is_file() => through(true),
+                    Ok(_) => through(false),
+                    Err(_) => Err(refuse("is a symbolic link to nothing")),
+                }
+            }
+            Some(m) if m.is_dir() => Err(refuse("is a folder")),
+            Some(m) if !m.is_file() => through(false),
+            m => {
+                let tmp = temp_beside(path, b"", m.as_ref())?;
+                let f = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(&tmp)
+                    .with_context(|| format!("failed to write `{}`", tmp.display()))?;
+                Ok(Output::Replace {
+                    path: path.to_path_buf(),
+                    tmp,
+                    file: std::io::BufWriter::new(f),
+                })
+            }
+        }
+    }
+
+    /// The writer to render into (`out` for standard output).
+    pub fn writer<'a>(&'a mut self, out: &'a mut dyn Write) -> &'a mut dyn Write {
+        match self {
+            Output::Stdout => out,
+            Output::Replace { file, .. } | Output::Through { file, .. } => file,
+        }
+    }
+
+    /// Flush, and for a replaced file rename it into place. The path written, if a file.
+    pub fn finish(self, out: &mut dyn Write) -> Result<Option<PathBuf>> {
+        match self {
+            Output::Stdout => {
+                out.flush()?;
+                Ok(None)
+            }
+            Output::Through { path, mut file } => {
+                file.flush()
+                    .with_context(|| format!("failed to write `{}`", path.display()))?;
+                Ok(Some(path))
+            }
+            Output::Replace { path, tmp, file } => {
+                let r = (|| -> std::io::Result<()> {
+                    let f = file.into_inner().map_err(|e| e.into_error())?;
+                    f.sync_all()?;
+                    std::fs::rename(&tmp, &path)
+                })();
+                if r.is_err() {
+                    let _ = std::fs::remove_file(&tmp);
+                }
+                r.with_context(|| format!("failed to write `{}`", path.display()))?;
+                sync_dir(&path);
+                Ok(Some(path))
+            }
+        }
+    }
+
+    /// Give up: a temporary file is removed, the target left as it was.
+    pub fn abandon(self) {
+        if let Output::Replace { tmp, .. } = self {
+            let _ = std::fs::remove_file(tmp);
+        }
+    }
+}
+
 /// The file changed on disk between reading and writing.
 #[derive(Debug)]
 pub struct ChangedOnDisk(pub PathBuf);

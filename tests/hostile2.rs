@@ -631,3 +631,85 @@ fn nan_and_infinite_values_are_refused() {
     p.put(TASK, t);
     assert_eq!(p.check(), out(1, "plan/tasks/1/1.2.toml:15:8: lỗi: chỉ tiêu 1: giá trị không hợp lệ: `target_value` must be a finite number, found inf\nplan/tasks/1/1.2.toml:21:8: lỗi: báo cáo 1: giá trị không hợp lệ: `value` must be a finite number, found NaN\nplan/tasks/1/1.2.toml:25:13: lỗi: báo cáo 1: có `indicator` nhưng thiếu `value`\n3 lỗi, 0 cảnh báo trong 1/5 tệp\n", ""));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Output paths.
+
+#[cfg(unix)]
+#[test]
+fn export_to_dev_null_writes_through_and_never_replaces_it() {
+    use std::os::unix::fs::FileTypeExt;
+    let p = Plan::new();
+    let o = p.run(&["export", "--format", "csv", "-o", "/dev/null", "--as-of", "2024-06-30"]);
+    assert_eq!(o, out(0, "", "đã ghi `/dev/null`\n"));
+    assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+}
+
+#[test]
+fn export_to_dash_and_dev_stdout_writes_standard_output() {
+    let p = Plan::new();
+    let plain = p.run(&["export", "--format", "json", "--as-of", "2024-06-30"]);
+    assert_eq!(plain.code, 0);
+    assert!(plain.stdout.starts_with('{') || plain.stdout.starts_with('['), "{plain:?}");
+    for target in ["-", "/dev/stdout"] {
+        let o = p.run(&["export", "--format", "json", "-o", target, "--as-of", "2024-06-30"]);
+        assert_eq!(o, out(0, &plain.stdout, ""), "{target}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn export_through_a_symlink_writes_its_target_and_keeps_the_link() {
+    let p = Plan::new();
+    p.put("real/tasks.csv", "old\n");
+    std::os::unix::fs::symlink(p.path("real/tasks.csv"), p.path("link.csv")).unwrap();
+    let o = p.run(&["export", "--format", "csv", "-o", "link.csv", "--as-of", "2024-06-30"]);
+    assert_eq!(o, out(0, "", "đã ghi `link.csv`\n"));
+    assert!(std::fs::symlink_metadata(p.path("link.csv")).unwrap().file_type().is_symlink());
+    assert!(p.text("real/tasks.csv").contains("1.2,"), "{}", p.text("real/tasks.csv"));
+}
+
+#[cfg(unix)]
+#[test]
+fn export_into_a_fifo_writes_through() {
+    let p = Plan::new();
+    mkfifo(&p.path("pipe"));
+    let path = p.path("pipe");
+    let reader = std::thread::spawn(move || std::fs::read(path).unwrap());
+    let o = p.run(&["export", "--format", "csv", "-o", "pipe", "--as-of", "2024-06-30"]);
+    assert_eq!(o, out(0, "", "đã ghi `pipe`\n"));
+    let got = String::from_utf8(reader.join().unwrap()).unwrap();
+    assert!(got.contains("1.2,"), "{got}");
+    assert!(!std::fs::symlink_metadata(p.path("pipe")).unwrap().is_file());
+}
+
+#[cfg(unix)]
+#[test]
+fn export_over_a_regular_file_keeps_its_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let p = Plan::new();
+    p.put("out.csv", "old\n");
+    std::fs::set_permissions(p.path("out.csv"), std::fs::Permissions::from_mode(0o600)).unwrap();
+    let o = p.run(&["export", "--format", "csv", "-o", "out.csv", "--as-of", "2024-06-30"]);
+    assert_eq!(o.code, 0, "{o:?}");
+    assert!(p.text("out.csv").contains("1.2,"));
+    let mode = std::fs::metadata(p.path("out.csv")).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_report_file_planted_as_a_symlink_is_refused() {
+    let p = Plan::new();
+    p.put("secret", "do not touch\n");
+    std::fs::create_dir_all(p.path("reports")).unwrap();
+    std::os::unix::fs::symlink(p.path("secret"), p.path("reports/2024-06.md")).unwrap();
+    let o = p.run(&["report", "--month", "2024-06", "--out", "reports", "--as-of", "2024-06-30"]);
+    assert_eq!(o.code, 2, "{o:?}");
+    assert_eq!(o.stdout, "");
+    assert!(o.stderr.contains("reports/2024-06.md` is a symbolic link; nothing written"), "{o:?}");
+    assert_eq!(p.text("secret"), "do not touch\n");
+    mkfifo(&p.path("reports/2024-07.md"));
+    let o = p.run(&["report", "--month", "2024-07", "--out", "reports", "--check", "--as-of", "2024-07-30"]);
+    assert_eq!(o.code, 2, "{o:?}");
+}

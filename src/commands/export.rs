@@ -39,17 +39,22 @@ pub fn run(
             render::json::to_string(&render::json::task_list(plan, &rows, ctx.as_of, true))
         }
     };
-    match &args.output {
-        Some(path) => {
-            crate::edit::write_atomic(path, text.as_bytes())?;
-            let shown = path.display().to_string();
-            writeln!(
-                err,
-                "{}",
-                tr(ctx.lang).edit(&EditMsg::Wrote { path: &shown })
-            )?;
-        }
-        None => out.write_all(text.as_bytes())?,
+    let mut sink = match &args.output {
+        // The path named on the command line is the user's: a link there is written through.
+        Some(path) => crate::edit::Output::open(path, true)?,
+        None => crate::edit::Output::Stdout,
+    };
+    if let Err(e) = sink.writer(out).write_all(text.as_bytes()) {
+        sink.abandon();
+        return Err(e.into());
+    }
+    if let Some(path) = sink.finish(out)? {
+        let shown = crate::text::for_terminal(&path.display().to_string()).into_owned();
+        writeln!(
+            err,
+            "{}",
+            tr(ctx.lang).edit(&EditMsg::Wrote { path: &shown })
+        )?;
     }
     Ok(Outcome::Clean)
 }
