@@ -713,3 +713,59 @@ fn a_report_file_planted_as_a_symlink_is_refused() {
     let o = p.run(&["report", "--month", "2024-07", "--out", "reports", "--check", "--as-of", "2024-07-30"]);
     assert_eq!(o.code, 2, "{o:?}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// The merge driver.
+
+fn progress_file(entries: &[(usize, &str)]) -> String {
+    let mut s = String::from("id = \"1.2\"\ngroup = \"1\"\ntitle = \"T\"\nlead = [\"so-tttt\"]\ndeadline = \"Năm 2030\"\nstatus = \"doing\"\n");
+    for (day, note) in entries {
+        let d = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + chrono::Days::new(*day as u64);
+        s.push_str(&format!("\n[[progress]]\ndate = {d}\nby = \"so-tttt\"\nnote = \"{note}\"\n"));
+    }
+    s
+}
+
+#[test]
+fn the_same_entry_corrected_differently_on_both_sides_is_a_conflict() {
+    let base = progress_file(&[(1, "a"), (2, "b")]);
+    let ours = progress_file(&[(1, "a"), (2, "b sửa bởi chúng ta")]);
+    let theirs = progress_file(&[(1, "a"), (2, "b sửa bởi họ")]);
+    let m = tiendo::merge::merge(base.as_bytes(), ours.as_bytes(), theirs.as_bytes());
+    assert_eq!(m.how, tiendo::merge::How::Whole(tiendo::merge::Fallback::SameEntry));
+    let text = String::from_utf8(m.bytes).unwrap();
+    assert!(text.contains("<<<<<<< ours\n"), "{text}");
+    // Corrected the same way on both: one entry, clean.
+    let m = tiendo::merge::merge(base.as_bytes(), ours.as_bytes(), ours.replace("\"a\"", "\"a\"").as_bytes());
+    assert_eq!(m.how, tiendo::merge::How::Clean);
+    // Through the binary, git's way: exit 1 and the file left with markers.
+    let p = Plan::new();
+    p.put("o.toml", &ours);
+    p.put("b.toml", &base);
+    p.put("t.toml", &theirs);
+    let o = run_in(&p.root, &["merge-driver", "b.toml", "o.toml", "t.toml", "--path", "plan/tasks/1/1.2.toml"]);
+    assert_eq!(o.code, 1, "{o:?}");
+    assert_eq!(o.stderr, "plan/tasks/1/1.2.toml: không hợp nhất được theo từng khóa (cả hai nhánh sửa cùng một mục tiến độ (cùng ngày, cùng đơn vị) theo hai cách khác nhau); phần khác nhau được đặt giữa dấu xung đột\n  gợi ý: giữ lại phần đúng, xóa các dòng đánh dấu, chạy `tiendo check`, rồi `git add` tệp\n");
+}
+
+#[test]
+fn the_merge_driver_is_linear_in_entries() {
+    let mut times = vec![];
+    for n in [250usize, 1_000, 4_000] {
+        let base: Vec<(usize, String)> = (0..n).map(|i| (i % 3000, format!("gốc {i}"))).collect();
+        let mut ours = base.clone();
+        let mut theirs = base.clone();
+        ours.extend((0..n / 10).map(|i| (i % 3000, format!("chúng ta {i}"))));
+        theirs.extend((0..n / 10).map(|i| (i % 3000, format!("họ {i}"))));
+        let f = |v: &[(usize, String)]| progress_file(&v.iter().map(|(d, s)| (*d, s.as_str())).collect::<Vec<_>>());
+        let (b, o, t) = (f(&base), f(&ours), f(&theirs));
+        let start = Instant::now();
+        let m = tiendo::merge::merge(b.as_bytes(), o.as_bytes(), t.as_bytes());
+        times.push(start.elapsed());
+        assert_eq!(m.how, tiendo::merge::How::Clean);
+        let merged: toml::Table = String::from_utf8(m.bytes).unwrap().parse().unwrap();
+        assert_eq!(merged["progress"].as_array().unwrap().len(), n + 2 * (n / 10));
+    }
+    // 16x the entries: far less than 256x the time (a pairwise scan) — allow 40x for noise.
+    assert!(times[2] < times[0] * 40 + Duration::from_millis(500), "{times:?}");
+}
