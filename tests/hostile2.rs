@@ -769,3 +769,23 @@ fn the_merge_driver_is_linear_in_entries() {
     // 16x the entries: far less than 256x the time (a pairwise scan) — allow 40x for noise.
     assert!(times[2] < times[0] * 40 + Duration::from_millis(500), "{times:?}");
 }
+
+#[test]
+fn escapes_in_arguments_never_reach_the_terminal_through_error_messages() {
+    let p = Plan::new();
+    p.repo();
+    for args in [
+        &["list", "--due-within", "1\u{1b}[2J"][..],
+        &["nonsense\u{1b}[2J"],
+        &["show", "\u{1b}]0;pwned\u{7}1.2"],
+        &["list", "--lead", "\u{1b}[2Jso"],
+        &["diff", "\u{1b}[31mHEAD"],
+        &["--plan", "no\u{1b}[2Jwhere", "check"],
+    ] {
+        let o = p.run(args);
+        assert_eq!(o.code, 2, "{args:?}: {o:?}");
+        // Usage errors are clap's (it drops escape sequences itself); ours show them.
+        assert!(o.stderr.contains('␛') || o.stderr.starts_with("error:"), "{o:?}");
+        no_control(&o);
+    }
+}
