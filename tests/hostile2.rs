@@ -789,3 +789,30 @@ fn escapes_in_arguments_never_reach_the_terminal_through_error_messages() {
         no_control(&o);
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Exports are streamed, and stream the same bytes.
+
+#[test]
+fn streamed_exports_are_byte_identical_to_the_whole_documents() {
+    use tiendo::render;
+    use tiendo::summary::{Filter, Horizon, Judged, select};
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/demo-plan");
+    let loaded = tiendo::load::load(&dir).unwrap();
+    let plan = &loaded.plan;
+    let as_of = chrono::NaiveDate::from_ymd_opt(2024, 6, 30).unwrap();
+    let selected = select(plan, &Filter::default(), Horizon::new(plan, as_of));
+    let all: Vec<&Judged> = selected.iter().collect();
+    for rows in [&all[..], &all[..1], &[][..]] {
+        let mut json = vec![];
+        render::json::task_list_to(&mut json, plan, rows, as_of, true).unwrap();
+        assert_eq!(
+            String::from_utf8(json).unwrap(),
+            render::json::to_string(&render::json::task_list(plan, rows, as_of, true))
+        );
+    }
+    let ics = render::ics::calendar(plan, &all, as_of, tiendo::i18n::Lang::Vi, "x");
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\n") && ics.ends_with("END:VCALENDAR\r\n"));
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), ics.matches("END:VEVENT").count());
+    assert!(ics.contains("BEGIN:VEVENT"));
+}

@@ -26,25 +26,31 @@ pub fn run(
     let filter = resolve_filters(plan, &args.filters, ctx.lang)?;
     let selected = select(plan, &filter, Horizon::new(plan, ctx.as_of));
     let rows: Vec<&Judged> = selected.iter().collect();
-    let text = match args.format {
-        ExportFormat::Ics => render::ics::calendar(
-            plan,
-            &rows,
-            ctx.as_of,
-            ctx.lang,
-            &calendar_name(plan, &filter),
-        ),
-        ExportFormat::Csv => render::csv::tasks(plan, &rows, ctx.as_of, true),
-        ExportFormat::Json => {
-            render::json::to_string(&render::json::task_list(plan, &rows, ctx.as_of, true))
-        }
-    };
     let mut sink = match &args.output {
         // The path named on the command line is the user's: a link there is written through.
         Some(path) => crate::edit::Output::open(path, true)?,
         None => crate::edit::Output::Stdout,
     };
-    if let Err(e) = sink.writer(out).write_all(text.as_bytes()) {
+    // Streamed: each renderer writes task by task, so the export never exists whole in memory.
+    let written = {
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, sink.writer(out));
+        let r = match args.format {
+            ExportFormat::Ics => render::ics::calendar_to(
+                &mut w,
+                plan,
+                &rows,
+                ctx.as_of,
+                ctx.lang,
+                &calendar_name(plan, &filter),
+            ),
+            ExportFormat::Csv => render::csv::tasks_to(&mut w, plan, &rows, ctx.as_of, true),
+            ExportFormat::Json => {
+                render::json::task_list_to(&mut w, plan, &rows, ctx.as_of, true)
+            }
+        };
+        r.and_then(|_| w.flush())
+    };
+    if let Err(e) = written {
         sink.abandon();
         return Err(e.into());
     }

@@ -34,6 +34,20 @@ pub fn tasks(
     as_of: chrono::NaiveDate,
     with_milestones: bool,
 ) -> String {
+    let mut out = vec![];
+    // Writing into memory cannot fail.
+    let _ = tasks_to(&mut out, plan, rows, as_of, with_milestones);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`tasks`] written row by row (an export must not hold the whole table in memory).
+pub fn tasks_to(
+    w: &mut dyn std::io::Write,
+    plan: &Plan,
+    rows: &[&Judged<'_>],
+    as_of: chrono::NaiveDate,
+    with_milestones: bool,
+) -> std::io::Result<()> {
     let mut s = String::from(BOM);
     let header = [
         "id",
@@ -53,6 +67,8 @@ pub fn tasks(
     let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     for j in rows {
         let t = j.task;
+        w.write_all(s.as_bytes())?;
+        s.clear();
         let lead = crate::render::lead_label(plan, t, as_of);
         let support = crate::render::units_label(plan, t.support_ids(), as_of);
         s.push_str(&row(&[
@@ -106,7 +122,7 @@ pub fn tasks(
             ]));
         }
     }
-    s
+    w.write_all(s.as_bytes())
 }
 
 #[cfg(test)]

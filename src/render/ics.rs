@@ -34,6 +34,22 @@ pub fn calendar(
     lang: Lang,
     name: &str,
 ) -> String {
+    let mut out = vec![];
+    // Writing into memory cannot fail.
+    let _ = calendar_to(&mut out, plan, rows, as_of, lang, name);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`calendar`] written as it is made, one event at a time (an export of 200,000 tasks must
+/// not hold the whole calendar in memory).
+pub fn calendar_to(
+    w: &mut dyn std::io::Write,
+    plan: &Plan,
+    rows: &[&Judged<'_>],
+    as_of: NaiveDate,
+    lang: Lang,
+    name: &str,
+) -> std::io::Result<()> {
     let tr = tr(lang);
     let stamp = Utc.from_utc_datetime(&as_of.and_time(NaiveTime::MIN));
     let sequence = plan
@@ -56,6 +72,11 @@ pub fn calendar(
     cal.append_property(("METHOD", "PUBLISH"));
     // NAME and X-WR-CALNAME are not TEXT to the crate, so they are escaped here.
     cal.name(&escape(name));
+    // The calendar's head as the crate writes it, then each event, then the end line.
+    let head = cal.to_string();
+    const END: &str = "END:VCALENDAR\r\n";
+    w.write_all(head.strip_suffix(END).unwrap_or(&head).as_bytes())?;
+    let mut push = |e: Event| w.write_all(Component::to_string(&e).as_bytes());
 
     for j in rows {
         let t = j.task;
@@ -73,7 +94,7 @@ pub fn calendar(
                 tr.label(Label::Deadline),
                 t.deadline.value
             ));
-            cal.push(event(
+            push(event(
                 &format!("{prefix}-{}@tiendo", t.id.value),
                 due,
                 &format!("{} {}", t.id.value, super::cut(&t.title, SUMMARY_TITLE)),
@@ -81,7 +102,7 @@ pub fn calendar(
                 tr.category(j.standing.category),
                 dropped,
                 (stamp, sequence),
-            ));
+            ))?;
         }
         for m in &j.milestones {
             let Some(due) = m.standing.due else { continue };
@@ -102,7 +123,7 @@ pub fn calendar(
                     m.milestone.deadline.value
                 ),
             ];
-            cal.push(event(
+            push(event(
                 &format!("{prefix}-{}-m{}@tiendo", t.id.value, m.number),
                 due,
                 &format!(
@@ -115,10 +136,10 @@ pub fn calendar(
                 tr.category(m.standing.category),
                 dropped,
                 (stamp, sequence),
-            ));
+            ))?;
         }
     }
-    cal.to_string()
+    w.write_all(END.as_bytes())
 }
 
 fn event(

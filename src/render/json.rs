@@ -104,6 +104,39 @@ pub fn task_list(plan: &Plan, rows: &[&Judged<'_>], as_of: NaiveDate, full: bool
     })
 }
 
+/// [`task_list`] as [`to_string`] prints it, written one task at a time (an export of 200,000
+/// tasks must not hold a JSON tree of the whole plan: that peaked at 1.9 GB). Byte-identical to
+/// `to_string(&task_list(..))`.
+pub fn task_list_to(
+    w: &mut dyn std::io::Write,
+    plan: &Plan,
+    rows: &[&Judged<'_>],
+    as_of: NaiveDate,
+    full: bool,
+) -> std::io::Result<()> {
+    let head = json!({"as_of": date(Some(as_of)), "plan": plan.meta.code});
+    let head = serde_json::to_string_pretty(&head).unwrap_or_default();
+    // `{\n  "as_of": …,\n  "plan": …\n}` → keep all but the closing brace; keys sort before "tasks".
+    let head = head.strip_suffix("\n}").unwrap_or(&head);
+    w.write_all(head.as_bytes())?;
+    if rows.is_empty() {
+        return w.write_all(b",\n  \"tasks\": []\n}\n");
+    }
+    w.write_all(b",\n  \"tasks\": [")?;
+    for (i, j) in rows.iter().enumerate() {
+        let one = serde_json::to_string_pretty(&task(plan, j, as_of, full)).unwrap_or_default();
+        w.write_all(if i == 0 { b"\n    " } else { b",\n    " })?;
+        // Pretty JSON never has a raw line break inside a string: indent line by line.
+        for (k, line) in one.split('\n').enumerate() {
+            if k > 0 {
+                w.write_all(b"\n    ")?;
+            }
+            w.write_all(line.as_bytes())?;
+        }
+    }
+    w.write_all(b"\n  ]\n}\n")
+}
+
 pub fn counts(c: &Counts) -> Value {
     let mut m = serde_json::Map::new();
     for cat in crate::model::status::Category::ALL {
