@@ -816,3 +816,46 @@ fn streamed_exports_are_byte_identical_to_the_whole_documents() {
     assert_eq!(ics.matches("BEGIN:VEVENT").count(), ics.matches("END:VEVENT").count());
     assert!(ics.contains("BEGIN:VEVENT"));
 }
+
+// ---------------------------------------------------------------------------------------------
+// A round of our own: the same classes against the other commands.
+
+#[cfg(unix)]
+#[test]
+fn import_writes_nothing_through_a_symlinked_tasks_folder() {
+    let p = Plan::new();
+    std::fs::remove_dir_all(p.path("plan/tasks")).unwrap();
+    std::fs::create_dir_all(p.path("outside")).unwrap();
+    std::os::unix::fs::symlink(p.path("outside"), p.path("plan/tasks")).unwrap();
+    p.put(
+        "table.tsv",
+        "STT\tNội dung, nhiệm vụ cụ thể\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian hoàn thành\nI\t<b>Hoàn thiện thể chế</b>\t\t\t\n1.\tLàm việc A\tCông an tỉnh\t\tQuý 1/2024\n",
+    );
+    let o = p.run(&["import", "table.tsv"]);
+    assert_eq!(o.code, 2, "{o:?}");
+    assert!(o.stderr.contains("`plan/tasks` is a symbolic link; nothing is written through it"), "{o:?}");
+    assert_eq!(std::fs::read_dir(p.path("outside")).unwrap().count(), 0, "{o:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn the_merge_driver_given_a_fifo_is_an_error_not_a_hang() {
+    let p = Plan::new();
+    mkfifo(&p.path("base"));
+    p.put("ours", "a = 1\n");
+    p.put("theirs", "a = 2\n");
+    let o = run_in(&p.root, &["merge-driver", "base", "ours", "theirs"]);
+    assert_eq!(o.code, 2, "{o:?}");
+    assert_eq!(p.text("ours"), "a = 1\n");
+}
+
+#[cfg(unix)]
+#[test]
+fn schema_and_completions_write_standard_output_only() {
+    let p = Plan::new();
+    for args in [&["schema", "task"][..], &["completions", "bash"]] {
+        let o = run_in(&p.root, args);
+        assert_eq!(o.code, 0, "{args:?}: {o:?}");
+        no_control(&o);
+    }
+}

@@ -84,6 +84,7 @@ pub fn run(ctx: &Ctx, args: &FmtArgs, out: &mut dyn Write, err: &mut dyn Write) 
         } else {
             let _lock = super::new::lock(path, shown, tr)?;
             super::new::write(
+                &ctx.plan_dir,
                 path,
                 Some(&original.bytes),
                 &original.encode(&text),
