@@ -406,9 +406,13 @@ pub struct ReportArgs {
 pub fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
     let t = s.trim();
     let shaped = t.len() == 10
-        && t.bytes()
-            .enumerate()
-            .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+        && t.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
     let year: i32 = t.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
     if !shaped || !(1900..=2200).contains(&year) {
         return Err(format!(

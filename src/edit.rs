@@ -1099,7 +1099,9 @@ pub fn write_checked(path: &Path, old: Option<&[u8]>, new: &[u8]) -> Result<()> 
                         std::io::ErrorKind::AlreadyExists => {
                             anyhow::Error::new(ChangedOnDisk(path.to_path_buf()))
                         }
-                        _ => anyhow::Error::new(e).context(format!("failed to write `{}`", shown())),
+                        _ => {
+                            anyhow::Error::new(e).context(format!("failed to write `{}`", shown()))
+                        }
                     })?;
                 f.write_all(new)
                     .and_then(|_| f.sync_all())

@@ -422,18 +422,23 @@ pub struct Commit {
 pub fn parse_log(bytes: &[u8]) -> Vec<Commit> {
     let mut commits = vec![];
     let mut tokens = bytes.split(|&b| b == 0).peekable();
-    let text = |t: &[u8]| String::from_utf8_lossy(t).trim_start_matches('\n').to_string();
-    let shown = |t: &[u8]| {
-        crate::text::for_terminal(&String::from_utf8_lossy(t)).replace('\n', " ")
+    let text = |t: &[u8]| {
+        String::from_utf8_lossy(t)
+            .trim_start_matches('\n')
+            .to_string()
     };
-    loop {
-        // Skip the empty token after the last record.
-        let Some(hash) = tokens.by_ref().find(|t| !text(t).is_empty()) else {
-            break;
-        };
+    let shown =
+        |t: &[u8]| crate::text::for_terminal(&String::from_utf8_lossy(t)).replace('\n', " ");
+    // Skip the empty token after the last record.
+    while let Some(hash) = tokens.by_ref().find(|t| !text(t).is_empty()) {
         let mut header = vec![text(hash)];
         for _ in 0..6 {
-            header.push(tokens.next().map(|t| t.to_vec()).map_or_else(String::new, |t| String::from_utf8_lossy(&t).to_string()));
+            header.push(
+                tokens
+                    .next()
+                    .map(|t| t.to_vec())
+                    .map_or_else(String::new, |t| String::from_utf8_lossy(&t).to_string()),
+            );
         }
         let date = |s: &str| DateTime::parse_from_rfc3339(s.trim()).ok();
         let mut files = vec![];
@@ -447,14 +452,19 @@ pub fn parse_log(bytes: &[u8]) -> Vec<Commit> {
                     .map(|id| id.to_string())
             };
             let status = f.get(4).copied().unwrap_or("M");
-            let Some(path) = tokens.next().map(|t| String::from_utf8_lossy(t).to_string()) else {
+            let Some(path) = tokens
+                .next()
+                .map(|t| String::from_utf8_lossy(t).to_string())
+            else {
                 break;
             };
             let change = match status.chars().next() {
                 Some('A') => FileChange::Added(path),
                 Some('D') => FileChange::Deleted(path),
                 Some('R') | Some('C') => {
-                    let Some(to) = tokens.next().map(|t| String::from_utf8_lossy(t).to_string())
+                    let Some(to) = tokens
+                        .next()
+                        .map(|t| String::from_utf8_lossy(t).to_string())
                     else {
                         break;
                     };

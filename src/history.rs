@@ -457,7 +457,11 @@ fn rank(s: TaskStatus) -> u8 {
 }
 
 /// The effective due date of a task or milestone: the explicit `due`, else the phrase read.
-pub fn effective_due(phrase: &str, explicit: Option<NaiveDate>, inclusive: bool) -> Option<NaiveDate> {
+pub fn effective_due(
+    phrase: &str,
+    explicit: Option<NaiveDate>,
+    inclusive: bool,
+) -> Option<NaiveDate> {
     due_of(phrase, explicit, inclusive)
 }
 
@@ -475,8 +479,16 @@ fn later(from: Option<NaiveDate>, to: Option<NaiveDate>) -> bool {
 pub fn due_flags(old: &Task, new: &Task, inclusive: bool) -> Vec<Flag> {
     let mut out = vec![];
     let (a, b) = (
-        due_of(&old.deadline.value, old.due.as_ref().map(|d| d.value), inclusive),
-        due_of(&new.deadline.value, new.due.as_ref().map(|d| d.value), inclusive),
+        due_of(
+            &old.deadline.value,
+            old.due.as_ref().map(|d| d.value),
+            inclusive,
+        ),
+        due_of(
+            &new.deadline.value,
+            new.due.as_ref().map(|d| d.value),
+            inclusive,
+        ),
     );
     if later(a, b) {
         out.push(Flag::DeadlineLater {
@@ -485,9 +497,17 @@ pub fn due_flags(old: &Task, new: &Task, inclusive: bool) -> Vec<Flag> {
         });
     }
     for (i, om) in old.milestones.iter().enumerate() {
-        let from = due_of(&om.deadline.value, om.due.as_ref().map(|d| d.value), inclusive);
+        let from = due_of(
+            &om.deadline.value,
+            om.due.as_ref().map(|d| d.value),
+            inclusive,
+        );
         let to = new.milestones.get(i).and_then(|nm| {
-            due_of(&nm.deadline.value, nm.due.as_ref().map(|d| d.value), inclusive)
+            due_of(
+                &nm.deadline.value,
+                nm.due.as_ref().map(|d| d.value),
+                inclusive,
+            )
         });
         // Reached milestones too: moving their deadline can turn a late one into an on-time one.
         if later(from, to) {
@@ -621,10 +641,7 @@ impl FrameChange {
 }
 
 /// plan.toml and units.toml compared field by field (groups and units matched by id).
-pub fn diff_frame(
-    old: (&PlanMeta, &[Unit]),
-    new: (&PlanMeta, &[Unit]),
-) -> Vec<FrameChange> {
+pub fn diff_frame(old: (&PlanMeta, &[Unit]), new: (&PlanMeta, &[Unit])) -> Vec<FrameChange> {
     let mut out = vec![];
     let mut field = |item: &FrameItem, key: &'static str, a: Option<String>, b: Option<String>| {
         if a != b {
@@ -641,11 +658,21 @@ pub fn diff_frame(
     let s = |v: &str| (!v.is_empty()).then(|| v.to_string());
     field(&p, "code", s(&om.code), s(&nm.code));
     field(&p, "title", s(&om.title), s(&nm.title));
-    field(&p, "issued", om.issued.map(|d| d.to_string()), nm.issued.map(|d| d.to_string()));
+    field(
+        &p,
+        "issued",
+        om.issued.map(|d| d.to_string()),
+        nm.issued.map(|d| d.to_string()),
+    );
     field(&p, "issuer", s(&om.issuer), s(&nm.issuer));
     let sec = |m: &PlanMeta| m.secretariat.as_ref().map(|l| l.value.clone());
     field(&p, "secretariat", sec(om), sec(nm));
-    field(&p, "report_day", Some(om.report_day.to_string()), Some(nm.report_day.to_string()));
+    field(
+        &p,
+        "report_day",
+        Some(om.report_day.to_string()),
+        Some(nm.report_day.to_string()),
+    );
     field(
         &p,
         "before_is_inclusive",
@@ -660,7 +687,11 @@ pub fn diff_frame(
             .map(|g| {
                 (
                     g.id.value.clone(),
-                    (g.title.clone(), g.parent.as_ref().map(|p| p.value.clone()), g.declared),
+                    (
+                        g.title.clone(),
+                        g.parent.as_ref().map(|p| p.value.clone()),
+                        g.declared,
+                    ),
                 )
             })
             .collect()
@@ -672,14 +703,24 @@ pub fn diff_frame(
             (Some(a), Some(b)) => {
                 field(&item, "title", Some(a.0.clone()), Some(b.0.clone()));
                 field(&item, "parent", a.1.clone(), b.1.clone());
-                field(&item, "declared", a.2.map(|d| d.to_string()), b.2.map(|d| d.to_string()));
+                field(
+                    &item,
+                    "declared",
+                    a.2.map(|d| d.to_string()),
+                    b.2.map(|d| d.to_string()),
+                );
             }
             (a, b) => field(&item, "", a.map(|a| a.0.clone()), b.map(|b| b.0.clone())),
         }
     }
     let units = |u: &[Unit]| -> BTreeMap<String, Vec<(&'static str, Option<String>)>> {
         let list = |v: &[crate::model::plan::Located<String>]| {
-            (!v.is_empty()).then(|| v.iter().map(|x| x.value.as_str()).collect::<Vec<_>>().join(", "))
+            (!v.is_empty()).then(|| {
+                v.iter()
+                    .map(|x| x.value.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
         };
         u.iter()
             .rev()
@@ -689,7 +730,10 @@ pub fn diff_frame(
                     vec![
                         ("name", Some(u.name.clone())),
                         ("short", u.short.clone()),
-                        ("aliases", (!u.aliases.is_empty()).then(|| u.aliases.join(", "))),
+                        (
+                            "aliases",
+                            (!u.aliases.is_empty()).then(|| u.aliases.join(", ")),
+                        ),
                         ("kind", Some(u.kind.key().to_string())),
                         ("members", list(&u.members)),
                         ("ended", u.ended.map(|d| d.to_string())),

@@ -929,7 +929,9 @@ pub fn task_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
                     continue;
                 }
                 let rel = e.path().strip_prefix(dir).unwrap_or(e.path()).to_path_buf();
-                let rel_str = rel.to_string_lossy().replace(std::path::MAIN_SEPARATOR, "/");
+                let rel_str = rel
+                    .to_string_lossy()
+                    .replace(std::path::MAIN_SEPARATOR, "/");
                 let is_toml = e.path().extension().is_some_and(|x| x == "toml");
                 let ft = e.file_type();
                 if e.path_is_symlink() {
@@ -940,8 +942,8 @@ pub fn task_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
                         Pos::default(),
                         ProblemKind::Symlink,
                     ));
-                } else if ft.is_dir() {
-                } else if !is_toml {
+                } else if ft.is_dir() || !is_toml {
+                    // Folders are walked; other files are not the plan's business.
                 } else if !is_task_path(&rel_str) || e.path().to_str().is_none() {
                     problems.push(Problem::error(
                         &display_path(dir, &rel),

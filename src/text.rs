@@ -79,13 +79,21 @@ fn stand_in(c: char) -> char {
 pub fn for_terminal(s: &str) -> Cow<'_, str> {
     // Fast path on bytes: every unsafe character starts with a C0/DEL byte, 0xC2 (C1), 0xD8
     // (U+061C) or 0xE2 (U+2000 block).
-    let suspect = |b: &u8| (*b < 0x20 && *b != b'\n' && *b != b'\t') || matches!(*b, 0x7f | 0xc2 | 0xd8 | 0xe2);
+    let suspect = |b: &u8| {
+        (*b < 0x20 && *b != b'\n' && *b != b'\t') || matches!(*b, 0x7f | 0xc2 | 0xd8 | 0xe2)
+    };
     if !s.as_bytes().iter().any(suspect) || !s.chars().any(is_unsafe_for_terminal) {
         return Cow::Borrowed(s);
     }
     Cow::Owned(
         s.chars()
-            .map(|c| if is_unsafe_for_terminal(c) { stand_in(c) } else { c })
+            .map(|c| {
+                if is_unsafe_for_terminal(c) {
+                    stand_in(c)
+                } else {
+                    c
+                }
+            })
             .collect(),
     )
 }
@@ -117,7 +125,13 @@ impl<W: std::io::Write> std::io::Write for Terminal<W> {
         for back in 1..=3.min(bytes.len()) {
             let b = bytes[bytes.len() - back];
             if b & 0xC0 == 0xC0 {
-                let need = if b >= 0xF0 { 4 } else if b >= 0xE0 { 3 } else { 2 };
+                let need = if b >= 0xF0 {
+                    4
+                } else if b >= 0xE0 {
+                    3
+                } else {
+                    2
+                };
                 if need > back {
                     cut = bytes.len() - back;
                 }
@@ -328,14 +342,21 @@ mod tests {
 
     #[test]
     fn for_terminal_makes_every_control_visible() {
-        assert!(matches!(for_terminal("Sở “TT” – ok\n\tx"), Cow::Borrowed(_)));
+        assert!(matches!(
+            for_terminal("Sở “TT” – ok\n\tx"),
+            Cow::Borrowed(_)
+        ));
         assert_eq!(
             for_terminal("a\u{1b}]0;t\u{7}\u{1b}[2J\r\u{7f}\u{9b}\u{202e}b\u{2066}"),
             "a␛]0;t␇␛[2J␍␡\u{fffd}\u{fffd}b\u{fffd}"
         );
         for c in ('\0'..='\u{3000}').filter(|c| c.is_control() && *c != '\n' && *c != '\t') {
             let s = c.to_string();
-            assert!(!for_terminal(&s).chars().any(char::is_control), "U+{:04X}", c as u32);
+            assert!(
+                !for_terminal(&s).chars().any(char::is_control),
+                "U+{:04X}",
+                c as u32
+            );
         }
     }
 

@@ -324,7 +324,8 @@ pub fn merge(data: &[u8]) {
                     Some(toml::Value::Array(a)) => a
                         .iter()
                         .map(|e| {
-                            let f = |k: &str| e.get(k).map(|x| format!("{x:?}")).unwrap_or_default();
+                            let f =
+                                |k: &str| e.get(k).map(|x| format!("{x:?}")).unwrap_or_default();
                             (f("date"), f("by"), format!("{e:?}"))
                         })
                         .collect(),
@@ -376,7 +377,13 @@ pub fn registry(data: &[u8]) {
     let id = |i: usize| format!("u{i}");
     let mut units: Vec<Unit> = (0..n)
         .map(|i| Unit {
-            id: Located::new(id(i), Pos { line: i as u32 + 1, col: 1 }),
+            id: Located::new(
+                id(i),
+                Pos {
+                    line: i as u32 + 1,
+                    col: 1,
+                },
+            ),
             name: format!("Đơn vị {i}"),
             short: None,
             aliases: vec![],
@@ -387,14 +394,23 @@ pub fn registry(data: &[u8]) {
             note: None,
         })
         .collect();
-    let at = |i: u32| Pos { line: i + 1, col: 5 };
+    let at = |i: u32| Pos {
+        line: i + 1,
+        col: 5,
+    };
     for pair in links.chunks(2).take(64) {
         let (a, b) = (pair[0], pair.get(1).copied().unwrap_or(0));
         let from = usize::from(a) % n;
         // Target: one of the units, or (rarely) an id not in the registry.
-        let to = if b % 16 == 15 { "unknown".to_string() } else { id(usize::from(b) % n) };
+        let to = if b % 16 == 15 {
+            "unknown".to_string()
+        } else {
+            id(usize::from(b) % n)
+        };
         if a & 0x80 == 0 {
-            units[from].successors.push(Located::new(to, at(from as u32)));
+            units[from]
+                .successors
+                .push(Located::new(to, at(from as u32)));
             if a & 0x40 != 0 {
                 units[from].ended = Some(day(2024, 1, 1));
             }
@@ -448,8 +464,15 @@ pub fn registry(data: &[u8]) {
         assert_eq!(path[0], unit.id.value);
         for w in path.windows(2) {
             let from = reg.get(w[0]).expect("a path of registry units");
-            let list = if *field == "members" { &from.members } else { &from.successors };
-            assert!(list.iter().any(|l| l.value == w[1]), "{path:?} is not a path of links");
+            let list = if *field == "members" {
+                &from.members
+            } else {
+                &from.successors
+            };
+            assert!(
+                list.iter().any(|l| l.value == w[1]),
+                "{path:?} is not a path of links"
+            );
         }
     }
     assert_eq!(cycles.iter().any(|c| c.1 == "successors"), succ_cycle);
@@ -464,5 +487,10 @@ pub fn registry(data: &[u8]) {
     let problems = tiendo::check::run(&tiendo::check::Input::complete(&plan, day(2024, 6, 30)));
     let reported = problems.iter().filter(|p| p.code() == "unit-cycle").count();
     assert_eq!(reported, found);
-    assert!(problems.iter().filter(|p| p.code() == "unit-cycle").all(|p| p.path == "plan/units.toml" && p.pos.line >= 1));
+    assert!(
+        problems
+            .iter()
+            .filter(|p| p.code() == "unit-cycle")
+            .all(|p| p.path == "plan/units.toml" && p.pos.line >= 1)
+    );
 }

@@ -44,9 +44,7 @@ pub fn run(
                 &calendar_name(plan, &filter),
             ),
             ExportFormat::Csv => render::csv::tasks_to(&mut w, plan, &rows, ctx.as_of, true),
-            ExportFormat::Json => {
-                render::json::task_list_to(&mut w, plan, &rows, ctx.as_of, true)
-            }
+            ExportFormat::Json => render::json::task_list_to(&mut w, plan, &rows, ctx.as_of, true),
         };
         r.and_then(|_| w.flush())
     };

@@ -111,7 +111,10 @@ pub fn run(ctx: &Ctx, args: &FmtArgs, out: &mut dyn Write, err: &mut dyn Write) 
 }
 
 /// plan.toml, units.toml and every task file, in that order.
-fn plan_files(dir: &Path, problems: &mut Vec<crate::model::problem::Problem>) -> Vec<(PathBuf, String)> {
+fn plan_files(
+    dir: &Path,
+    problems: &mut Vec<crate::model::problem::Problem>,
+) -> Vec<(PathBuf, String)> {
     let mut rels = vec![PathBuf::from("plan.toml"), PathBuf::from("units.toml")];
     rels.retain(|r| dir.join(r).exists());
     rels.extend(crate::load::task_files(dir, problems));

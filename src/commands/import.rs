@@ -277,7 +277,14 @@ pub fn run(
         let original = edit::Original::from_bytes(old.clone(), &units_shown)
             .map_err(|p| anyhow::anyhow!(crate::render::problems::text(&[p], tr)))?;
         let text = append_units(&original.text, &new_units)?;
-        super::new::write(&ctx.plan_dir, &path, Some(&old), &original.encode(&text), &units_shown, tr)?;
+        super::new::write(
+            &ctx.plan_dir,
+            &path,
+            Some(&old),
+            &original.encode(&text),
+            &units_shown,
+            tr,
+        )?;
         writeln!(out, "{}", tr.edit(&EditMsg::Wrote { path: &units_shown }))?;
     }
     for (rel, shown, text) in &files {

@@ -104,7 +104,11 @@ pub fn run(
         return Err(e.into());
     }
     sink.finish(out)?;
-    writeln!(err, "{}", crate::text::for_terminal(&path.display().to_string()))?;
+    writeln!(
+        err,
+        "{}",
+        crate::text::for_terminal(&path.display().to_string())
+    )?;
     Ok(Outcome::Clean)
 }
 

@@ -345,13 +345,29 @@ impl Tr for En {
             IndicatorWithoutValue => (s("`indicator` without `value`"), None),
             DuplicateIndicator { name } => (format!("indicator `{name}` is declared twice"), None),
             // --- issue 12: hostile input, round two ---
-            BadFileName => (s("a file name a task file cannot have (a control character, a line break or a backslash): not loaded"), Some(s("rename the file to the task id plus `.toml`"))),
-            NotRegularFile => (s("not a regular file (a FIFO, device or socket): not read"), Some(s("replace it with an ordinary file"))),
-            UnitCycle { unit, field, path } => (
-                format!("`{unit}` leads back to itself through `{field}`: {path}", path = path.join(" → ")),
-                Some(s("a unit cannot follow or contain itself; remove one link of the cycle")),
+            BadFileName => (
+                s(
+                    "a file name a task file cannot have (a control character, a line break or a backslash): not loaded",
+                ),
+                Some(s("rename the file to the task id plus `.toml`")),
             ),
-            GroupCycle { group } => (format!("group `{group}` is its own ancestor through `parent`"), Some(s("give the group a parent that is not below it"))),
+            NotRegularFile => (
+                s("not a regular file (a FIFO, device or socket): not read"),
+                Some(s("replace it with an ordinary file")),
+            ),
+            UnitCycle { unit, field, path } => (
+                format!(
+                    "`{unit}` leads back to itself through `{field}`: {path}",
+                    path = path.join(" → ")
+                ),
+                Some(s(
+                    "a unit cannot follow or contain itself; remove one link of the cycle",
+                )),
+            ),
+            GroupCycle { group } => (
+                format!("group `{group}` is its own ancestor through `parent`"),
+                Some(s("give the group a parent that is not below it")),
+            ),
         }
     }
 
@@ -577,7 +593,9 @@ impl Tr for En {
                 "a key has a different shape on each side, or a list of milestones or indicators changed on both"
             }
             Layout => "the result could not be written keeping the file's layout",
-            SameEntry => "both branches corrected the same progress entry (same day, same unit) differently",
+            SameEntry => {
+                "both branches corrected the same progress entry (same day, same unit) differently"
+            }
         };
         format!(
             "{path}: could not merge key by key ({why}); the differing lines are left between conflict markers\n  help: keep the right lines, delete the marker lines, run `tiendo check`, then `git add` the file"

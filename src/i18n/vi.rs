@@ -343,13 +343,29 @@ impl Tr for Vi {
             IndicatorWithoutValue => (s("có `indicator` nhưng thiếu `value`"), None),
             DuplicateIndicator { name } => (format!("chỉ tiêu `{name}` khai báo hai lần"), None),
             // --- issue 12: hostile input, round two ---
-            BadFileName => (s("tên tệp không thể là tệp nhiệm vụ (có ký tự điều khiển, xuống dòng hoặc dấu \\): không được đọc"), Some(s("đổi tên tệp thành mã nhiệm vụ kèm `.toml`"))),
-            NotRegularFile => (s("không phải tệp thường (FIFO, thiết bị hoặc socket): không được đọc"), Some(s("thay bằng một tệp thường"))),
-            UnitCycle { unit, field, path } => (
-                format!("`{unit}` quay lại chính nó qua `{field}`: {path}", path = path.join(" → ")),
-                Some(s("một đơn vị không thể kế thừa hoặc bao gồm chính nó; bỏ một mắt của vòng")),
+            BadFileName => (
+                s(
+                    "tên tệp không thể là tệp nhiệm vụ (có ký tự điều khiển, xuống dòng hoặc dấu \\): không được đọc",
+                ),
+                Some(s("đổi tên tệp thành mã nhiệm vụ kèm `.toml`")),
             ),
-            GroupCycle { group } => (format!("nhóm `{group}` là tổ tiên của chính nó qua `parent`"), Some(s("đặt `parent` là một nhóm không nằm dưới nó"))),
+            NotRegularFile => (
+                s("không phải tệp thường (FIFO, thiết bị hoặc socket): không được đọc"),
+                Some(s("thay bằng một tệp thường")),
+            ),
+            UnitCycle { unit, field, path } => (
+                format!(
+                    "`{unit}` quay lại chính nó qua `{field}`: {path}",
+                    path = path.join(" → ")
+                ),
+                Some(s(
+                    "một đơn vị không thể kế thừa hoặc bao gồm chính nó; bỏ một mắt của vòng",
+                )),
+            ),
+            GroupCycle { group } => (
+                format!("nhóm `{group}` là tổ tiên của chính nó qua `parent`"),
+                Some(s("đặt `parent` là một nhóm không nằm dưới nó")),
+            ),
         }
     }
 
@@ -577,7 +593,9 @@ impl Tr for Vi {
                 "cùng một khóa có dạng khác nhau ở hai bên, hoặc danh sách mốc/chỉ số bị sửa ở cả hai bên"
             }
             Layout => "không ghi được kết quả mà vẫn giữ bố cục tệp",
-            SameEntry => "cả hai nhánh sửa cùng một mục tiến độ (cùng ngày, cùng đơn vị) theo hai cách khác nhau",
+            SameEntry => {
+                "cả hai nhánh sửa cùng một mục tiến độ (cùng ngày, cùng đơn vị) theo hai cách khác nhau"
+            }
         };
         format!(
             "{path}: không hợp nhất được theo từng khóa ({why}); phần khác nhau được đặt giữa dấu xung đột\n  gợi ý: giữ lại phần đúng, xóa các dòng đánh dấu, chạy `tiendo check`, rồi `git add` tệp"

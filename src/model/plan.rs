@@ -354,7 +354,8 @@ impl Registry {
                 if colour[start] != 0 {
                     continue;
                 }
-                let mut path: Vec<(usize, Vec<usize>, usize)> = vec![(start, links(&self.units[start]), 0)];
+                let mut path: Vec<(usize, Vec<usize>, usize)> =
+                    vec![(start, links(&self.units[start]), 0)];
                 colour[start] = 1;
                 while let Some((node, next, i)) = path.last_mut() {
                     if *i == next.len() {

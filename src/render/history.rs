@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde_json::{Value, json};
 
 use crate::git::Commit;
-use crate::history::{Field, FrameChange, FrameItem, Flag, Kind, TaskChange};
+use crate::history::{Field, Flag, FrameChange, FrameItem, Kind, TaskChange};
 use crate::i18n::Tr;
 use crate::model::plan::Plan;
 use crate::render::json::date;

@@ -36,7 +36,13 @@ pub struct ReportInput<'a> {
 pub fn code(text: &str) -> String {
     let flat: String = text
         .chars()
-        .map(|c| if c.is_control() || crate::text::is_unsafe_for_terminal(c) { ' ' } else { c })
+        .map(|c| {
+            if c.is_control() || crate::text::is_unsafe_for_terminal(c) {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect();
     let mut longest = 0;
     let mut run = 0;
@@ -45,7 +51,11 @@ pub fn code(text: &str) -> String {
         longest = longest.max(run);
     }
     let fence = "`".repeat(longest + 1);
-    let pad = if flat.starts_with('`') || flat.ends_with('`') { " " } else { "" };
+    let pad = if flat.starts_with('`') || flat.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
     format!("{fence}{pad}{flat}{pad}{fence}")
 }
 
