@@ -1239,3 +1239,24 @@ fn schema_and_completions_write_standard_output_only() {
         no_control(&o);
     }
 }
+
+#[test]
+fn escapes_in_indicator_units_and_source_fields_are_made_visible() {
+    let p = Plan::new();
+    let t = p
+        .text(TASK)
+        .replace("unit = \"%\"", "unit = \"%\\u001b]52;c;ZXZpbA==\\u0007\"")
+        + "\n[source]\ndocument = \"seed\\u001b[2J.txt\"\nbody = \"II.2 \\u202e(1)\"\nappendix = \"Phụ lục\\u009b31m\"\n";
+    p.put(TASK, t);
+    for args in [
+        &["show", "1.2", "--as-of", "2024-06-30"][..],
+        &["report", "--month", "2024-06", "--as-of", "2024-06-30"],
+        &["list", "--as-of", "2024-06-30"],
+    ] {
+        let o = p.run(args);
+        assert_ne!(o.code, 2, "{args:?}: {o:?}");
+        no_control(&o);
+    }
+    let show = p.run(&["show", "1.2", "--as-of", "2024-06-30"]);
+    assert!(show.stdout.contains("%␛]52;c;ZXZpbA==␇"), "{}", show.stdout);
+}
