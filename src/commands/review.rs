@@ -56,8 +56,9 @@ pub fn run(
                 (Some(o), Some(n)) => due_flags(o, n, new_meta.before_is_inclusive),
                 _ => vec![],
             };
-            dues.into_iter()
-                .chain(flags(c, new_task, &plan.units, backdate_limit))
+            flags(c, new_task, &plan.units, backdate_limit)
+                .into_iter()
+                .chain(dues)
                 .map(|f| (c.id.clone(), f))
                 .collect::<Vec<_>>()
         })
