@@ -544,8 +544,10 @@ fn summary_on_a_500_deep_chain_of_sub_groups_is_quick() {
         let o = p.run(args);
         assert_ne!(o.code, 2, "{o:?}");
     }
+    // Release: 0.16 s for summary (it did not end in 60 s before). Debug on a busy machine: a
+    // few seconds for all three.
     assert!(
-        start.elapsed() < Duration::from_secs(5),
+        start.elapsed() < Duration::from_secs(15),
         "{:?}",
         start.elapsed()
     );
