@@ -427,6 +427,12 @@ pub enum Flag {
     },
     /// A change to plan.toml or units.toml a reviewer must look at.
     Frame(FrameChange),
+    /// The plan's own value (title, lead, support, deadline, due) edited in place: a change the
+    /// secretariat acts on belongs in a dated `[[amendment]]`, the original keeps the plan's
+    /// wording.
+    EditedInPlace {
+        field: &'static str,
+    },
 }
 
 impl Flag {
@@ -444,6 +450,7 @@ impl Flag {
             Flag::UnknownUnit { .. } => "unknown-unit",
             Flag::MilestoneLater { .. } => "milestone-later",
             Flag::Frame(_) => "frame-changed",
+            Flag::EditedInPlace { .. } => "edited-in-place",
         }
     }
 }
@@ -550,6 +557,19 @@ pub fn flags(
                     by: by.clone(),
                 }),
             _ => {}
+        }
+    }
+    if change.kind == Kind::Modified {
+        for f in &change.fields {
+            let field = match f {
+                Field::Title { .. } => "title",
+                Field::Lead { .. } => "lead",
+                Field::Support { .. } => "support",
+                Field::Deadline { .. } => "deadline",
+                Field::Due { .. } => "due",
+                _ => continue,
+            };
+            out.push(Flag::EditedInPlace { field });
         }
     }
     if let Some(t) = new {

@@ -7,7 +7,8 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let cli = match tiendo::cli::Cli::try_parse() {
+    let args = tiendo::cli::with_shorthand(std::env::args_os().collect());
+    let cli = match tiendo::cli::Cli::try_parse_from(args) {
         Ok(cli) => cli,
         // Usage errors quote the arguments: through the sanitiser like every other message.
         Err(e) if e.use_stderr() => {

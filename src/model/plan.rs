@@ -39,8 +39,13 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// The task with this id; `tt.6` finds `TT.6` when no task is spelled exactly so.
     pub fn task(&self, id: &str) -> Option<&Task> {
-        self.tasks.iter().find(|t| t.id.value == id)
+        self.tasks.iter().find(|t| t.id.value == id).or_else(|| {
+            self.tasks
+                .iter()
+                .find(|t| t.id.value.eq_ignore_ascii_case(id))
+        })
     }
 }
 
@@ -57,6 +62,27 @@ pub struct PlanMeta {
     pub before_is_inclusive: bool,
     pub source: Option<String>,
     pub groups: Vec<Group>,
+    /// Known warnings the secretariat has acknowledged (`[[acknowledge]]`).
+    pub acknowledged: Vec<Acknowledgement>,
+}
+
+/// A known finding the plan accepts, with its reason: `check` leaves matching warnings out of
+/// its count (and `--strict`) until something new appears.
+#[derive(Debug, Clone, Default)]
+pub struct Acknowledgement {
+    /// The rule's code, e.g. `unit-split`.
+    pub rule: Located<String>,
+    /// Only findings about this unit (id).
+    pub unit: Option<Located<String>>,
+    /// Only findings in these tasks (ids); empty: any task.
+    pub tasks: Vec<String>,
+    pub reason: String,
+}
+
+impl Default for Located<String> {
+    fn default() -> Self {
+        Located::new(String::new(), Pos::default())
+    }
 }
 
 impl Default for PlanMeta {
@@ -72,6 +98,7 @@ impl Default for PlanMeta {
             before_is_inclusive: false,
             source: None,
             groups: Vec::new(),
+            acknowledged: Vec::new(),
         }
     }
 }
@@ -212,7 +239,13 @@ pub struct Unit {
     pub kind: UnitKind,
     pub members: Vec<Located<String>>,
     pub ended: Option<NaiveDate>,
+    /// The day the unit came into being (None: before the plan); collectives count it as a
+    /// member from that day.
+    pub started: Option<NaiveDate>,
     pub successors: Vec<Located<String>>,
+    /// What this unit took over from ended units (their functions), shown as `check`'s
+    /// candidates when a task must choose among successors.
+    pub took_over: Option<String>,
     pub note: Option<String>,
 }
 
@@ -478,6 +511,8 @@ pub struct Task {
     pub milestones: Vec<Milestone>,
     pub indicators: Vec<Indicator>,
     pub progress: Vec<Progress>,
+    /// Dated changes to the plan's values (see [`super::amendment`]), in file order.
+    pub amendments: Vec<super::amendment::Amendment>,
 }
 
 impl Task {

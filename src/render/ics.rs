@@ -20,32 +20,26 @@ use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
 use crate::i18n::{Label, Lang, tr};
 use crate::model::plan::Plan;
 use crate::model::status::Category;
-use crate::summary::Judged;
+use crate::report::Row;
 
 /// Characters of a task title kept in an event's summary.
 const SUMMARY_TITLE: usize = 60;
 
 /// The calendar of `rows` (tasks in plan order, each followed by its milestones).
 /// `name` is the calendar's display name (the plan code, plus the unit when filtered).
-pub fn calendar(
-    plan: &Plan,
-    rows: &[&Judged<'_>],
-    as_of: NaiveDate,
-    lang: Lang,
-    name: &str,
-) -> String {
+pub fn calendar(plan: &Plan, rows: &[Row], as_of: NaiveDate, lang: Lang, name: &str) -> String {
     let mut out = vec![];
     // Writing into memory cannot fail.
     let _ = calendar_to(&mut out, plan, rows, as_of, lang, name);
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// [`calendar`] written as it is made, one event at a time (an export of 200,000 tasks must
-/// not hold the whole calendar in memory).
-pub fn calendar_to(
+/// [`calendar`] written as it is made, one event at a time, as the rows come (an export of
+/// 200,000 tasks must not hold the whole calendar in memory).
+pub fn calendar_to<R: std::borrow::Borrow<Row>>(
     w: &mut dyn std::io::Write,
     plan: &Plan,
-    rows: &[&Judged<'_>],
+    rows: impl IntoIterator<Item = R>,
     as_of: NaiveDate,
     lang: Lang,
     name: &str,
@@ -78,59 +72,51 @@ pub fn calendar_to(
     w.write_all(head.strip_suffix(END).unwrap_or(&head).as_bytes())?;
     let mut push = |e: Event| w.write_all(Component::to_string(&e).as_bytes());
 
-    for j in rows {
-        let t = j.task;
-        let lead = super::lead_label(plan, t, as_of);
-        let support = super::units_label(plan, t.support_ids(), as_of);
-        let dropped = j.standing.category == Category::Dropped;
-        if let Some(due) = j.standing.due {
+    for t in rows {
+        let t = t.borrow();
+        let lead = super::units_text(&t.lead);
+        let support = super::units_text(&t.support);
+        let dropped = t.standing.category == Category::Dropped;
+        if let Some(due) = t.standing.due {
             let mut description = vec![t.title.clone(), String::new()];
             description.push(format!("{}: {lead}", tr.label(Label::Lead)));
             if !support.is_empty() {
                 description.push(format!("{}: {support}", tr.label(Label::Support)));
             }
-            description.push(format!(
-                "{}: {}",
-                tr.label(Label::Deadline),
-                t.deadline.value
-            ));
+            description.push(format!("{}: {}", tr.label(Label::Deadline), t.deadline));
             push(event(
-                &format!("{prefix}-{}@tiendo", t.id.value),
+                &format!("{prefix}-{}@tiendo", t.id),
                 due,
-                &format!("{} {}", t.id.value, super::cut(&t.title, SUMMARY_TITLE)),
+                &format!("{} {}", t.id, super::cut(&t.title, SUMMARY_TITLE)),
                 &description.join("\n"),
-                tr.category(j.standing.category),
+                tr.category(t.standing.category),
                 dropped,
                 (stamp, sequence),
             ))?;
         }
-        for m in &j.milestones {
+        for m in &t.milestones {
             let Some(due) = m.standing.due else { continue };
             let word = tr.report().milestone;
             let description = [
-                m.milestone.title.clone(),
+                m.title.clone(),
                 String::new(),
                 format!(
                     "{} {}: {}",
                     tr.label(Label::Tasks),
-                    t.id.value,
+                    t.id,
                     super::cut(&t.title, 120)
                 ),
                 format!("{}: {lead}", tr.label(Label::Lead)),
-                format!(
-                    "{}: {}",
-                    tr.label(Label::Deadline),
-                    m.milestone.deadline.value
-                ),
+                format!("{}: {}", tr.label(Label::Deadline), m.deadline),
             ];
             push(event(
-                &format!("{prefix}-{}-m{}@tiendo", t.id.value, m.number),
+                &format!("{prefix}-{}-m{}@tiendo", t.id, m.number),
                 due,
                 &format!(
                     "{} ({word} {}) {}",
-                    t.id.value,
+                    t.id,
                     m.number,
-                    super::cut(&m.milestone.title, SUMMARY_TITLE)
+                    super::cut(&m.title, SUMMARY_TITLE)
                 ),
                 &description.join("\n"),
                 tr.category(m.standing.category),
