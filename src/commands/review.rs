@@ -56,9 +56,19 @@ pub fn run(
                 (Some(o), Some(n)) => due_flags(o, n, new_meta.before_is_inclusive),
                 _ => vec![],
             };
-            flags(c, new_task, &plan.units, backdate_limit)
-                .into_iter()
-                .chain(dues)
+            // In field order: a later deadline reads after a changed id or lead, before the rest.
+            let mut all = flags(c, new_task, &plan.units, backdate_limit);
+            let at = all
+                .iter()
+                .take_while(|f| {
+                    matches!(
+                        f,
+                        Flag::TaskRemoved | Flag::IdChanged { .. } | Flag::LeadChanged
+                    )
+                })
+                .count();
+            all.splice(at..at, dues);
+            all.into_iter()
                 .map(|f| (c.id.clone(), f))
                 .collect::<Vec<_>>()
         })
