@@ -786,8 +786,9 @@ fn a_save_by_another_program_is_never_overwritten() {
             saves
         })
     };
+    let mut outcomes = vec![];
     for _ in 0..15 {
-        let _ = p.run(&[
+        let o = p.run(&[
             "update",
             "1.2",
             "--by",
@@ -799,6 +800,7 @@ fn a_save_by_another_program_is_never_overwritten() {
             "--as-of",
             "2024-06-30",
         ]);
+        outcomes.push(o.code);
     }
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
     let saves = editor.join().unwrap();
@@ -810,6 +812,8 @@ fn a_save_by_another_program_is_never_overwritten() {
         .collect();
     assert!(saves > 0);
     assert_eq!(lost, Vec::<usize>::new(), "of {saves} editor saves");
+    // Each update either saved or refused cleanly (the file changed under it).
+    assert!(outcomes.iter().all(|c| *c == 0 || *c == 2), "{outcomes:?}");
     toml::from_str::<toml::Table>(&text).expect("still TOML");
 }
 
