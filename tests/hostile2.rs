@@ -765,7 +765,18 @@ fn a_save_by_another_program_is_never_overwritten() {
     let e = tiendo::edit::write_checked(&path, Some(&old), b"ours\n").unwrap_err();
     assert!(e.to_string().contains("changed on disk"), "{e}");
     assert_eq!(p.read(TASK), b"# saved by an editor\n");
-    // And a stress loop: an editor saving (write + rename) while `update` runs.
+}
+
+/// A stress loop: an editor saving (write + rename) every 3 ms while `update` runs 15 times.
+/// Timing-dependent, so it does not gate CI (a window of microseconds remains between the
+/// exchange and its undo, see `edit::write_checked`); run it with
+/// `cargo test --test hostile2 -- --ignored`.
+#[test]
+#[ignore = "timing-dependent stress loop; run with --ignored"]
+fn no_editor_save_is_lost_in_a_stress_loop() {
+    let p = Plan::new();
+    let path = p.path(TASK);
+    let old = p.read(TASK);
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     std::fs::write(&path, &old).unwrap();
     let editor = {
