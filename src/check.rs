@@ -585,6 +585,16 @@ fn progress(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
             );
         }
         previous = Some(previous.map_or(p.date.value, |prev| prev.max(p.date.value)));
+        if let Some(first) = t.progress[..n].iter().position(|q| same_entry(q, p)) {
+            out.push(
+                Problem::warning(
+                    &t.file,
+                    p.date.pos,
+                    ProblemKind::DuplicateProgress { first: first + 1 },
+                )
+                .about(item),
+            );
+        }
         if reg.get(&p.by.value).is_none() {
             out.push(unknown_unit(i.plan, &t.file, &p.by).about(item));
         } else if units_known && !allowed.contains(p.by.value.as_str()) {
@@ -600,6 +610,16 @@ fn progress(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
             );
         }
     }
+}
+
+/// Two progress entries that say exactly the same thing (a repeated `update`).
+pub fn same_entry(a: &crate::model::plan::Progress, b: &crate::model::plan::Progress) -> bool {
+    a.date.value == b.date.value
+        && a.by.value == b.by.value
+        && a.note == b.note
+        && a.percent == b.percent
+        && a.indicator.as_ref().map(|i| &i.value) == b.indicator.as_ref().map(|i| &i.value)
+        && a.value == b.value
 }
 
 fn indicators(_i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {

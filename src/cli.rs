@@ -258,6 +258,15 @@ pub struct UpdateArgs {
     /// Milestone number (1-based) to mark done with --done-on
     #[arg(long, value_name = "N", requires = "done_on")]
     pub milestone: Option<usize>,
+    /// Correct progress entry N (as numbered by `show`): the fields given (--date, --by, --note, --percent, --indicator/--value) replace its own
+    #[arg(long, value_name = "N", conflicts_with_all = ["status", "done_on", "milestone", "remove"])]
+    pub amend: Option<usize>,
+    /// Remove progress entry N (as numbered by `show`)
+    #[arg(long, value_name = "N", conflicts_with_all = ["by", "note", "date", "percent", "indicator", "value", "status", "done_on", "milestone"])]
+    pub remove: Option<usize>,
+    /// Record the entry even though the very same entry is already there
+    #[arg(long)]
+    pub again: bool,
     /// Print the diff instead of writing
     #[arg(long)]
     pub dry_run: bool,
@@ -439,7 +448,11 @@ pub fn with_shorthand(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> 
             return args;
         }
         if a.starts_with('-') {
-            i += if GLOBALS_WITH_VALUE.contains(&a.as_ref()) { 2 } else { 1 };
+            i += if GLOBALS_WITH_VALUE.contains(&a.as_ref()) {
+                2
+            } else {
+                1
+            };
             continue;
         }
         let cmd = Cli::command();
@@ -473,10 +486,28 @@ mod tests {
     #[test]
     fn a_task_id_alone_means_show() {
         let v = |s: &[&str]| s.iter().map(std::ffi::OsString::from).collect::<Vec<_>>();
-        assert_eq!(with_shorthand(v(&["tiendo", "7.4"])), v(&["tiendo", "show", "7.4"]));
         assert_eq!(
-            with_shorthand(v(&["tiendo", "--as-of", "2024-07-01", "tt.6", "--lang", "en"])),
-            v(&["tiendo", "--as-of", "2024-07-01", "show", "tt.6", "--lang", "en"])
+            with_shorthand(v(&["tiendo", "7.4"])),
+            v(&["tiendo", "show", "7.4"])
+        );
+        assert_eq!(
+            with_shorthand(v(&[
+                "tiendo",
+                "--as-of",
+                "2024-07-01",
+                "tt.6",
+                "--lang",
+                "en"
+            ])),
+            v(&[
+                "tiendo",
+                "--as-of",
+                "2024-07-01",
+                "show",
+                "tt.6",
+                "--lang",
+                "en"
+            ])
         );
         for same in [
             &["tiendo", "list"][..],

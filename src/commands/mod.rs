@@ -152,14 +152,83 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> Res
 }
 
 /// Load the plan for a view: problems do not stop it, but errors are announced on stderr so
-/// nobody reads a table built from a broken plan without knowing.
+/// nobody reads a table built from a broken plan without knowing; first, one line per task
+/// file that does not load (the view lacks that task).
 pub fn load_for_view(ctx: &Ctx, err: &mut dyn Write) -> Result<Loaded> {
     let loaded = load::load(&ctx.plan_dir)?;
+    announce_unreadable(ctx, &loaded, err)?;
     let errors = plan_errors(ctx, &loaded, ctx.as_of);
     if errors > 0 {
         writeln!(err, "{}", crate::i18n::tr(ctx.lang).plan_has_errors(errors))?;
     }
     Ok(loaded)
+}
+
+// ---- everyday use (issue 13): task files that do not load are said, not dropped ----
+
+/// The first error of each task file that did not load into a task, in path order.
+pub fn unreadable_tasks(loaded: &Loaded) -> Vec<&crate::model::problem::Problem> {
+    let loaded_files: std::collections::BTreeSet<&str> =
+        loaded.plan.tasks.iter().map(|t| t.file.as_str()).collect();
+    let mut seen = std::collections::BTreeSet::new();
+    loaded
+        .problems
+        .iter()
+        .filter(|p| {
+            p.severity == Severity::Error
+                && p.path.ends_with(".toml")
+                && p.path.contains("tasks/")
+                && !loaded_files.contains(p.path.as_str())
+                && seen.insert(p.path.clone())
+        })
+        .collect()
+}
+
+/// "plan/tasks/9.1/9.1.4.toml:3:9" (no line when the problem has none).
+fn location(p: &crate::model::problem::Problem) -> String {
+    if p.pos.line > 0 {
+        format!("{}:{}:{}", p.path, p.pos.line, p.pos.col)
+    } else {
+        p.path.clone()
+    }
+}
+
+/// One line on stderr per task file that does not load, before anything else is shown.
+pub fn announce_unreadable(ctx: &Ctx, loaded: &Loaded, err: &mut dyn Write) -> Result<()> {
+    let tr = crate::i18n::tr(ctx.lang);
+    for p in unreadable_tasks(loaded) {
+        let why = tr.problem(p).0;
+        writeln!(
+            err,
+            "{}",
+            tr.everyday(&crate::i18n::Everyday::UnreadableTask {
+                location: &location(p),
+                why: &why
+            })
+        )?;
+    }
+    Ok(())
+}
+
+/// `Err` saying that `id`'s file is there but does not load, when that is why the plan lacks
+/// the task (its file is named `<id>.toml`, compared without regard to case); else `Ok`.
+pub fn unreadable_task(loaded: &Loaded, id: &str, tr: &dyn crate::i18n::Tr) -> Result<()> {
+    for p in unreadable_tasks(loaded) {
+        let stem = p
+            .path
+            .rsplit('/')
+            .next()
+            .and_then(|f| f.strip_suffix(".toml"))
+            .unwrap_or_default();
+        if stem.eq_ignore_ascii_case(id) {
+            bail!(tr.everyday(&crate::i18n::Everyday::TaskUnreadable {
+                id: stem,
+                location: &location(p),
+                why: &tr.problem(p).0
+            }));
+        }
+    }
+    Ok(())
 }
 
 /// Errors in the plan (loading and every rule). A view or report as of a past day is not

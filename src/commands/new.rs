@@ -11,7 +11,7 @@ use anyhow::{Result, bail};
 use super::{Ctx, Outcome};
 use crate::cli::NewArgs;
 use crate::edit::{self, ChangedOnDisk, Lock, LockError, NewTask};
-use crate::i18n::{EditMsg, Tr, tr};
+use crate::i18n::{EditMsg, Everyday, Tr, tr};
 use crate::model::problem::{Problem, ProblemKind, Severity};
 
 pub fn run(ctx: &Ctx, args: &NewArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome> {
@@ -101,14 +101,24 @@ pub fn run(ctx: &Ctx, args: &NewArgs, out: &mut dyn Write, err: &mut dyn Write) 
         None
     };
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| anyhow::anyhow!("failed to create `{}`: {e}", dir.display()))?;
+        std::fs::create_dir_all(dir).map_err(|e| {
+            anyhow::anyhow!(tr.everyday(&Everyday::CreateFailed {
+                path: &dir.display().to_string(),
+                why: &e.to_string()
+            }))
+        })?;
     }
     let _lock = lock(&path, &shown, tr)?;
     write(&path, None, text.as_bytes(), &shown, tr)?;
     writeln!(out, "{}", tr.edit(&EditMsg::Wrote { path: &shown }))?;
     if let Some(repo) = repo {
-        commit(&repo, &path, &tr.edit(&EditMsg::CommitNew { id }))?;
+        commit(
+            &repo,
+            &path,
+            &tr.edit(&EditMsg::CommitNew { id }),
+            &shown,
+            tr,
+        )?;
         writeln!(out, "{}", tr.edit(&EditMsg::Committed { path: &shown }))?;
     }
     Ok(Outcome::Clean)
@@ -142,24 +152,42 @@ pub(super) fn write(
     })
 }
 
-/// The repository that holds the plan, checked before anything is written.
+/// The repository that holds the plan, checked before anything is written: git installed,
+/// the plan inside a repository, and an identity to commit with.
 pub(super) fn repo(ctx: &Ctx, tr: &dyn Tr) -> Result<crate::git::Repo> {
     use crate::git::{Repo, Unavailable};
-    match Repo::discover(&ctx.plan_dir) {
-        Ok(r) => Ok(r),
+    let repo = match Repo::discover(&ctx.plan_dir) {
+        Ok(r) => r,
         Err(Unavailable::NotARepo) => {
             bail!(tr.edit(&EditMsg::NotGitRepo {
                 dir: &ctx.plan_dir.display().to_string()
             }))
         }
-        Err(e) => Err(anyhow::Error::new(e)),
+        Err(Unavailable::NoGit) => bail!(tr.everyday(&Everyday::CommitNeedsGit)),
+        Err(e) => bail!(tr.unavailable(&e)),
+    };
+    if !repo.identity_known() {
+        bail!(tr.everyday(&Everyday::CommitNeedsIdentity));
     }
+    Ok(repo)
 }
 
 /// Commit just `path` (nothing else that is staged) with `message`.
-pub(super) fn commit(repo: &crate::git::Repo, path: &Path, message: &str) -> Result<()> {
-    let abs = std::fs::canonicalize(path)
-        .map_err(|e| anyhow::anyhow!("failed to resolve `{}`: {e}", path.display()))?;
-    repo.commit_file(&abs, message)?;
+pub(super) fn commit(
+    repo: &crate::git::Repo,
+    path: &Path,
+    message: &str,
+    shown: &str,
+    tr: &dyn Tr,
+) -> Result<()> {
+    let failed = |why: String| {
+        anyhow::anyhow!(tr.everyday(&Everyday::CommitFailed {
+            path: shown,
+            why: &why
+        }))
+    };
+    let abs = std::fs::canonicalize(path).map_err(|e| failed(e.to_string()))?;
+    repo.commit_file(&abs, message)
+        .map_err(|e| failed(format!("{e:#}")))?;
     Ok(())
 }

@@ -21,6 +21,7 @@ pub fn run(
     err: &mut dyn Write,
 ) -> Result<Outcome> {
     let loaded = crate::load::load(&ctx.plan_dir)?;
+    super::announce_unreadable(ctx, &loaded, err)?;
     let plan = &loaded.plan;
     let cycle = if args.calendar_month {
         Cycle::Calendar
@@ -99,8 +100,13 @@ pub fn run(
 /// The "changes to the plan" section: commits dated inside the window (committer date),
 /// grouped by task, with the field-level changes and short hashes.
 fn history_section(ctx: &Ctx, plan: &crate::model::plan::Plan, window: &Window) -> Result<Changes> {
-    let Ok(repo) = crate::git::Repo::discover(&ctx.plan_dir) else {
-        return Ok(Changes::Unavailable);
+    let repo = match crate::git::Repo::discover(&ctx.plan_dir) {
+        Ok(r) => r,
+        Err(why) => {
+            return Ok(Changes::Unavailable(
+                tr(ctx.lang).everyday(&crate::i18n::Everyday::NoHistory { why: &why }),
+            ));
+        }
     };
     let entries = crate::audit::plan_log(&repo, plan, Some(window.start), Some(window.end))?;
     let tr = tr(ctx.lang);

@@ -20,6 +20,7 @@ pub fn run(
     let loaded = load_for_view(ctx, err)?;
     let plan = &loaded.plan;
     let Some(task) = plan.task(args.id.trim()) else {
+        super::unreadable_task(&loaded, args.id.trim(), tr(ctx.lang))?;
         let ids: Vec<&str> = plan.tasks.iter().map(|t| t.id.value.as_str()).collect();
         let near = crate::text::nearest(args.id.trim(), ids, 5);
         bail!(tr(ctx.lang).lookup(&crate::i18n::Lookup::UnknownTask {

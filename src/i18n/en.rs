@@ -334,6 +334,10 @@ impl Tr for En {
                 format!("`{unit}` neither leads nor supports this task"),
                 None,
             ),
+            DuplicateProgress { first } => (
+                format!("the same as progress entry {first} (recorded twice?)"),
+                Some("remove the extra one: `tiendo update ID --remove N` (N: the extra entry's number)".to_string()),
+            ),
             PercentOutOfRange { percent } => {
                 (format!("progress {percent}% is outside 0–100"), None)
             }
@@ -667,5 +671,31 @@ fn everyday(m: &Everyday<'_>) -> String {
         UnreadableTask { location, why } => format!(
             "note: {location}: task file cannot be read ({why}); that task is missing from what follows"
         ),
+        TaskUnreadable { id, location, why } => format!(
+            "task {id} has a file, but it cannot be read: {location}: {why}\n  help: fix the file (see `tiendo check`) and run again"
+        ),
+        AlreadyRecorded { id, number } => format!(
+            "not written: task {id} already has this very entry (progress entry {number})\n  help: add `--again` if the unit really reported the same again"
+        ),
+        AmendNeedsField => "`--amend N` needs at least one field to change: --date, --by, --note, --percent, --indicator/--value".to_string(),
+        NoMilestone { number, count } => {
+            format!("the task has no milestone {number} (it has {count})")
+        }
+        NoProgress { number, count } => {
+            format!("the task has no progress entry {number} (it has {count}; see `tiendo show ID`)")
+        }
+        CommitNeedsGit => "not written: `--commit` needs git, which is not installed (or not on PATH); no file was changed\n  help: install git, or leave out `--commit` to write the file only".to_string(),
+        CommitNeedsIdentity => "not written: git does not know the committer's name and email, so it cannot commit; no file was changed\n  help: run `git config --global user.name \"Full Name\"` and `git config --global user.email \"name@example.org\"`, then run again".to_string(),
+        CommitFailed { path, why } => format!("wrote `{path}` but could not commit it: {why}"),
+        ReadFailed { path, why } => format!("failed to read `{path}`: {why}"),
+        CreateFailed { path, why } => format!("failed to create the folder `{path}`: {why}"),
+        NoHistory { why } => match why {
+            crate::git::Unavailable::NotARepo => "No git history (the plan folder is not in a git repository), so changes cannot be listed.".to_string(),
+            crate::git::Unavailable::NoGit => "No git history (git is not installed, or not on PATH), so changes cannot be listed.".to_string(),
+            crate::git::Unavailable::NoCommits => "No git history (the repository has no commits yet), so changes cannot be listed.".to_string(),
+            crate::git::Unavailable::Shallow { since } => format!("Incomplete git history (a shallow clone, from {since} only), so changes cannot be listed; run `git fetch --unshallow`."),
+        },
+        CommitAmend { id, number } => format!("{id}: progress entry {number} corrected"),
+        CommitRemove { id, number } => format!("{id}: progress entry {number} removed"),
     }
 }

@@ -335,6 +335,13 @@ impl Tr for Vi {
                 format!("`{unit}` không chủ trì hay phối hợp nhiệm vụ này"),
                 None,
             ),
+            DuplicateProgress { first } => (
+                format!("trùng hệt báo cáo {first} (ghi hai lần?)"),
+                Some(
+                    "xóa bản thừa: `tiendo update ID --remove N` (N là số thứ tự báo cáo thừa)"
+                        .to_string(),
+                ),
+            ),
             PercentOutOfRange { percent } => (format!("tiến độ {percent}% nằm ngoài 0–100"), None),
             UnknownIndicator { name } => {
                 (format!("chỉ tiêu `{name}` không có trong nhiệm vụ"), None)
@@ -667,5 +674,33 @@ fn everyday(m: &Everyday<'_>) -> String {
         UnreadableTask { location, why } => format!(
             "chú ý: {location}: tệp nhiệm vụ không đọc được ({why}); nhiệm vụ này không có trong kết quả dưới đây"
         ),
+        TaskUnreadable { id, location, why } => format!(
+            "nhiệm vụ {id} có tệp nhưng tệp không đọc được: {location}: {why}\n  gợi ý: sửa lỗi trong tệp (xem `tiendo check`) rồi chạy lại"
+        ),
+        AlreadyRecorded { id, number } => format!(
+            "không ghi: nhiệm vụ {id} đã có báo cáo giống hệt (báo cáo {number})\n  gợi ý: thêm `--again` nếu đơn vị thật sự báo cáo lần nữa y như vậy"
+        ),
+        AmendNeedsField => "`--amend N` cần ít nhất một trường để sửa: --date, --by, --note, --percent, --indicator/--value".to_string(),
+        NoMilestone { number, count } => {
+            format!("nhiệm vụ không có mốc {number} (nhiệm vụ có {count} mốc)")
+        }
+        NoProgress { number, count } => {
+            format!("nhiệm vụ không có báo cáo {number} (nhiệm vụ có {count} báo cáo; xem `tiendo show ID`)")
+        }
+        CommitNeedsGit => "không ghi: `--commit` cần git, nhưng máy chưa cài git (hoặc git không có trong PATH); chưa sửa tệp nào\n  gợi ý: cài git, hoặc bỏ `--commit` để chỉ ghi tệp".to_string(),
+        CommitNeedsIdentity => "không ghi: git chưa biết tên và email người ghi, nên không commit được; chưa sửa tệp nào\n  gợi ý: chạy `git config --global user.name \"Họ và tên\"` và `git config --global user.email \"ten@example.vn\"` rồi chạy lại".to_string(),
+        CommitFailed { path, why } => {
+            format!("đã ghi `{path}` nhưng không commit được: {why}")
+        }
+        ReadFailed { path, why } => format!("không đọc được `{path}`: {why}"),
+        CreateFailed { path, why } => format!("không tạo được thư mục `{path}`: {why}"),
+        NoHistory { why } => match why {
+            crate::git::Unavailable::NotARepo => "Không có lịch sử git (thư mục kế hoạch không nằm trong kho git), nên không liệt kê được thay đổi.".to_string(),
+            crate::git::Unavailable::NoGit => "Không có lịch sử git (máy chưa cài git, hoặc git không có trong PATH), nên không liệt kê được thay đổi.".to_string(),
+            crate::git::Unavailable::NoCommits => "Không có lịch sử git (kho git chưa có commit nào), nên không liệt kê được thay đổi.".to_string(),
+            crate::git::Unavailable::Shallow { since } => format!("Lịch sử git không đầy đủ (bản sao nông, chỉ có từ {since}), nên không liệt kê được thay đổi; chạy `git fetch --unshallow`."),
+        },
+        CommitAmend { id, number } => format!("{id}: sửa báo cáo {number}"),
+        CommitRemove { id, number } => format!("{id}: xóa báo cáo {number}"),
     }
 }

@@ -41,10 +41,11 @@ pub struct Plan {
 impl Plan {
     /// The task with this id; `tt.6` finds `TT.6` when no task is spelled exactly so.
     pub fn task(&self, id: &str) -> Option<&Task> {
-        self.tasks
-            .iter()
-            .find(|t| t.id.value == id)
-            .or_else(|| self.tasks.iter().find(|t| t.id.value.eq_ignore_ascii_case(id)))
+        self.tasks.iter().find(|t| t.id.value == id).or_else(|| {
+            self.tasks
+                .iter()
+                .find(|t| t.id.value.eq_ignore_ascii_case(id))
+        })
     }
 }
 

@@ -157,6 +157,10 @@ pub enum ProblemKind {
     ProgressByOutsider {
         unit: String,
     },
+    /// The same entry twice: every field equal to an earlier entry's (1-based number).
+    DuplicateProgress {
+        first: usize,
+    },
     PercentOutOfRange {
         percent: i64,
     },
@@ -248,6 +252,7 @@ impl Problem {
             ProgressAfterAsOf { .. } => "progress-after-as-of",
             ProgressOutOfOrder { .. } => "progress-out-of-order",
             ProgressByOutsider { .. } => "progress-by-outsider",
+            DuplicateProgress { .. } => "duplicate-progress",
             PercentOutOfRange { .. } => "percent-out-of-range",
             UnknownIndicator { .. } => "unknown-indicator",
             ValueWithoutIndicator => "value-without-indicator",

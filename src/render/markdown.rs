@@ -16,7 +16,8 @@ use crate::summary::{self, Counts, Due, Judged};
 /// What the history section says: not available (and why), or the commits in the window.
 #[derive(Debug, Clone)]
 pub enum Changes {
-    Unavailable,
+    /// No history to list, and why (a sentence in the report's language).
+    Unavailable(String),
     /// Already rendered lines, one Markdown block per task (filled by the git history module).
     Rendered(String),
 }
@@ -442,8 +443,8 @@ pub fn report(r: &ReportInput<'_>, tr: &dyn Tr) -> String {
     // 9. Changes to the plan
     let _ = writeln!(out, "## 9. {}\n", t.changes);
     match &r.changes {
-        Changes::Unavailable => {
-            let _ = writeln!(out, "{}\n", t.no_history);
+        Changes::Unavailable(why) => {
+            let _ = writeln!(out, "{}\n", escape(why));
         }
         Changes::Rendered(s) if s.trim().is_empty() => {
             let _ = writeln!(out, "{}\n", t.no_changes);
