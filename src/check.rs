@@ -590,7 +590,11 @@ fn progress(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
                 Problem::warning(
                     &t.file,
                     p.date.pos,
-                    ProblemKind::DuplicateProgress { first: first + 1 },
+                    ProblemKind::DuplicateProgress {
+                        id: t.id.value.clone(),
+                        first: first + 1,
+                        second: n + 1,
+                    },
                 )
                 .about(item),
             );

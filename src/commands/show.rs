@@ -141,10 +141,12 @@ fn text(ctx: &Ctx, plan: &Plan, j: &Judged) -> String {
     }
     if !t.progress.is_empty() {
         s.push_str(&format!("\n{}:\n", tr.label(Label::Progress)));
-        for p in &t.progress {
+        // Numbered as `update --amend N` / `--remove N` and `check` count them.
+        for (n, p) in t.progress.iter().enumerate() {
             let pct = p.percent.map(|x| format!(" [{x}%]")).unwrap_or_default();
             s.push_str(&format!(
-                "  {} {}{pct}: {}\n",
+                "  {}. {} {}{pct}: {}\n",
+                n + 1,
                 tr.date(p.date.value),
                 plan.units.label(&p.by.value),
                 p.note

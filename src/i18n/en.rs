@@ -334,9 +334,11 @@ impl Tr for En {
                 format!("`{unit}` neither leads nor supports this task"),
                 None,
             ),
-            DuplicateProgress { first } => (
+            DuplicateProgress { id, first, second } => (
                 format!("the same as progress entry {first} (recorded twice?)"),
-                Some("remove the extra one: `tiendo update ID --remove N` (N: the extra entry's number)".to_string()),
+                Some(format!(
+                    "remove the extra one: `tiendo update {id} --remove {second}`"
+                )),
             ),
             PercentOutOfRange { percent } => {
                 (format!("progress {percent}% is outside 0–100"), None)

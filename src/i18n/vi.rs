@@ -335,12 +335,11 @@ impl Tr for Vi {
                 format!("`{unit}` không chủ trì hay phối hợp nhiệm vụ này"),
                 None,
             ),
-            DuplicateProgress { first } => (
+            DuplicateProgress { id, first, second } => (
                 format!("trùng hệt báo cáo {first} (ghi hai lần?)"),
-                Some(
-                    "xóa bản thừa: `tiendo update ID --remove N` (N là số thứ tự báo cáo thừa)"
-                        .to_string(),
-                ),
+                Some(format!(
+                    "xóa bản thừa: `tiendo update {id} --remove {second}`"
+                )),
             ),
             PercentOutOfRange { percent } => (format!("tiến độ {percent}% nằm ngoài 0–100"), None),
             UnknownIndicator { name } => {

@@ -159,7 +159,9 @@ pub enum ProblemKind {
     },
     /// The same entry twice: every field equal to an earlier entry's (1-based number).
     DuplicateProgress {
+        id: String,
         first: usize,
+        second: usize,
     },
     PercentOutOfRange {
         percent: i64,
