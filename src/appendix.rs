@@ -446,6 +446,7 @@ mod tests {
                 .map(|m| Located::new(m.to_string(), Default::default()))
                 .collect(),
             ended: None,
+            started: None,
             successors: vec![],
             note: None,
         }

@@ -76,6 +76,7 @@ pub const PLAN_RULES: &[(&str, Needs, PlanRule)] = &[
     ("task-ids", Needs::Nothing, task_ids),
     ("task-groups", Needs::Nothing, task_groups),
     ("group-counts", Needs::Nothing, group_counts),
+    ("unit-cycles", Needs::Units, unit_cycles),
 ];
 
 /// Rules about one task at a time (they run on two threads for large plans).
@@ -87,6 +88,7 @@ pub const TASK_RULES: &[(&str, Needs, TaskRule)] = &[
     ("milestones", Needs::Nothing, milestones),
     ("progress", Needs::Units, progress),
     ("indicators", Needs::Nothing, indicators),
+    ("amendments", Needs::Units, amendments),
 ];
 
 pub fn run(input: &Input<'_>) -> Vec<Problem> {
@@ -169,6 +171,7 @@ fn plan_settings(i: &Input<'_>, out: &mut Vec<Problem>) {
 
 fn groups(i: &Input<'_>, out: &mut Vec<Problem>) {
     let m = &i.plan.meta;
+    let all = m.ancestries();
     let mut seen = BTreeSet::new();
     for g in &m.groups {
         if !seen.insert(g.id.value.as_str()) {
@@ -180,18 +183,51 @@ fn groups(i: &Input<'_>, out: &mut Vec<Problem>) {
                 },
             ));
         }
-        if let Some(p) = &g.parent
-            && (m.group(&p.value).is_none() || m.ancestry(&p.value).contains(&g.id.value.as_str()))
-        {
-            out.push(Problem::error(
-                &m.file,
-                p.pos,
-                ProblemKind::UnknownGroup {
-                    group: p.value.clone(),
-                    suggestion: None,
-                },
-            ));
+        if let Some(p) = &g.parent {
+            if m.group(&p.value).is_none() {
+                out.push(Problem::error(
+                    &m.file,
+                    p.pos,
+                    ProblemKind::UnknownGroup {
+                        group: p.value.clone(),
+                        suggestion: None,
+                    },
+                ));
+            } else if all
+                .get(p.value.as_str())
+                .is_some_and(|a| a.contains(&g.id.value.as_str()))
+            {
+                out.push(Problem::error(
+                    &m.file,
+                    p.pos,
+                    ProblemKind::GroupCycle {
+                        group: g.id.value.clone(),
+                    },
+                ));
+            }
         }
+    }
+}
+
+/// Successors or members that lead back to a unit (a unit that succeeds itself included):
+/// one located error per cycle, at the first unit of the cycle found.
+fn unit_cycles(i: &Input<'_>, out: &mut Vec<Problem>) {
+    let reg = &i.plan.units;
+    for (unit, field, path) in reg.cycles() {
+        let pos = if field == "successors" {
+            unit.successors.first().map_or(unit.id.pos, |s| s.pos)
+        } else {
+            unit.members.first().map_or(unit.id.pos, |s| s.pos)
+        };
+        out.push(Problem::error(
+            &reg.file,
+            pos,
+            ProblemKind::UnitCycle {
+                unit: unit.id.value.clone(),
+                field,
+                path: path.into_iter().map(str::to_string).collect(),
+            },
+        ));
     }
 }
 
@@ -359,10 +395,11 @@ fn group_counts(i: &Input<'_>, out: &mut Vec<Problem>) {
         return; // a task file that did not parse is already reported; counting would mislead.
     }
     let m = &i.plan.meta;
+    let all = m.ancestries();
     let mut counts: BTreeMap<&str, u32> = BTreeMap::new();
     for t in &i.plan.tasks {
-        if m.group(&t.group.value).is_some() {
-            for g in m.ancestry(&t.group.value) {
+        if let Some(chain) = all.get(t.group.value.as_str()) {
+            for g in chain {
                 *counts.entry(g).or_default() += 1;
             }
         }
@@ -662,6 +699,91 @@ fn indicators(_i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
                 Problem::error(&t.file, p.date.pos, ProblemKind::ValueWithoutIndicator).about(item),
             ),
             _ => {}
+        }
+    }
+}
+
+/// Every `[[amendment]]` well formed: a basis, a known unit in every unit field, `from` and
+/// `to` together, a milestone that exists, a phrase that reads, an indicator that exists, a
+/// handover from a unit that had the task on that day.
+fn amendments(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
+    let reg = &i.plan.units;
+    let names: BTreeSet<&str> = t.indicators.iter().map(|x| x.name.value.as_str()).collect();
+    for (n, a) in t.amendments.iter().enumerate() {
+        let item = Item::Amendment(n + 1);
+        let at = |pos: Pos, kind: ProblemKind| Problem::error(&t.file, pos, kind).about(item);
+        if a.basis.as_ref().is_none_or(|b| b.value.trim().is_empty()) {
+            out.push(at(
+                a.basis.as_ref().map_or(a.pos, |b| b.pos),
+                ProblemKind::AmendmentWithoutBasis,
+            ));
+        }
+        let units = a
+            .from
+            .iter()
+            .chain(&a.to)
+            .chain(a.lead.iter().flatten())
+            .chain(a.support.iter().flatten());
+        for r in units {
+            if reg.get(&r.value).is_none() {
+                out.push(unknown_unit(i.plan, &t.file, r).about(item));
+            }
+        }
+        match (&a.from, a.to.is_empty()) {
+            (None, false) => out.push(at(
+                a.to_pos.unwrap_or(a.pos),
+                ProblemKind::AmendmentToWithoutFrom,
+            )),
+            (Some(f), true) => out.push(at(f.pos, ProblemKind::AmendmentFromWithoutTo)),
+            (Some(f), false) => {
+                // The day before it takes effect, was `from` on the task at all?
+                let before = t.in_force(a.on.value.pred_opt().unwrap_or(a.on.value));
+                let on_task = before.lead.contains(&f.value.as_str())
+                    || before.support.contains(&f.value.as_str());
+                if !on_task && reg.get(&f.value).is_some() && !t.done_before(a.on.value) {
+                    out.push(
+                        Problem::warning(
+                            &t.file,
+                            f.pos,
+                            ProblemKind::HandoverFromStranger {
+                                unit: f.value.clone(),
+                            },
+                        )
+                        .about(item),
+                    );
+                }
+            }
+            (None, true) => {}
+        }
+        if let Some(m) = &a.milestone {
+            let count = t.milestones.len();
+            if m.value < 1 || m.value as u64 > count as u64 {
+                out.push(at(
+                    m.pos,
+                    ProblemKind::AmendmentMilestoneOutOfRange {
+                        number: m.value,
+                        count,
+                    },
+                ));
+            }
+        }
+        if let Some(d) = &a.deadline {
+            deadline_problems(i.plan, &t.file, d, a.due.as_ref(), Some(item), out);
+        }
+        match &a.indicator {
+            Some(name) if !names.contains(name.value.as_str()) => out.push(at(
+                name.pos,
+                ProblemKind::UnknownIndicator {
+                    name: name.value.clone(),
+                },
+            )),
+            None if a.target.is_some() || a.target_value.is_some() => {
+                out.push(at(a.pos, ProblemKind::AmendmentTargetWithoutIndicator))
+            }
+            _ => {}
+        }
+        if a.kind() == crate::model::amendment::AmendmentKind::Empty {
+            out.push(Problem::warning(&t.file, a.pos, ProblemKind::AmendmentEmpty).about(item));
         }
     }
 }

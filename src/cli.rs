@@ -410,6 +410,9 @@ pub struct ReportArgs {
     /// Use the calendar month as the window instead of the 15th-to-14th cycle
     #[arg(long)]
     pub calendar_month: bool,
+    /// Section 3: list each member of a collective lead in its own row
+    #[arg(long)]
+    pub by_member: bool,
 }
 
 pub fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {

@@ -482,6 +482,7 @@ const TASK: Shape = Shape {
         "milestone",
         "indicator",
         "progress",
+        "amendment",
     ],
     dates: &["due", "done_on"],
     children: &[
@@ -489,7 +490,29 @@ const TASK: Shape = Shape {
         ("milestone", &MILESTONE),
         ("indicator", &INDICATOR),
         ("progress", &PROGRESS),
+        ("amendment", &AMENDMENT),
     ],
+};
+const AMENDMENT: Shape = Shape {
+    keys: &[
+        "on",
+        "basis",
+        "from",
+        "to",
+        "lead",
+        "support",
+        "title",
+        "milestone",
+        "deadline",
+        "due",
+        "indicator",
+        "target",
+        "target_value",
+        "note",
+        "unverified",
+    ],
+    dates: &["on", "due"],
+    children: &[],
 };
 const SOURCE: Shape = Shape {
     keys: &["document", "body", "body_line", "appendix", "appendix_line"],
@@ -544,11 +567,12 @@ const UNIT: Shape = Shape {
         "aliases",
         "kind",
         "members",
+        "started",
         "ended",
         "successors",
         "note",
     ],
-    dates: &["ended"],
+    dates: &["started", "ended"],
     children: &[],
 };
 

@@ -13,6 +13,7 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
+use crate::model::amendment::Amendment;
 use crate::model::plan::{
     Group, Indicator, Located, Milestone, Plan, PlanMeta, Pos, Progress, Registry, Source, Task,
     TaskStatus, Unit, UnitKind,
@@ -117,6 +118,11 @@ pub struct RawUnit {
     #[serde(default)]
     #[schemars(schema_with = "crate::schema::unit_ids")]
     pub members: Vec<Spanned<String>>,
+    /// The day the unit came into being, when after the plan was issued (a collective counts
+    /// it as a member from that day)
+    #[serde(default)]
+    #[schemars(schema_with = "crate::schema::date")]
+    pub started: Option<Spanned<Datetime>>,
     /// The day the unit ceased to exist (its tasks pass to the successors from that day)
     #[serde(default)]
     #[schemars(schema_with = "crate::schema::date")]
@@ -178,6 +184,71 @@ pub struct RawTask {
     /// Progress entries, oldest first
     #[serde(default)]
     pub progress: Vec<RawProgress>,
+    /// Dated changes to the plan's values (handover, new lead, deadline extension…); the
+    /// fields above keep the plan's wording
+    #[serde(default, rename = "amendment")]
+    pub amendments: Vec<RawAmendment>,
+}
+
+/// A dated amendment (điều chỉnh): from `on`, on the strength of `basis`, one or more values
+/// change
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawAmendment {
+    /// The day it takes effect
+    #[schemars(schema_with = "crate::schema::date")]
+    pub on: Spanned<Datetime>,
+    /// The document it rests on (number and date), e.g. "Công văn số 123/UBND-KT ngày 18/6/2024"
+    #[serde(default)]
+    #[schemars(with = "String")]
+    pub basis: Option<Spanned<String>>,
+    /// Source, remarks
+    #[serde(default)]
+    pub note: Option<String>,
+    /// The fact could not be checked against a source
+    #[serde(default)]
+    pub unverified: bool,
+    /// Handover: this unit's role (lead or support) passes to `to`
+    #[serde(default)]
+    #[schemars(schema_with = "crate::schema::unit_id")]
+    pub from: Option<Spanned<String>>,
+    /// Handover: the units that take over from `from`
+    #[serde(default)]
+    #[schemars(schema_with = "crate::schema::unit_ids")]
+    pub to: Option<Spanned<Vec<Spanned<String>>>>,
+    /// The new lead units (replaces the list)
+    #[serde(default)]
+    #[schemars(schema_with = "crate::schema::unit_ids")]
+    pub lead: Option<Vec<Spanned<String>>>,
+    /// The new coordinating units (replaces the list)
+    #[serde(default)]
+    #[schemars(schema_with = "crate::schema::unit_ids")]
+    pub support: Option<Vec<Spanned<String>>>,
+    /// The new deadline phrase (of the task, or of `milestone`)
+    #[serde(default)]
+    #[schemars(with = "String")]
+    pub deadline: Option<Spanned<String>>,
+    /// The new due date (of the task, or of `milestone`)
+    #[serde(default)]
+    #[schemars(schema_with = "crate::schema::date")]
+    pub due: Option<Spanned<Datetime>>,
+    /// The new title
+    #[serde(default)]
+    pub title: Option<String>,
+    /// The milestone (1-based) whose deadline/due change
+    #[serde(default)]
+    #[schemars(with = "u32", range(min = 1))]
+    pub milestone: Option<Spanned<i64>>,
+    /// The indicator whose target changes
+    #[serde(default)]
+    #[schemars(with = "String")]
+    pub indicator: Option<Spanned<String>>,
+    /// The indicator's new target, as written
+    #[serde(default)]
+    pub target: Option<String>,
+    /// The indicator's new target figure
+    #[serde(default)]
+    pub target_value: Option<f64>,
 }
 
 /// Where the task comes from in the source document
@@ -299,11 +370,13 @@ pub enum PlanDirError {
 // ---------------------------------------------------------------------------------------------
 // Reading files.
 
-/// `dir/rel` as a display path with `/` separators.
+/// `dir/rel` as a display path with `/` separators, through the terminal sanitiser (a file
+/// name may hold ESC, BEL or a line break).
 pub fn display_path(dir: &Path, rel: &Path) -> String {
     let joined = dir.join(rel);
     let s = joined.to_string_lossy().replace('\\', "/");
-    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
+    let s = s.strip_prefix("./").map(str::to_string).unwrap_or(s);
+    text::for_terminal(&s).replace('\n', "\u{2424}")
 }
 
 /// Decoded text of one file, or the problem that stops it from being read.
@@ -314,6 +387,13 @@ pub struct Text {
 }
 
 pub fn read_text(path: &Path, shown: &str) -> Result<Text, Problem> {
+    decode(read_bytes(path, shown)?, shown)
+}
+
+/// The bytes of one plan file, refusing what is not a regular file: a FIFO, device or socket
+/// is opened without blocking and reported (a FIFO as `plan.toml` must not hang every
+/// command), and a file past [`MAX_FILE_BYTES`] is not read.
+pub fn read_bytes(path: &Path, shown: &str) -> Result<Vec<u8>, Problem> {
     use std::io::Read;
     let io = |e: std::io::Error| {
         Problem::error(
@@ -324,9 +404,30 @@ pub fn read_text(path: &Path, shown: &str) -> Result<Text, Problem> {
             },
         )
     };
-    // One open, one fstat, one read: the size check and the read see the same file.
-    let mut file = std::fs::File::open(path).map_err(io)?;
-    let len = file.metadata().map_err(io)?.len();
+    // One open, one fstat, one read: the type check, size check and the read see one file.
+    let mut opts = std::fs::OpenOptions::new();
+    opts.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32);
+    }
+    let mut file = opts.open(path).map_err(io)?;
+    let md = file.metadata().map_err(io)?;
+    if !md.is_file() {
+        return Err(Problem::error(
+            shown,
+            Pos::default(),
+            if md.is_dir() {
+                ProblemKind::Io {
+                    detail: "is a folder".into(),
+                }
+            } else {
+                ProblemKind::NotRegularFile
+            },
+        ));
+    }
+    let len = md.len();
     if len > MAX_FILE_BYTES {
         return Err(Problem::error(
             shown,
@@ -353,7 +454,7 @@ pub fn read_text(path: &Path, shown: &str) -> Result<Text, Problem> {
             },
         ));
     }
-    decode(bytes, shown)
+    Ok(bytes)
 }
 
 fn io_detail(e: &std::io::Error) -> String {
@@ -555,24 +656,15 @@ impl Ctx<'_> {
     }
 }
 
-/// Text with control characters other than line breaks and tabs shown as visible symbols
-/// (ESC → ␛, CR → ␍, others → �): a value written with TOML escapes (`"\u001b[2J"`) must not
-/// drive the terminal of whoever lists the plan.
+/// A string value as the model holds it: a CRLF inside a value becomes LF, and every
+/// character that could drive a terminal is made visible by the one sanitiser
+/// ([`text::for_terminal`]): a value written with TOML escapes (`"\u001b[2J"`) must not drive
+/// the terminal of whoever lists the plan.
 fn visible(s: String) -> String {
-    let suspect = |b: u8| (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f || b == 0xc2;
-    if !s.bytes().any(suspect) || !s.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-        return s;
+    match text::for_terminal(&s) {
+        std::borrow::Cow::Borrowed(_) => s,
+        std::borrow::Cow::Owned(_) => text::for_terminal(&s.replace("\r\n", "\n")).into_owned(),
     }
-    s.replace("\r\n", "\n")
-        .chars()
-        .map(|c| match c {
-            '\n' | '\t' => c,
-            '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
-            '\u{7f}' => '\u{2421}',
-            c if c.is_control() => '\u{fffd}',
-            c => c,
-        })
-        .collect()
 }
 
 pub fn build_task(raw: RawTask, text: &str, shown: &str) -> (Task, Vec<Problem>) {
@@ -625,7 +717,7 @@ fn build_task_in(raw: RawTask, text: &str, shown: &str, known_nfc: bool) -> (Tas
         .map(|i| Indicator {
             name: c.loc_str(i.name),
             target: c.nfc(i.target),
-            unit: i.unit,
+            unit: i.unit.map(|u| c.nfc(u)),
             target_value: i.target_value,
             baseline: i.baseline.map(|b| c.nfc(b)),
         })
@@ -663,6 +755,41 @@ fn build_task_in(raw: RawTask, text: &str, shown: &str, known_nfc: bool) -> (Tas
             value: p.value,
         });
     }
+    let mut amendments = vec![];
+    for a in raw.amendments {
+        let on_pos = c.pos(&a.on);
+        let Some(on) = c.date(a.on) else { continue };
+        let to_pos = a.to.as_ref().map(|t| c.pos(t));
+        amendments.push(Amendment {
+            on,
+            pos: on_pos,
+            basis: a.basis.map(|b| c.loc_str(b)),
+            note: a.note.map(|n| c.nfc(n)),
+            unverified: a.unverified,
+            from: a.from.map(|f| c.loc_str(f)),
+            to: a
+                .to
+                .map(|t| t.into_inner().into_iter().map(|u| c.loc_str(u)).collect())
+                .unwrap_or_default(),
+            to_pos,
+            lead: a
+                .lead
+                .map(|l| l.into_iter().map(|u| c.loc_str(u)).collect()),
+            support: a
+                .support
+                .map(|l| l.into_iter().map(|u| c.loc_str(u)).collect()),
+            deadline: a.deadline.map(|d| c.loc_str(d)),
+            due: a.due.and_then(|d| c.date(d)),
+            title: a.title.map(|t| c.nfc(t)),
+            milestone: a.milestone.map(|m| {
+                let pos = c.pos(&m);
+                Located::new(m.into_inner(), pos)
+            }),
+            indicator: a.indicator.map(|i| c.loc_str(i)),
+            target: a.target.map(|t| c.nfc(t)),
+            target_value: a.target_value,
+        });
+    }
     let task = Task {
         file: shown.to_string(),
         id: c.loc_str(raw.id),
@@ -677,15 +804,16 @@ fn build_task_in(raw: RawTask, text: &str, shown: &str, known_nfc: bool) -> (Tas
         done_on,
         notes: c.nfc_all(raw.notes),
         source: raw.source.map(|s| Source {
-            document: s.document,
-            body: s.body,
+            document: s.document.map(|v| c.nfc(v)),
+            body: s.body.map(|v| c.nfc(v)),
             body_line: s.body_line,
-            appendix: s.appendix,
+            appendix: s.appendix.map(|v| c.nfc(v)),
             appendix_line: s.appendix_line,
         }),
         milestones,
         indicators,
         progress,
+        amendments,
     };
     (task, c.problems)
 }
@@ -736,7 +864,7 @@ fn build_meta(raw: RawPlan, text: &str, shown: &str) -> (PlanMeta, Vec<Problem>)
         secretariat: Some(c.loc_str(raw.secretariat)),
         report_day,
         before_is_inclusive: raw.before_is_inclusive,
-        source: raw.source,
+        source: raw.source.map(|v| c.nfc(v)),
         groups,
     };
     (meta, c.problems)
@@ -768,6 +896,7 @@ fn build_units(raw: RawUnits, text: &str, shown: &str) -> (Vec<Unit>, Vec<Proble
             UnitKind::Other
         });
         let ended = u.ended.and_then(|d| c.date(d)).map(|d| d.value);
+        let started = u.started.and_then(|d| c.date(d)).map(|d| d.value);
         units.push(Unit {
             id: c.loc_str(u.id),
             name: c.nfc(u.name),
@@ -776,6 +905,7 @@ fn build_units(raw: RawUnits, text: &str, shown: &str) -> (Vec<Unit>, Vec<Proble
             kind,
             members: u.members.into_iter().map(|m| c.loc_str(m)).collect(),
             ended,
+            started,
             successors: u.successors.into_iter().map(|m| c.loc_str(m)).collect(),
             note: u.note.map(|n| c.nfc(n)),
         });
@@ -823,12 +953,45 @@ pub fn load_task_file(path: &Path, shown: &str) -> (Option<Task>, Vec<Problem>) 
     (Some(task), problems)
 }
 
-/// Every `.toml` file under `tasks/`, sorted, relative to the plan folder; symlinks are
-/// reported, not followed (a link can point outside the plan or into a loop).
+/// **The one task-file filter** (docs/design-shared.md, mechanism 4): whether `rel`, a
+/// `/`-separated path relative to the plan folder, names a task file. It does when it lies
+/// under `tasks/`, ends in `.toml`, and no part of it is hidden (starts with `.`), empty, or
+/// holds a character that cannot be shown on a terminal, a line break or a backslash.
+///
+/// The loader's walk and every git snapshot (`ls-tree`, `log --raw`, `cat-file` paths) ask
+/// this, so a file the loader skips is skipped by `diff` and `review` too (a task renamed to
+/// `.7.4.toml` is a removed task everywhere, not only in the working tree).
+pub fn is_task_path(rel: &str) -> bool {
+    let Some(rest) = rel.strip_prefix("tasks/") else {
+        return false;
+    };
+    rest.ends_with(".toml")
+        && rest.split('/').all(|part| {
+            !part.is_empty()
+                && !part.starts_with('.')
+                && !part
+                    .chars()
+                    .any(|c| c == '\\' || c == '\n' || text::is_unsafe_for_terminal(c))
+        })
+}
+
+/// Every task file under `tasks/` ([`is_task_path`]), sorted, relative to the plan folder.
+/// Symlinks are reported as errors and not followed — `tasks/` itself, a sub-group folder or a
+/// file (a link can point outside the plan or into a loop, and writes must never go through
+/// it). A `.toml` file whose name cannot be a task file is an error too, not a silent skip.
 pub fn task_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
     let root = dir.join("tasks");
-    if !root.is_dir() {
-        return vec![];
+    match std::fs::symlink_metadata(&root) {
+        Ok(md) if md.file_type().is_symlink() => {
+            problems.push(Problem::error(
+                &display_path(dir, Path::new("tasks")),
+                Pos::default(),
+                ProblemKind::Symlink,
+            ));
+            return vec![];
+        }
+        Ok(md) if md.is_dir() => {}
+        _ => return vec![],
     }
     let mut out = vec![];
     let walker = walkdir::WalkDir::new(&root)
@@ -839,20 +1002,39 @@ pub fn task_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
     for entry in walker {
         match entry {
             Ok(e) => {
+                if e.depth() == 0 {
+                    continue;
+                }
                 let rel = e.path().strip_prefix(dir).unwrap_or(e.path()).to_path_buf();
+                let rel_str = rel
+                    .to_string_lossy()
+                    .replace(std::path::MAIN_SEPARATOR, "/");
                 let is_toml = e.path().extension().is_some_and(|x| x == "toml");
+                let ft = e.file_type();
                 if e.path_is_symlink() {
-                    // An error, not a warning: the task behind the link is not loaded, and a
-                    // plan that silently lacks a task must not pass `check`.
-                    if is_toml || e.path().extension().is_none() {
-                        problems.push(Problem::error(
-                            &display_path(dir, &rel),
-                            Pos::default(),
-                            ProblemKind::Symlink,
-                        ));
-                    }
-                } else if e.file_type().is_file() && is_toml {
+                    // An error, not a warning: the task (or folder of tasks) behind the link is
+                    // not loaded, and a plan that silently lacks a task must not pass `check`.
+                    problems.push(Problem::error(
+                        &display_path(dir, &rel),
+                        Pos::default(),
+                        ProblemKind::Symlink,
+                    ));
+                } else if ft.is_dir() {
+                } else if !is_toml {
+                } else if !is_task_path(&rel_str) || e.path().to_str().is_none() {
+                    problems.push(Problem::error(
+                        &display_path(dir, &rel),
+                        Pos::default(),
+                        ProblemKind::BadFileName,
+                    ));
+                } else if ft.is_file() {
                     out.push(rel);
+                } else {
+                    problems.push(Problem::error(
+                        &display_path(dir, &rel),
+                        Pos::default(),
+                        ProblemKind::NotRegularFile,
+                    ));
                 }
             }
             Err(err) => {

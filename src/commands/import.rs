@@ -158,6 +158,7 @@ pub fn run(
                 kind: UnitKind::Other,
                 members: vec![],
                 ended: None,
+                started: None,
                 successors: vec![],
                 note: None,
             });

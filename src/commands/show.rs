@@ -30,7 +30,9 @@ pub fn run(
     };
     let j = judge_task(plan, task, Horizon::new(plan, ctx.as_of));
     let text = match args.format {
-        TextOrJson::Json => render::json::to_string(&render::json::task(plan, &j, ctx.as_of, true)),
+        TextOrJson::Json => render::json::to_string(&render::json::task(&crate::report::Row::of(
+            plan, &j, ctx.as_of, true,
+        ))),
         TextOrJson::Text => text(ctx, plan, &j),
     };
     out.write_all(text.as_bytes())?;
@@ -88,13 +90,19 @@ fn text(ctx: &Ctx, plan: &Plan, j: &Judged) -> String {
         (Ok(k), None) => tr.deadline_kind(Some(*k)).to_string(),
         (Err(e), None) => tr.deadline_error(e),
     };
-    line(Label::Deadline, format!("\"{}\" → {due}", t.deadline.value));
+    line(
+        Label::Deadline,
+        format!("\"{}\" → {due}", j.in_force.deadline),
+    );
     let mut status = tr.task_status(t.status.value).to_string();
     if let Some(d) = &t.done_on {
         status.push_str(&format!(", {}", tr.date(d.value)));
     }
     line(Label::Status, status);
-    line(Label::Category, super::list::standing_words(ctx, j));
+    line(
+        Label::Category,
+        super::list::standing_words(ctx, &j.standing),
+    );
     line(Label::File, t.file.clone());
     s.push_str(&format!("\n{}\n", t.title));
     if !j.milestones.is_empty() {
@@ -109,7 +117,7 @@ fn text(ctx: &Ctx, plan: &Plan, j: &Judged) -> String {
                 "  {}. {} — \"{}\" → {due} — {}\n",
                 m.number,
                 m.milestone.title,
-                m.milestone.deadline.value,
+                m.deadline,
                 tr.category(m.standing.category)
             ));
         }

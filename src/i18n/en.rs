@@ -350,6 +350,65 @@ impl Tr for En {
             ValueWithoutIndicator => (s("`value` without `indicator`"), None),
             IndicatorWithoutValue => (s("`indicator` without `value`"), None),
             DuplicateIndicator { name } => (format!("indicator `{name}` is declared twice"), None),
+            // Dated amendments (issues 14, 15).
+            AmendmentWithoutBasis => (
+                s("amendment without `basis` (the document it rests on)"),
+                Some(s(
+                    "give the document's number and date, e.g. basis = \"Công văn số 123/UBND-KT ngày 18/6/2024\"; when the number is unknown say so and set unverified = true",
+                )),
+            ),
+            AmendmentToWithoutFrom => (
+                s("amendment has `to` but no `from` (the unit handing over)"),
+                None,
+            ),
+            AmendmentFromWithoutTo => (
+                s("amendment has `from` but no `to` (the units taking over)"),
+                None,
+            ),
+            AmendmentEmpty => (
+                s("amendment changes nothing"),
+                Some(s(
+                    "give at least one of: from+to, lead, support, deadline, due, title, indicator+target",
+                )),
+            ),
+            AmendmentMilestoneOutOfRange { number, count } => (
+                format!("amendment to milestone {number}, but the task has {count} milestones"),
+                None,
+            ),
+            AmendmentTargetWithoutIndicator => (
+                s("amendment has `target`/`target_value` but no `indicator`"),
+                None,
+            ),
+            HandoverFromStranger { unit } => (
+                format!(
+                    "handover from `{unit}`, but on that day `{unit}` neither leads nor supports this task"
+                ),
+                None,
+            ),
+            // --- issue 12: hostile input, round two ---
+            BadFileName => (
+                s(
+                    "a file name a task file cannot have (a control character, a line break or a backslash): not loaded",
+                ),
+                Some(s("rename the file to the task id plus `.toml`")),
+            ),
+            NotRegularFile => (
+                s("not a regular file (a FIFO, device or socket): not read"),
+                Some(s("replace it with an ordinary file")),
+            ),
+            UnitCycle { unit, field, path } => (
+                format!(
+                    "`{unit}` leads back to itself through `{field}`: {path}",
+                    path = path.join(" → ")
+                ),
+                Some(s(
+                    "a unit cannot follow or contain itself; remove one link of the cycle",
+                )),
+            ),
+            GroupCycle { group } => (
+                format!("group `{group}` is its own ancestor through `parent`"),
+                Some(s("give the group a parent that is not below it")),
+            ),
         }
     }
 
@@ -358,6 +417,7 @@ impl Tr for En {
             Item::Milestone(n) => format!("milestone {n}"),
             Item::Progress(n) => format!("progress entry {n}"),
             Item::Indicator(n) => format!("indicator {n}"),
+            Item::Amendment(n) => format!("amendment {n}"),
         }
     }
 
@@ -616,6 +676,9 @@ static REPORT: ReportTexts = ReportTexts {
     carried_by: "carried by",
     missing_tasks: "Tasks without a report",
     not_reported_note: "Lead units with tasks in progress, ongoing or due that have no progress entry dated in the window.",
+    units_reported: "units reported in the window",
+    member_reported: "reported",
+    member_silent: "not reported",
 };
 
 static HISTORY: HistoryTexts = HistoryTexts {
@@ -662,6 +725,11 @@ static HISTORY: HistoryTexts = HistoryTexts {
     working_tree: "working tree",
     base: "base",
     commits: "commits",
+    // --- issue 12 ---
+    frame_group: "group",
+    frame_unit: "unit",
+    flag_frame: "the plan's frame changed",
+    flag_milestone_later: "a milestone's deadline moved later",
 };
 
 // ---- everyday use (issue 13) ----

@@ -195,6 +195,11 @@ pub struct ReportTexts {
     pub carried_by: &'static str,
     pub missing_tasks: &'static str,
     pub not_reported_note: &'static str,
+    // Collectives member by member (issue 14).
+    /// After "x/y" in section 3: members of a collective that reported in the window.
+    pub units_reported: &'static str,
+    pub member_reported: &'static str,
+    pub member_silent: &'static str,
 }
 
 /// Fixed wording of history views (log, diff, review).
@@ -242,6 +247,11 @@ pub struct HistoryTexts {
     pub working_tree: &'static str,
     pub base: &'static str,
     pub commits: &'static str,
+    // --- issue 12: plan.toml / units.toml diffed field by field; milestones' due dates ---
+    pub frame_group: &'static str,
+    pub frame_unit: &'static str,
+    pub flag_frame: &'static str,
+    pub flag_milestone_later: &'static str,
 }
 
 /// What the editing commands (update, new, fmt) say: commit messages, confirmations, refusals.

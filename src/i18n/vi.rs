@@ -348,6 +348,65 @@ impl Tr for Vi {
             ValueWithoutIndicator => (s("có `value` nhưng thiếu `indicator`"), None),
             IndicatorWithoutValue => (s("có `indicator` nhưng thiếu `value`"), None),
             DuplicateIndicator { name } => (format!("chỉ tiêu `{name}` khai báo hai lần"), None),
+            // Dated amendments (issues 14, 15).
+            AmendmentWithoutBasis => (
+                s("điều chỉnh thiếu `basis` (văn bản làm căn cứ)"),
+                Some(s(
+                    "ghi số, ký hiệu và ngày của văn bản, ví dụ basis = \"Công văn số 123/UBND-KT ngày 18/6/2024\"; chưa rõ số văn bản thì ghi rõ điều đó và đặt unverified = true",
+                )),
+            ),
+            AmendmentToWithoutFrom => (
+                s("điều chỉnh có `to` nhưng thiếu `from` (đơn vị bàn giao)"),
+                None,
+            ),
+            AmendmentFromWithoutTo => (
+                s("điều chỉnh có `from` nhưng thiếu `to` (đơn vị tiếp nhận)"),
+                None,
+            ),
+            AmendmentEmpty => (
+                s("điều chỉnh không thay đổi gì"),
+                Some(s(
+                    "ghi ít nhất một trong: from+to, lead, support, deadline, due, title, indicator+target",
+                )),
+            ),
+            AmendmentMilestoneOutOfRange { number, count } => (
+                format!("điều chỉnh mốc {number} nhưng nhiệm vụ có {count} mốc"),
+                None,
+            ),
+            AmendmentTargetWithoutIndicator => (
+                s("điều chỉnh có `target`/`target_value` nhưng thiếu `indicator`"),
+                None,
+            ),
+            HandoverFromStranger { unit } => (
+                format!(
+                    "bàn giao từ `{unit}`, nhưng vào ngày đó `{unit}` không chủ trì hay phối hợp nhiệm vụ này"
+                ),
+                None,
+            ),
+            // --- issue 12: hostile input, round two ---
+            BadFileName => (
+                s(
+                    "tên tệp không thể là tệp nhiệm vụ (có ký tự điều khiển, xuống dòng hoặc dấu \\): không được đọc",
+                ),
+                Some(s("đổi tên tệp thành mã nhiệm vụ kèm `.toml`")),
+            ),
+            NotRegularFile => (
+                s("không phải tệp thường (FIFO, thiết bị hoặc socket): không được đọc"),
+                Some(s("thay bằng một tệp thường")),
+            ),
+            UnitCycle { unit, field, path } => (
+                format!(
+                    "`{unit}` quay lại chính nó qua `{field}`: {path}",
+                    path = path.join(" → ")
+                ),
+                Some(s(
+                    "một đơn vị không thể kế thừa hoặc bao gồm chính nó; bỏ một mắt của vòng",
+                )),
+            ),
+            GroupCycle { group } => (
+                format!("nhóm `{group}` là tổ tiên của chính nó qua `parent`"),
+                Some(s("đặt `parent` là một nhóm không nằm dưới nó")),
+            ),
         }
     }
 
@@ -356,6 +415,7 @@ impl Tr for Vi {
             Item::Milestone(n) => format!("mốc {n}"),
             Item::Progress(n) => format!("báo cáo {n}"),
             Item::Indicator(n) => format!("chỉ tiêu {n}"),
+            Item::Amendment(n) => format!("điều chỉnh {n}"),
         }
     }
 
@@ -616,6 +676,9 @@ static REPORT: ReportTexts = ReportTexts {
     carried_by: "tiếp nhận bởi",
     missing_tasks: "Nhiệm vụ chưa có báo cáo",
     not_reported_note: "Đơn vị chủ trì có nhiệm vụ đang thực hiện, thường xuyên hoặc đã đến hạn mà chưa có báo cáo tiến độ trong kỳ.",
+    units_reported: "đơn vị đã báo cáo trong kỳ",
+    member_reported: "đã báo cáo",
+    member_silent: "chưa báo cáo",
 };
 
 static HISTORY: HistoryTexts = HistoryTexts {
@@ -662,6 +725,11 @@ static HISTORY: HistoryTexts = HistoryTexts {
     working_tree: "thư mục làm việc",
     base: "gốc",
     commits: "commit",
+    // --- issue 12 ---
+    frame_group: "nhóm",
+    frame_unit: "đơn vị",
+    flag_frame: "khung kế hoạch thay đổi",
+    flag_milestone_later: "hạn của mốc lùi lại",
 };
 
 // ---- everyday use (issue 13) ----

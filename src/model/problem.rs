@@ -30,6 +30,8 @@ pub enum Item {
     Progress(usize),
     /// 1-based indicator number.
     Indicator(usize),
+    /// 1-based amendment number (file order).
+    Amendment(usize),
 }
 
 /// Guess at what a file that is not UTF-8 is.
@@ -174,6 +176,36 @@ pub enum ProblemKind {
     DuplicateIndicator {
         name: String,
     },
+    // Dated amendments (issues 14, 15).
+    AmendmentWithoutBasis,
+    AmendmentToWithoutFrom,
+    AmendmentFromWithoutTo,
+    AmendmentEmpty,
+    AmendmentMilestoneOutOfRange {
+        number: i64,
+        count: usize,
+    },
+    AmendmentTargetWithoutIndicator,
+    HandoverFromStranger {
+        unit: String,
+    },
+    // --- issue 12: hostile input, round two ---
+    /// A `.toml` file under `tasks/` whose name cannot be a task file (control characters,
+    /// a line break, a backslash): not loaded, so not silently missing either.
+    BadFileName,
+    /// `plan.toml`, `units.toml` or a task file that is a FIFO, device or socket.
+    NotRegularFile,
+    /// A unit whose successors (or members) lead back to it.
+    UnitCycle {
+        unit: String,
+        /// `members` or `successors`.
+        field: &'static str,
+        path: Vec<String>,
+    },
+    /// A group whose parent chain leads back to it.
+    GroupCycle {
+        group: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -260,6 +292,17 @@ impl Problem {
             ValueWithoutIndicator => "value-without-indicator",
             IndicatorWithoutValue => "indicator-without-value",
             DuplicateIndicator { .. } => "duplicate-indicator",
+            AmendmentWithoutBasis => "amendment-without-basis",
+            AmendmentToWithoutFrom => "amendment-to-without-from",
+            AmendmentFromWithoutTo => "amendment-from-without-to",
+            AmendmentEmpty => "amendment-empty",
+            AmendmentMilestoneOutOfRange { .. } => "amendment-milestone-out-of-range",
+            AmendmentTargetWithoutIndicator => "amendment-target-without-indicator",
+            HandoverFromStranger { .. } => "handover-from-stranger",
+            BadFileName => "bad-file-name",
+            NotRegularFile => "not-regular-file",
+            UnitCycle { .. } => "unit-cycle",
+            GroupCycle { .. } => "group-cycle",
         }
     }
 }
