@@ -455,16 +455,16 @@ fn a_task_file_that_does_not_load_is_named_not_dropped() {
         "title = Xây dựng kho dữ liệu",
     );
     std::fs::write(&path, text).unwrap();
-    let vi_note = "chú ý: plan/tasks/1/1.3.toml:4:9: tệp nhiệm vụ không đọc được (lỗi cú pháp TOML: string values must be quoted, expected literal string); nhiệm vụ này không có trong kết quả dưới đây\nkế hoạch có 1 lỗi; chạy `tiendo check` để xem chi tiết\n";
-    let en_note = "note: plan/tasks/1/1.3.toml:4:9: task file cannot be read (TOML syntax error: string values must be quoted, expected literal string); that task is missing from what follows\nthe plan has 1 error; run `tiendo check` for details\n";
+    let vi_note = "chú ý: plan/tasks/1/1.3.toml:4:9: tệp nhiệm vụ không đọc được (chữ chưa đặt trong ngoặc kép: `Xây dựng kho dữ liệu`); nhiệm vụ này không có trong kết quả dưới đây\nkế hoạch có 1 lỗi; chạy `tiendo check` để xem chi tiết\n";
+    let en_note = "note: plan/tasks/1/1.3.toml:4:9: task file cannot be read (text without quotes: `Xây dựng kho dữ liệu`); that task is missing from what follows\nthe plan has 1 error; run `tiendo check` for details\n";
     for view in [&["list"][..], &["summary"], &["units"]] {
         let (code, _, err) = said(r.run(view));
         assert_eq!((code, err.as_str()), (0, vi_note), "{view:?}");
         let (code, _, err) = said(r.run(&[&["--lang", "en"][..], view].concat()));
         assert_eq!((code, err.as_str()), (0, en_note), "{view:?}");
     }
-    let vi_task = "tiendo: lỗi: nhiệm vụ 1.3 có tệp nhưng tệp không đọc được: plan/tasks/1/1.3.toml:4:9: lỗi cú pháp TOML: string values must be quoted, expected literal string\n  gợi ý: sửa lỗi trong tệp (xem `tiendo check`) rồi chạy lại\n";
-    let en_task = "tiendo: error: task 1.3 has a file, but it cannot be read: plan/tasks/1/1.3.toml:4:9: TOML syntax error: string values must be quoted, expected literal string\n  help: fix the file (see `tiendo check`) and run again\n";
+    let vi_task = "tiendo: lỗi: nhiệm vụ 1.3 có tệp nhưng tệp không đọc được: plan/tasks/1/1.3.toml:4:9: chữ chưa đặt trong ngoặc kép: `Xây dựng kho dữ liệu`\n  gợi ý: sửa lỗi trong tệp (xem `tiendo check`) rồi chạy lại\n";
+    let en_task = "tiendo: error: task 1.3 has a file, but it cannot be read: plan/tasks/1/1.3.toml:4:9: text without quotes: `Xây dựng kho dữ liệu`\n  help: fix the file (see `tiendo check`) and run again\n";
     assert_eq!(
         said(r.run(&["show", "1.3"])),
         (2, String::new(), format!("{vi_note}{vi_task}"))
@@ -482,5 +482,78 @@ fn a_task_file_that_does_not_load_is_named_not_dropped() {
             "--lang", "en", "update", "1.3", "--by", "so-khcn", "--note", "x"
         ])),
         (2, String::new(), en_task.to_string())
+    );
+}
+
+#[test]
+fn toml_mistakes_are_explained_with_the_fix() {
+    let r = Repo::new();
+    let path = r.root().join("plan/tasks/1/1.2.toml");
+    let original = std::fs::read_to_string(&path).unwrap();
+    let cases = [
+        (
+            "title = \"Tuyên truyền về lợi ích của định danh và xác thực điện tử\"",
+            "title = Tuyên truyền",
+            "plan/tasks/1/1.2.toml:4:9: lỗi: chữ chưa đặt trong ngoặc kép: `Tuyên truyền`\n  gợi ý: viết `title = \"Tuyên truyền\"`\n",
+            "plan/tasks/1/1.2.toml:4:9: error: text without quotes: `Tuyên truyền`\n  help: write `title = \"Tuyên truyền\"`\n",
+        ),
+        (
+            "date = 2024-05-14",
+            "date = \"2024-05-14\"",
+            "plan/tasks/1/1.2.toml:11:8: lỗi: ngày `\"2024-05-14\"` nằm trong ngoặc kép nên bị đọc là chữ\n  gợi ý: bỏ ngoặc kép: `date = 2024-05-14`\n",
+            "plan/tasks/1/1.2.toml:11:8: error: the date `\"2024-05-14\"` is in quotes, so it reads as text\n  help: drop the quotes: `date = 2024-05-14`\n",
+        ),
+        (
+            "date = 2024-05-14",
+            "date = 14/05/2024",
+            "plan/tasks/1/1.2.toml:11:8: lỗi: ngày `14/05/2024` viết theo kiểu ngày/tháng/năm\n  gợi ý: ghi ngày dạng năm-tháng-ngày, không có ngoặc kép: `date = 2024-05-14`\n",
+            "plan/tasks/1/1.2.toml:11:8: error: the date `14/05/2024` is written day first\n  help: write dates as year-month-day, without quotes: `date = 2024-05-14`\n",
+        ),
+        (
+            "lead = [\"so-tttt\"]",
+            "lead = \"so-tttt\"",
+            "plan/tasks/1/1.2.toml:5:8: lỗi: `lead` cần một danh sách, không phải một giá trị\n  gợi ý: viết `lead = [\"so-tttt\"]`\n",
+            "plan/tasks/1/1.2.toml:5:8: error: `lead` takes a list, not a single value\n  help: write `lead = [\"so-tttt\"]`\n",
+        ),
+        (
+            "lead = [\"so-tttt\"]",
+            "lead = [\"so-tttt\",, \"ca\"]",
+            "plan/tasks/1/1.2.toml:5:19: lỗi: dấu phẩy thừa\n  gợi ý: mỗi khóa một dòng, không có dấu phẩy cuối dòng; trong danh sách, các phần tử cách nhau bằng đúng một dấu phẩy\n",
+            "plan/tasks/1/1.2.toml:5:19: error: a stray comma\n  help: one key per line, with no comma at the end; in a list, items are separated by exactly one comma\n",
+        ),
+        (
+            "status = \"doing\"",
+            "status = \"doing\",",
+            "plan/tasks/1/1.2.toml:8:17: lỗi: dấu phẩy thừa\n  gợi ý: mỗi khóa một dòng, không có dấu phẩy cuối dòng; trong danh sách, các phần tử cách nhau bằng đúng một dấu phẩy\n",
+            "plan/tasks/1/1.2.toml:8:17: error: a stray comma\n  help: one key per line, with no comma at the end; in a list, items are separated by exactly one comma\n",
+        ),
+    ];
+    for (from, to, vi, en) in cases {
+        assert!(original.contains(from), "{from}");
+        std::fs::write(&path, original.replacen(from, to, 1)).unwrap();
+        let (code, out, _) = said(r.run(&["--as-of", "2024-06-30", "check"]));
+        assert_eq!(code, 1);
+        assert!(out.starts_with(vi), "{to}:\n{out}");
+        let (code, out, _) = said(r.run(&["--lang", "en", "--as-of", "2024-06-30", "check"]));
+        assert_eq!(code, 1);
+        assert!(out.starts_with(en), "{to}:\n{out}");
+    }
+    // A quoted number and a percent sign, through the hint's own fix.
+    let quoted =
+        "[[progress]]\ndate = 2024-06-12\nby = \"so-khcn\"\nnote = \"x\"\npercent = \"50\"\n";
+    std::fs::write(&path, format!("{original}\n{quoted}")).unwrap();
+    let (_, out, _) = said(r.run(&["--as-of", "2024-06-30", "check"]));
+    assert!(out.contains(":24:11: lỗi: số `\"50\"` nằm trong ngoặc kép nên bị đọc là chữ\n  gợi ý: bỏ ngoặc kép: `percent = 50`\n"), "{out}");
+    std::fs::write(
+        &path,
+        format!("{original}\n{}", quoted.replace("\"50\"", "50%")),
+    )
+    .unwrap();
+    let (_, out, _) = said(r.run(&["--lang", "en", "--as-of", "2024-06-30", "check"]));
+    assert!(
+        out.contains(
+            ":24:11: error: `50%`: a number goes without the % sign\n  help: write `percent = 50`\n"
+        ),
+        "{out}"
     );
 }

@@ -188,6 +188,12 @@ impl Tr for En {
                 }),
             ),
             MissingKey { key } => (format!("missing required key `{key}`"), None),
+            TomlMistake {
+                mistake,
+                key,
+                found,
+                ..
+            } => super::everyday::toml_mistake(super::Lang::En, *mistake, key, found),
             BadValue { detail } => (format!("invalid value: {detail}"), None),
             NoTasks => (
                 s("the plan has no tasks yet"),

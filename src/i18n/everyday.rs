@@ -70,3 +70,87 @@ pub enum Everyday<'a> {
         number: usize,
     },
 }
+
+/// `14/5/2024` (quotes allowed) as `2024-05-14`, for the hint that shows the fix.
+pub fn day_first_to_iso(found: &str) -> Option<String> {
+    let p: Vec<u32> = found
+        .trim_matches('"')
+        .split(['/', '-', '.'])
+        .map(|x| x.parse().ok())
+        .collect::<Option<_>>()?;
+    let [d, m, y] = p[..] else { return None };
+    chrono::NaiveDate::from_ymd_opt(y as i32, m, d).map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+/// The words of a recognised TOML mistake and its fix, for both languages (`vi`/`en` pick).
+pub fn toml_mistake(
+    lang: super::Lang,
+    mistake: crate::model::problem::TomlMistake,
+    key: &str,
+    found: &str,
+) -> (String, Option<String>) {
+    use super::Lang::{En, Vi};
+    use crate::model::problem::TomlMistake as M;
+    let bare = found.trim_matches('"');
+    let key = if key.is_empty() { "…" } else { key };
+    let iso = day_first_to_iso(found).unwrap_or_else(|| "2024-07-12".to_string());
+    let (msg, hint) = match (lang, mistake) {
+        (Vi, M::UnquotedText) => (
+            format!("chữ chưa đặt trong ngoặc kép: `{found}`"),
+            format!("viết `{key} = \"{found}\"`"),
+        ),
+        (En, M::UnquotedText) => (
+            format!("text without quotes: `{found}`"),
+            format!("write `{key} = \"{found}\"`"),
+        ),
+        (Vi, M::DayFirstDate) => (
+            format!("ngày `{found}` viết theo kiểu ngày/tháng/năm"),
+            format!("ghi ngày dạng năm-tháng-ngày, không có ngoặc kép: `{key} = {iso}`"),
+        ),
+        (En, M::DayFirstDate) => (
+            format!("the date `{found}` is written day first"),
+            format!("write dates as year-month-day, without quotes: `{key} = {iso}`"),
+        ),
+        (Vi, M::QuotedDate) => (
+            format!("ngày `{found}` nằm trong ngoặc kép nên bị đọc là chữ"),
+            format!("bỏ ngoặc kép: `{key} = {bare}`"),
+        ),
+        (En, M::QuotedDate) => (
+            format!("the date `{found}` is in quotes, so it reads as text"),
+            format!("drop the quotes: `{key} = {bare}`"),
+        ),
+        (Vi, M::QuotedNumber) => (
+            format!("số `{found}` nằm trong ngoặc kép nên bị đọc là chữ"),
+            format!("bỏ ngoặc kép: `{key} = {bare}`"),
+        ),
+        (En, M::QuotedNumber) => (
+            format!("the number `{found}` is in quotes, so it reads as text"),
+            format!("drop the quotes: `{key} = {bare}`"),
+        ),
+        (Vi, M::PercentSign) => (
+            format!("`{found}`: số không kèm dấu %"),
+            format!("viết `{key} = {}`", bare.trim_end_matches('%')),
+        ),
+        (En, M::PercentSign) => (
+            format!("`{found}`: a number goes without the % sign"),
+            format!("write `{key} = {}`", bare.trim_end_matches('%')),
+        ),
+        (Vi, M::ListExpected) => (
+            format!("`{key}` cần một danh sách, không phải một giá trị"),
+            format!("viết `{key} = [{found}]`"),
+        ),
+        (En, M::ListExpected) => (
+            format!("`{key}` takes a list, not a single value"),
+            format!("write `{key} = [{found}]`"),
+        ),
+        (Vi, M::StrayComma) => (
+            "dấu phẩy thừa".to_string(),
+            "mỗi khóa một dòng, không có dấu phẩy cuối dòng; trong danh sách, các phần tử cách nhau bằng đúng một dấu phẩy".to_string(),
+        ),
+        (En, M::StrayComma) => (
+            "a stray comma".to_string(),
+            "one key per line, with no comma at the end; in a list, items are separated by exactly one comma".to_string(),
+        ),
+    };
+    (msg, Some(hint))
+}

@@ -3,7 +3,7 @@
 //! are not here: they are stable and English.
 
 mod en;
-mod everyday;
+pub mod everyday;
 mod vi;
 
 pub use everyday::Everyday;

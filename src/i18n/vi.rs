@@ -188,6 +188,12 @@ impl Tr for Vi {
                 }),
             ),
             MissingKey { key } => (format!("thiếu khóa bắt buộc `{key}`"), None),
+            TomlMistake {
+                mistake,
+                key,
+                found,
+                ..
+            } => super::everyday::toml_mistake(super::Lang::Vi, *mistake, key, found),
             BadValue { detail } => (format!("giá trị không hợp lệ: {detail}"), None),
             NoTasks => (
                 s("kế hoạch chưa có nhiệm vụ nào"),
