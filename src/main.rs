@@ -4,11 +4,23 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli =
-        tiendo::cli::Cli::parse_from(tiendo::cli::with_shorthand(std::env::args_os().collect()));
+    let args = tiendo::cli::with_shorthand(std::env::args_os().collect());
+    let env_lang = std::env::var("TIENDO_LANG").ok();
+    let cli = match tiendo::cli::parse_localized(args, env_lang.as_deref()) {
+        Ok(cli) => cli,
+        Err(mut p) => {
+            if !p.text.ends_with('\n') {
+                p.text.push('\n');
+            }
+            if p.stderr {
+                let _ = std::io::stderr().lock().write_all(p.text.as_bytes());
+            } else {
+                let _ = std::io::stdout().lock().write_all(p.text.as_bytes());
+            }
+            return ExitCode::from(p.code.clamp(0, 255) as u8);
+        }
+    };
     let lang = tiendo::commands::lang(&cli.global);
     let env = tiendo::commands::Env::from_process();
     let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());

@@ -104,7 +104,7 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> Res
     // Commands that need no plan run before the plan folder is looked for.
     match &cli.command {
         Command::Completions(a) => return completions::run(a, out),
-        Command::Man => return completions::man(out),
+        Command::Man => return completions::man(out, lang(g)),
         Command::Schema(a) => return schema::run(a, out),
         Command::MergeDriver(a) => return merge_driver::run(a, lang(g), err),
         _ => {}

@@ -4,6 +4,7 @@
 
 mod en;
 pub mod everyday;
+pub mod help;
 mod vi;
 
 pub use everyday::Everyday;
