@@ -31,6 +31,12 @@ pub struct Global {
     /// When to colour the output (NO_COLOR is honoured)
     #[arg(long, global = true, default_value = "auto")]
     pub color: ColorArg,
+    /// Full tables, not fitted to the terminal's width (COLUMNS)
+    #[arg(long, global = true)]
+    pub wide: bool,
+    /// Never page long output (on a terminal it goes through PAGER, else `less -FRX`)
+    #[arg(long, global = true)]
+    pub no_pager: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -23,13 +23,52 @@ fn main() -> ExitCode {
     };
     let lang = tiendo::commands::lang(&cli.global);
     let env = tiendo::commands::Env::from_process();
-    let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
-    match tiendo::commands::run(cli, &env, &mut out, &mut err) {
+    // A long view on a terminal goes through the pager; piped output never does.
+    let paging = env.stdout_tty && !cli.global.no_pager && tiendo::commands::pages(&cli.command);
+    let mut err = std::io::stderr().lock();
+    let mut buffered = Vec::new();
+    let result = if paging {
+        tiendo::commands::run(cli, &env, &mut buffered, &mut err)
+    } else {
+        tiendo::commands::run(cli, &env, &mut std::io::stdout().lock(), &mut err)
+    };
+    if paging {
+        page(&buffered);
+    }
+    match result {
         Ok(outcome) => ExitCode::from(outcome as u8),
         Err(e) if tiendo::commands::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             let _ = writeln!(err, "{}", tiendo::commands::describe_error(&e, lang));
             ExitCode::from(2)
         }
+    }
+}
+
+/// Show `text` through `$PAGER` (default `less`, with `LESS=FRX` unless set: it quits when
+/// the text fits one screen and keeps colours); an empty PAGER, or one that cannot start,
+/// prints it directly.
+fn page(text: &[u8]) {
+    use std::process::{Command, Stdio};
+    let pager = std::env::var("PAGER").unwrap_or_else(|_| "less".to_string());
+    let direct = |text: &[u8]| {
+        let _ = std::io::stdout().lock().write_all(text);
+    };
+    if pager.trim().is_empty() || text.is_empty() {
+        return direct(text);
+    }
+    let mut cmd = Command::new("sh");
+    cmd.args(["-c", &pager]).stdin(Stdio::piped());
+    if std::env::var_os("LESS").is_none() {
+        cmd.env("LESS", "FRX");
+    }
+    match cmd.spawn() {
+        Ok(mut child) => {
+            if let Some(mut stdin) = child.stdin.take() {
+                let _ = stdin.write_all(text);
+            }
+            let _ = child.wait();
+        }
+        Err(_) => direct(text),
     }
 }

@@ -48,7 +48,8 @@ pub struct Env {
     pub today: NaiveDate,
     pub stdout_tty: bool,
     pub no_color: bool,
-    /// Terminal width when stdout is a terminal.
+    /// Width to fit output to: `COLUMNS` when set (piped output too), else the terminal's
+    /// width when stdout is a terminal.
     pub width: Option<u16>,
 }
 
@@ -56,14 +57,17 @@ impl Env {
     pub fn from_process() -> Env {
         use std::io::IsTerminal;
         let stdout_tty = std::io::stdout().is_terminal();
-        let width = if stdout_tty {
-            std::env::var("COLUMNS")
-                .ok()
-                .and_then(|c| c.parse().ok())
-                .or_else(|| comfy_table::Table::new().width())
-        } else {
-            None
-        };
+        let width = std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.trim().parse::<u16>().ok())
+            .filter(|w| *w >= 20)
+            .or_else(|| {
+                if stdout_tty {
+                    comfy_table::Table::new().width()
+                } else {
+                    None
+                }
+            });
         Env {
             cwd: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
             today: chrono::Local::now().date_naive(),
@@ -128,7 +132,7 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> Res
         today: env.today,
         lang: lang(g),
         color,
-        width: env.width,
+        width: if g.wide { None } else { env.width },
     };
     match cli.command {
         Command::Check(a) => check::run(&ctx, &a, out),
@@ -162,6 +166,24 @@ pub fn load_for_view(ctx: &Ctx, err: &mut dyn Write) -> Result<Loaded> {
         writeln!(err, "{}", crate::i18n::tr(ctx.lang).plan_has_errors(errors))?;
     }
     Ok(loaded)
+}
+
+// ---- everyday use (issue 13): a pager for the views ----
+
+/// Does this command's output go through a pager on a terminal (the read-only views)?
+pub fn pages(cmd: &Command) -> bool {
+    matches!(
+        cmd,
+        Command::Check(_)
+            | Command::List(_)
+            | Command::Show(_)
+            | Command::Summary(_)
+            | Command::Units(_)
+            | Command::Report(_)
+            | Command::Log(_)
+            | Command::Diff(_)
+            | Command::Review(_)
+    )
 }
 
 // ---- everyday use (issue 13): task files that do not load are said, not dropped ----
