@@ -369,6 +369,38 @@ pub struct ListArgs {
     /// Exit 1 when the condition holds for any listed task
     #[arg(long, value_name = "WHAT")]
     pub fail_on: Option<FailOn>,
+    /// Sort by FIELD: id (plan order), due, status, lead, group, title
+    #[arg(long, value_name = "FIELD")]
+    pub sort: Option<SortField>,
+    /// Show the first N tasks only
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// Columns, comma-separated: id, title, lead, deadline, due, status, group
+    #[arg(long, value_name = "A,B,C", value_delimiter = ',')]
+    pub columns: Vec<ListColumn>,
+}
+
+/// What `list --sort` orders by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortField {
+    Id,
+    Due,
+    Status,
+    Lead,
+    Group,
+    Title,
+}
+
+/// A column of `list`'s table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListColumn {
+    Id,
+    Title,
+    Lead,
+    Deadline,
+    Due,
+    Status,
+    Group,
 }
 
 #[derive(Debug, Args)]

@@ -29,12 +29,16 @@ pub fn run(ctx: &Ctx, args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome> 
     problem::sort(&mut problems);
     match args.format {
         TextOrJson::Text => {
-            write!(out, "{}", render::problems::text(&problems, tr))?;
-            writeln!(
-                out,
-                "{}",
+            let text = format!(
+                "{}{}\n",
+                render::problems::text(&problems, tr),
                 render::problems::summary_line(&problems, loaded.files, tr)
-            )?;
+            );
+            // Fitted to the terminal (or COLUMNS): words wrapped at spaces, never split.
+            match ctx.width {
+                Some(w) => write!(out, "{}", render::wrap(&text, usize::from(w)))?,
+                None => write!(out, "{text}")?,
+            }
         }
         TextOrJson::Json => write!(
             out,

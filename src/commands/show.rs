@@ -33,7 +33,10 @@ pub fn run(
         TextOrJson::Json => render::json::to_string(&render::json::task(&crate::report::Row::of(
             plan, &j, ctx.as_of, true,
         ))),
-        TextOrJson::Text => text(ctx, plan, &j),
+        TextOrJson::Text => match ctx.width {
+            Some(w) => render::wrap(&text(ctx, plan, &j), usize::from(w)),
+            None => text(ctx, plan, &j),
+        },
     };
     out.write_all(text.as_bytes())?;
     Ok(Outcome::Clean)
