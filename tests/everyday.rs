@@ -557,3 +557,92 @@ fn toml_mistakes_are_explained_with_the_fix() {
         "{out}"
     );
 }
+
+/// `tiendo ARGS` on the frozen plan with `COLUMNS` set (output piped, as in a script).
+fn at_width(width: u16, args: &[&str]) -> String {
+    let plan = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/frozen-plan");
+    let o = Command::new(env!("CARGO_BIN_EXE_tiendo"))
+        .arg("--plan")
+        .arg(&plan)
+        .args(["--as-of", "2024-07-14"])
+        .args(args)
+        .env("COLUMNS", width.to_string())
+        .env("NO_COLOR", "1")
+        .env_remove("TIENDO_LANG")
+        .env_remove("PAGER")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{args:?}: {o:?}");
+    String::from_utf8(o.stdout).unwrap()
+}
+
+#[test]
+fn tables_fit_the_width_and_never_break_an_id_or_a_date() {
+    let plan = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/frozen-plan");
+    let loaded = tiendo::load::load(&plan).unwrap();
+    let is_date =
+        |w: &str| w.len() == 10 && chrono::NaiveDate::parse_from_str(w, "%d/%m/%Y").is_ok();
+    for width in [80u16, 120] {
+        for args in [
+            &["list"][..],
+            &["--lang", "en", "list"],
+            &["summary"],
+            &["units"],
+            &["units", "so-tttt"],
+            &["show", "9.1.1"],
+            &["--lang", "en", "show", "7.4"],
+        ] {
+            let out = at_width(width, args);
+            for line in out.lines() {
+                assert!(
+                    line.chars().count() <= usize::from(width),
+                    "{args:?} at {width}: {line:?}"
+                );
+                // A date's pieces never end or start a line.
+                let t = line.trim_matches(|c: char| c == '│' || c == '┆' || c == ' ');
+                let digit_slash = t
+                    .strip_suffix('/')
+                    .is_some_and(|r| r.ends_with(|c: char| c.is_ascii_digit()));
+                let slash_digit = t
+                    .strip_prefix('/')
+                    .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+                assert!(!digit_slash && !slash_digit, "{args:?}: {line:?}");
+            }
+        }
+        // Every task's id and due date appear whole in `list`, one row per task.
+        let list = at_width(width, &["list"]);
+        let cells: Vec<&str> = list
+            .lines()
+            .flat_map(|l| l.split(['│', '┆']))
+            .map(str::trim)
+            .collect();
+        for t in &loaded.plan.tasks {
+            assert!(
+                cells.contains(&t.id.value.as_str()),
+                "{} at {width}",
+                t.id.value
+            );
+        }
+        let dates = cells.iter().filter(|c| is_date(c)).count();
+        let dated = tiendo::summary::judge_all(
+            &loaded.plan,
+            tiendo::summary::Horizon::new(
+                &loaded.plan,
+                chrono::NaiveDate::from_ymd_opt(2024, 7, 14).unwrap(),
+            ),
+        )
+        .iter()
+        .filter(|j| j.standing.due.is_some())
+        .count();
+        assert_eq!(dates, dated, "due dates at {width}");
+        // Every unit id whole in `units`.
+        let units = at_width(width, &["units"]);
+        for u in &loaded.plan.units.units {
+            assert!(
+                units.contains(&format!("│ {} ", u.id.value)),
+                "{} at {width}",
+                u.id.value
+            );
+        }
+    }
+}

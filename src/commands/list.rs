@@ -242,7 +242,12 @@ fn render_table(ctx: &Ctx, rows: &[Row], asked: &[ListColumn]) -> String {
     let whole: Vec<usize> = columns
         .iter()
         .enumerate()
-        .filter(|(_, c)| matches!(c, ListColumn::Id | ListColumn::Due | ListColumn::Group))
+        .filter(|(_, c)| {
+            matches!(
+                c,
+                ListColumn::Id | ListColumn::Due | ListColumn::Group | ListColumn::Status
+            )
+        })
         .map(|(i, _)| i)
         .collect();
     table::keep_whole(&mut t, &whole);
