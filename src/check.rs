@@ -397,7 +397,8 @@ fn group_counts(i: &Input<'_>, out: &mut Vec<Problem>) {
     let m = &i.plan.meta;
     let all = m.ancestries();
     let mut counts: BTreeMap<&str, u32> = BTreeMap::new();
-    for t in &i.plan.tasks {
+    // Tasks added by an amendment are outside the plan's declared counts.
+    for t in i.plan.tasks.iter().filter(|t| !t.is_added()) {
         if let Some(chain) = all.get(t.group.value.as_str()) {
             for g in chain {
                 *counts.entry(g).or_default() += 1;
@@ -782,7 +783,8 @@ fn amendments(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
             }
             _ => {}
         }
-        if a.kind() == crate::model::amendment::AmendmentKind::Empty {
+        // An amendment that adds the task changes nothing else, and says so by `added`.
+        if a.kind() == crate::model::amendment::AmendmentKind::Empty && !a.added {
             out.push(Problem::warning(&t.file, a.pos, ProblemKind::AmendmentEmpty).about(item));
         }
     }

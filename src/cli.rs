@@ -301,6 +301,9 @@ pub struct NewArgs {
     /// Deadline phrase exactly as written
     #[arg(long)]
     pub deadline: String,
+    /// The document that adds the task to the plan (needed beyond the group's declared count)
+    #[arg(long, value_name = "TEXT")]
+    pub basis: Option<String>,
     /// Print the file instead of writing it
     #[arg(long)]
     pub dry_run: bool,

@@ -397,6 +397,8 @@ pub struct NewTask {
     pub lead: Vec<String>,
     pub support: Vec<String>,
     pub deadline: String,
+    /// Beyond the group's declared count: the day and basis of the amendment that adds it.
+    pub added: Option<(NaiveDate, String)>,
 }
 
 /// The text of a new task file in canonical form (status `todo`).
@@ -419,6 +421,18 @@ pub fn new_task(t: &NewTask) -> String {
         Item::Value(Value::from(crate::text::nfc(&t.deadline))),
     );
     root.insert("status", Item::Value(Value::from("todo")));
+    if let Some((on, basis)) = &t.added {
+        let mut a = Table::new();
+        a.insert("on", Item::Value(date_value(*on)));
+        a.insert(
+            "basis",
+            Item::Value(Value::from(crate::text::nfc(basis.trim()))),
+        );
+        a.insert("added", Item::Value(Value::from(true)));
+        let mut aot = ArrayOfTables::new();
+        aot.push(a);
+        root.insert("amendment", Item::ArrayOfTables(aot));
+    }
     // Never fails: the document was built here.
     format(&doc.to_string(), FileKind::Task).unwrap_or_else(|_| doc.to_string())
 }
@@ -1141,6 +1155,7 @@ mod tests {
             lead: vec!["ca-tinh".into()],
             support: vec![],
             deadline: "Quý IV/2024".into(),
+            added: None,
         });
         assert_eq!(
             t,

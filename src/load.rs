@@ -249,6 +249,10 @@ pub struct RawAmendment {
     /// The indicator's new target figure
     #[serde(default)]
     pub target_value: Option<f64>,
+    /// The task itself was added to the plan by this amendment (it is not one of the tasks the
+    /// plan declared when issued, so it does not count against a group's `declared`)
+    #[serde(default)]
+    pub added: bool,
 }
 
 /// Where the task comes from in the source document
@@ -861,6 +865,7 @@ fn build_task_in(raw: RawTask, text: &str, shown: &str, known_nfc: bool) -> (Tas
             indicator: a.indicator.map(|i| c.loc_str(i)),
             target: a.target.map(|t| c.nfc(t)),
             target_value: a.target_value,
+            added: a.added,
         });
     }
     let task = Task {

@@ -646,3 +646,64 @@ fn tables_fit_the_width_and_never_break_an_id_or_a_date() {
         }
     }
 }
+
+#[test]
+fn a_task_beyond_the_declared_count_is_recorded_as_added() {
+    let r = Repo::new();
+    // The demo plan gives group 1 three tasks, and has them.
+    let new = [
+        "--as-of",
+        "2024-06-20",
+        "new",
+        "--id",
+        "1.4",
+        "--group",
+        "1",
+        "--title",
+        "Thí điểm",
+        "--lead",
+        "so-tu-phap",
+        "--deadline",
+        "Quý IV/2024",
+    ];
+    assert_eq!(
+        said(r.run(&new)),
+        (
+            1,
+            String::new(),
+            "không ghi: kế hoạch giao nhóm 1 3 nhiệm vụ; 1.4 là nhiệm vụ bổ sung nên cần căn cứ\n  gợi ý: thêm `--basis \"Công văn số …/… ngày …\"` (văn bản bổ sung nhiệm vụ)\n".into()
+        )
+    );
+    assert_eq!(
+        said(r.run(&[&["--lang", "en"][..], &new].concat())),
+        (
+            1,
+            String::new(),
+            "not written: the plan gives group 1 3 tasks; 1.4 is an added task and needs a basis\n  help: add `--basis \"Official letter no. … of …\"` (the document that adds the task)\n".into()
+        )
+    );
+    assert!(!r.root().join("plan/tasks/1/1.4.toml").exists());
+    let basis = ["--basis", "Công văn số 12/UBND-KT ngày 18/6/2024"];
+    assert_eq!(
+        said(r.run(&[&new[..], &basis, &["--dry-run"]].concat())),
+        (
+            0,
+            "id = \"1.4\"\ngroup = \"1\"\ntitle = \"Thí điểm\"\nlead = [\"so-tu-phap\"]\ndeadline = \"Quý IV/2024\"\nstatus = \"todo\"\n\n[[amendment]]\non = 2024-06-20\nbasis = \"Công văn số 12/UBND-KT ngày 18/6/2024\"\nadded = true\n".into(),
+            "cảnh báo: kế hoạch giao nhóm 1 3 nhiệm vụ; 1.4 được ghi là nhiệm vụ bổ sung (mục [[amendment]] với added = true), không tính vào số đó\n".into()
+        )
+    );
+    let (code, out, err) = said(r.run(&[&["--lang", "en"][..], &new, &basis].concat()));
+    assert_eq!((code, out.as_str()), (0, "wrote `plan/tasks/1/1.4.toml`\n"));
+    assert_eq!(
+        err,
+        "warning: the plan gives group 1 3 tasks; 1.4 is recorded as an added task (an [[amendment]] with added = true), outside that count\n"
+    );
+    // The plan stays valid: the group count still holds, and the file is in canonical form.
+    let check = said(r.run(&["--as-of", "2024-06-20", "check"]));
+    assert_eq!(check.0, 0, "{check:?}");
+    assert!(!check.1.contains("1.4.toml"), "{}", check.1);
+    assert_eq!(
+        said(r.run(&["fmt", "--check", "plan/tasks/1/1.4.toml"])).0,
+        0
+    );
+}

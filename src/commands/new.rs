@@ -49,7 +49,36 @@ pub fn run(ctx: &Ctx, args: &NewArgs, out: &mut dyn Write, err: &mut dyn Write) 
         lead: resolve(&args.lead)?,
         support: resolve(&args.support)?,
         deadline: args.deadline.trim().to_string(),
+        added: None,
     };
+    // Beyond a declared count (of the group or an ancestor), the task is an added one: it
+    // needs the document that adds it, and is recorded with it so the plan stays valid.
+    let mut task = task;
+    if let Some((group, declared)) = over_declared(plan, &task.group) {
+        let Some(basis) = args.basis.as_deref().filter(|b| !b.trim().is_empty()) else {
+            writeln!(
+                err,
+                "{}",
+                tr.everyday(&Everyday::NewNeedsBasis {
+                    id,
+                    group: &group,
+                    declared
+                })
+            )?;
+            return Ok(Outcome::Findings);
+        };
+        task.added = Some((ctx.as_of, basis.to_string()));
+        writeln!(
+            err,
+            "{}",
+            tr.everyday(&Everyday::NewAdded {
+                id,
+                group: &group,
+                declared
+            })
+        )?;
+    }
+    let task = task;
     let text = edit::new_task(&task);
     let rel = PathBuf::from("tasks")
         .join(&task.group)
@@ -122,6 +151,27 @@ pub fn run(ctx: &Ctx, args: &NewArgs, out: &mut dyn Write, err: &mut dyn Write) 
         writeln!(out, "{}", tr.edit(&EditMsg::Committed { path: &shown }))?;
     }
     Ok(Outcome::Clean)
+}
+
+/// The first of `group` and its ancestors whose declared count is already reached by the tasks
+/// the plan declared (added tasks aside): (group, declared).
+fn over_declared(plan: &crate::model::plan::Plan, group: &str) -> Option<(String, u32)> {
+    let chain = plan.meta.ancestry(group);
+    let ancestries = plan.meta.ancestries();
+    chain.into_iter().find_map(|g| {
+        let declared = plan.meta.group(g)?.declared?;
+        let count = plan
+            .tasks
+            .iter()
+            .filter(|t| !t.is_added())
+            .filter(|t| {
+                ancestries
+                    .get(t.group.value.as_str())
+                    .is_some_and(|c| c.iter().any(|x| *x == g))
+            })
+            .count();
+        (count >= declared as usize).then(|| (g.to_string(), declared))
+    })
 }
 
 /// How long to wait for another tiendo editing the same file.

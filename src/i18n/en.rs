@@ -773,5 +773,11 @@ fn everyday(m: &Everyday<'_>) -> String {
         },
         CommitAmend { id, number } => format!("{id}: progress entry {number} corrected"),
         CommitRemove { id, number } => format!("{id}: progress entry {number} removed"),
+        NewNeedsBasis { id, group, declared } => format!(
+            "not written: the plan gives group {group} {declared} tasks; {id} is an added task and needs a basis\n  help: add `--basis \"Official letter no. … of …\"` (the document that adds the task)"
+        ),
+        NewAdded { id, group, declared } => format!(
+            "warning: the plan gives group {group} {declared} tasks; {id} is recorded as an added task (an [[amendment]] with added = true), outside that count"
+        ),
     }
 }

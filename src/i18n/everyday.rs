@@ -69,6 +69,18 @@ pub enum Everyday<'a> {
         id: &'a str,
         number: usize,
     },
+    /// `new` beyond a group's declared count without `--basis`: nothing written.
+    NewNeedsBasis {
+        id: &'a str,
+        group: &'a str,
+        declared: u32,
+    },
+    /// `new` beyond a group's declared count: recorded as an added task.
+    NewAdded {
+        id: &'a str,
+        group: &'a str,
+        declared: u32,
+    },
 }
 
 /// `14/5/2024` (quotes allowed) as `2024-05-14`, for the hint that shows the fix.

@@ -104,6 +104,9 @@ pub fn vi(path: &str, id: &str) -> Option<&'static str> {
         ("new", "lead") => "Đơn vị chủ trì (lặp lại hoặc cách nhau bằng dấu phẩy)",
         ("new", "support") => "Đơn vị phối hợp (lặp lại hoặc cách nhau bằng dấu phẩy)",
         ("new", "deadline") => "Thời hạn, ghi nguyên văn",
+        ("new", "basis") => {
+            "Văn bản bổ sung nhiệm vụ vào kế hoạch (cần khi vượt số nhiệm vụ kế hoạch giao cho nhóm)"
+        }
         ("new", "commit") => "Commit tệp mới",
         ("fmt", "-") => "Viết lại các tệp kế hoạch ở dạng chuẩn (hoặc kiểm tra)",
         ("fmt", "check") => "In phần khác và thoát với mã 1 khi có tệp cần sửa",

@@ -775,5 +775,11 @@ fn everyday(m: &Everyday<'_>) -> String {
         },
         CommitAmend { id, number } => format!("{id}: sửa báo cáo {number}"),
         CommitRemove { id, number } => format!("{id}: xóa báo cáo {number}"),
+        NewNeedsBasis { id, group, declared } => format!(
+            "không ghi: kế hoạch giao nhóm {group} {declared} nhiệm vụ; {id} là nhiệm vụ bổ sung nên cần căn cứ\n  gợi ý: thêm `--basis \"Công văn số …/… ngày …\"` (văn bản bổ sung nhiệm vụ)"
+        ),
+        NewAdded { id, group, declared } => format!(
+            "cảnh báo: kế hoạch giao nhóm {group} {declared} nhiệm vụ; {id} được ghi là nhiệm vụ bổ sung (mục [[amendment]] với added = true), không tính vào số đó"
+        ),
     }
 }
