@@ -606,14 +606,26 @@ fn explain(message: &str, line: &str) -> Option<ProblemKind> {
             && p.iter()
                 .all(|x| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit()))
     };
-    let iso_date = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok();
+    let iso_date = |s: &str| {
+        s.len() == 10
+            && s.bytes().enumerate().all(|(i, b)| {
+                if i == 4 || i == 7 {
+                    b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            })
+            && chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
+    };
     let number = |s: &str| !s.is_empty() && s.parse::<f64>().is_ok();
     let mistake = if message.contains("extra comma") {
         M::StrayComma
     } else if message.starts_with("unexpected key or value") && value.ends_with(',') {
         M::StrayComma
     } else if message.starts_with("string values must be quoted") {
-        if day_first(value) {
+        if value.is_empty() {
+            return None; // a key with no value at all: toml's own words say it
+        } else if day_first(value) {
             M::DayFirstDate
         } else if value.ends_with('%') && number(value.trim_end_matches('%')) {
             M::PercentSign

@@ -315,7 +315,7 @@ fn toml_wrong_type() {
             1,
             &one_error(
                 "4:8",
-                "giá trị không hợp lệ: invalid type: string \"so-tttt\", expected a sequence"
+                "`lead` cần một danh sách, không phải một giá trị\n  gợi ý: viết `lead = [\"so-tttt\"]`"
             ),
             ""
         )
