@@ -441,11 +441,8 @@ pub fn parse_log(bytes: &[u8]) -> Vec<Commit> {
     };
     let shown =
         |t: &[u8]| crate::text::for_terminal(&String::from_utf8_lossy(t)).replace('\n', " ");
-    loop {
-        // Skip the empty token after the last record.
-        let Some(hash) = tokens.by_ref().find(|t| !text(t).is_empty()) else {
-            break;
-        };
+    // Skip the empty token after the last record.
+    while let Some(hash) = tokens.by_ref().find(|t| !text(t).is_empty()) {
         let mut header = vec![text(hash)];
         for _ in 0..6 {
             header.push(

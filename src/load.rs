@@ -618,9 +618,9 @@ fn explain(message: &str, line: &str) -> Option<ProblemKind> {
             && chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
     };
     let number = |s: &str| !s.is_empty() && s.parse::<f64>().is_ok();
-    let mistake = if message.contains("extra comma") {
-        M::StrayComma
-    } else if message.starts_with("unexpected key or value") && value.ends_with(',') {
+    let stray_comma = message.contains("extra comma")
+        || (message.starts_with("unexpected key or value") && value.ends_with(','));
+    let mistake = if stray_comma {
         M::StrayComma
     } else if message.starts_with("string values must be quoted") {
         if value.is_empty() {
@@ -1109,8 +1109,8 @@ pub fn task_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
                         Pos::default(),
                         ProblemKind::Symlink,
                     ));
-                } else if ft.is_dir() {
-                } else if !is_toml {
+                } else if ft.is_dir() || !is_toml {
+                    // Folders are walked into; other files are not task files.
                 } else if !is_task_path(&rel_str) || e.path().to_str().is_none() {
                     problems.push(Problem::error(
                         &display_path(dir, &rel),

@@ -167,7 +167,7 @@ fn over_declared(plan: &crate::model::plan::Plan, group: &str) -> Option<(String
             .filter(|t| {
                 ancestries
                     .get(t.group.value.as_str())
-                    .is_some_and(|c| c.iter().any(|x| *x == g))
+                    .is_some_and(|c| c.contains(&g))
             })
             .count();
         (count >= declared as usize).then(|| (g.to_string(), declared))
