@@ -707,3 +707,61 @@ fn a_task_beyond_the_declared_count_is_recorded_as_added() {
         0
     );
 }
+
+/// `tiendo ARGS` on a pseudo-terminal (`script`), with `PAGER` marking every line it shows.
+fn on_terminal(r: &Repo, args: &str) -> Option<String> {
+    let script = ["/usr/bin/script", "/bin/script"]
+        .into_iter()
+        .find(|p| Path::new(p).exists())?;
+    let o = Command::new(script)
+        .args(["-qec"])
+        .arg(format!("{} {args}", env!("CARGO_BIN_EXE_tiendo")))
+        .arg("/dev/null")
+        .current_dir(r.root())
+        .env("PAGER", "sed s/^/PAGED:/")
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "200")
+        .env_remove("TIENDO_LANG")
+        .output()
+        .unwrap();
+    Some(String::from_utf8_lossy(&o.stdout).replace("\r\n", "\n"))
+}
+
+#[test]
+fn a_pager_on_a_terminal_only() {
+    let r = Repo::new();
+    // Piped: never paged.
+    let piped = said(
+        r.base(&["--as-of", "2024-06-20", "show", "1.3"])
+            .env("PAGER", "sed s/^/PAGED:/")
+            .output()
+            .unwrap(),
+    );
+    assert!(piped.1.starts_with("Mã:            1.3\n"), "{piped:?}");
+    let Some(paged) = on_terminal(&r, "--as-of 2024-06-20 show 1.3") else {
+        return; // no `script` on this machine: the terminal case cannot be made
+    };
+    assert!(paged.starts_with("PAGED:Mã:            1.3\n"), "{paged}");
+    let en = on_terminal(&r, "--lang en --as-of 2024-06-20 show 1.3").unwrap();
+    assert!(en.starts_with("PAGED:ID:            1.3\n"), "{en}");
+    let direct = on_terminal(&r, "--no-pager --as-of 2024-06-20 show 1.3").unwrap();
+    assert!(direct.starts_with("Mã:            1.3\n"), "{direct}");
+    // Editing commands are never paged.
+    let update = on_terminal(
+        &r,
+        "--as-of 2024-06-20 update 1.3 --by so-khcn --note x --dry-run",
+    )
+    .unwrap();
+    assert!(
+        update.starts_with("--- plan/tasks/1/1.3.toml\n"),
+        "{update}"
+    );
+}
+
+#[test]
+fn report_takes_o_for_its_folder() {
+    let r = Repo::new();
+    let o = said(r.run(&["report", "--month", "2024-06", "-o", "out"]));
+    assert_eq!(o, (0, String::new(), "out/2024-06.md\n".into()));
+    assert!(r.read("out/2024-06.md").starts_with("# "));
+}
