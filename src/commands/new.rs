@@ -181,7 +181,10 @@ const LOCK_WAIT: Duration = Duration::from_secs(10);
 pub(super) fn lock(path: &Path, shown: &str, tr: &dyn Tr) -> Result<Lock> {
     Lock::acquire(path, LOCK_WAIT).map_err(|e| match e {
         LockError::Busy(_) => anyhow::anyhow!(tr.edit(&EditMsg::Locked { path: shown })),
-        other => anyhow::Error::new(other),
+        LockError::Io(p, e) => anyhow::anyhow!(tr.everyday(&Everyday::CreateFailed {
+            path: &p.display().to_string(),
+            why: &e.to_string()
+        })),
     })
 }
 
@@ -197,7 +200,10 @@ pub(super) fn write(
         if e.downcast_ref::<ChangedOnDisk>().is_some() {
             anyhow::anyhow!(tr.edit(&EditMsg::ChangedOnDisk { path: shown }))
         } else {
-            e
+            anyhow::anyhow!(tr.everyday(&Everyday::WriteFailed {
+                path: shown,
+                why: &e.root_cause().to_string()
+            }))
         }
     })
 }

@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use super::{Ctx, Outcome};
 use crate::cli::{ReportArgs, ReportFormat};
@@ -81,7 +81,10 @@ pub fn run(
             Ok(s) => s,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
             Err(e) => {
-                return Err(e).with_context(|| format!("failed to read `{}`", path.display()));
+                anyhow::bail!(tr(ctx.lang).everyday(&crate::i18n::Everyday::ReadFailed {
+                    path: &path.display().to_string(),
+                    why: &e.to_string()
+                }));
             }
         };
         if old == text {
@@ -98,8 +101,12 @@ pub fn run(
         )?;
         return Ok(Outcome::Findings);
     }
-    std::fs::create_dir_all(dir)
-        .with_context(|| format!("failed to create `{}`", dir.display()))?;
+    std::fs::create_dir_all(dir).map_err(|e| {
+        anyhow::anyhow!(tr(ctx.lang).everyday(&crate::i18n::Everyday::CreateFailed {
+            path: &dir.display().to_string(),
+            why: &e.to_string()
+        }))
+    })?;
     crate::edit::write_atomic(&path, text.as_bytes())?;
     writeln!(err, "{}", path.display())?;
     Ok(Outcome::Clean)

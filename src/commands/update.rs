@@ -75,7 +75,10 @@ pub fn run(
         edit::EditError::NoProgress { number, count } => {
             anyhow::anyhow!(tr.everyday(&Everyday::NoProgress { number, count }))
         }
-        other => anyhow::Error::new(other),
+        other => anyhow::anyhow!(tr.everyday(&Everyday::CannotEdit {
+            path: &shown,
+            why: &other.to_string()
+        })),
     })?;
     let (mut gained, warnings) = new_problems(ctx, &loaded, task, &new_text, &shown)
         .into_iter()

@@ -763,6 +763,8 @@ fn everyday(m: &Everyday<'_>) -> String {
         CommitNeedsGit => "not written: `--commit` needs git, which is not installed (or not on PATH); no file was changed\n  help: install git, or leave out `--commit` to write the file only".to_string(),
         CommitNeedsIdentity => "not written: git does not know the committer's name and email, so it cannot commit; no file was changed\n  help: run `git config --global user.name \"Full Name\"` and `git config --global user.email \"name@example.org\"`, then run again".to_string(),
         CommitFailed { path, why } => format!("wrote `{path}` but could not commit it: {why}"),
+        WriteFailed { path, why } => format!("failed to write `{path}`: {why}"),
+        CannotEdit { path, why } => format!("cannot edit `{path}`: {why}"),
         ReadFailed { path, why } => format!("failed to read `{path}`: {why}"),
         CreateFailed { path, why } => format!("failed to create the folder `{path}`: {why}"),
         NoHistory { why } => match why {

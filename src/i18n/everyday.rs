@@ -51,6 +51,16 @@ pub enum Everyday<'a> {
         path: &'a str,
         why: &'a str,
     },
+    /// A file could not be written (the system's words follow).
+    WriteFailed {
+        path: &'a str,
+        why: &'a str,
+    },
+    /// A task file's TOML could not be edited (toml's words follow).
+    CannotEdit {
+        path: &'a str,
+        why: &'a str,
+    },
     /// A folder could not be created.
     CreateFailed {
         path: &'a str,

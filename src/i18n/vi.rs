@@ -765,6 +765,8 @@ fn everyday(m: &Everyday<'_>) -> String {
         CommitFailed { path, why } => {
             format!("đã ghi `{path}` nhưng không commit được: {why}")
         }
+        WriteFailed { path, why } => format!("không ghi được `{path}`: {why}"),
+        CannotEdit { path, why } => format!("không sửa được `{path}`: {why}"),
         ReadFailed { path, why } => format!("không đọc được `{path}`: {why}"),
         CreateFailed { path, why } => format!("không tạo được thư mục `{path}`: {why}"),
         NoHistory { why } => match why {
