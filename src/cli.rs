@@ -688,9 +688,21 @@ pub fn parse_localized(
             code: e.exit_code(),
         }
     };
-    let mut cmd = command_in(lang);
-    let matches = cmd.try_get_matches_from_mut(args).map_err(fail)?;
-    Cli::from_arg_matches(&matches).map_err(|e| fail(e.format(&mut cmd)))
+    // Parsed with the plain command first: the words only matter when clap has something to
+    // say (help, an error), and rewriting every help text costs a few milliseconds per run.
+    let mut plain = <Cli as clap::CommandFactory>::command();
+    let first = plain
+        .try_get_matches_from_mut(args.clone())
+        .and_then(|m| Cli::from_arg_matches(&m).map_err(|e| e.format(&mut plain)));
+    match first {
+        Ok(cli) => Ok(cli),
+        Err(e) if lang == crate::i18n::Lang::En => Err(fail(e)),
+        Err(_) => {
+            let mut cmd = command_in(lang);
+            let matches = cmd.try_get_matches_from_mut(args).map_err(fail)?;
+            Cli::from_arg_matches(&matches).map_err(|e| fail(e.format(&mut cmd)))
+        }
+    }
 }
 
 /// What to print instead of running: help, the version, or a usage error.
