@@ -527,16 +527,28 @@ fn toml_mistakes_are_explained_with_the_fix() {
             "plan/tasks/1/1.2.toml:8:17: lỗi: dấu phẩy thừa\n  gợi ý: mỗi khóa một dòng, không có dấu phẩy cuối dòng; trong danh sách, các phần tử cách nhau bằng đúng một dấu phẩy\n",
             "plan/tasks/1/1.2.toml:8:17: error: a stray comma\n  help: one key per line, with no comma at the end; in a list, items are separated by exactly one comma\n",
         ),
+        (
+            "status = \"doing\"",
+            "status = \"dang-lam\"",
+            "plan/tasks/1/1.2.toml:8:10: lỗi: giá trị `dang-lam` không hợp lệ\n  gợi ý: chọn một trong: `todo`, `doing`, `done`, `dropped`\n",
+            "plan/tasks/1/1.2.toml:8:10: error: invalid value: unknown status `dang-lam`, expected one of `todo`, `doing`, `done`, `dropped`\n",
+        ),
+        (
+            "status = \"doing\"",
+            "status = 1",
+            "plan/tasks/1/1.2.toml:8:10: lỗi: ghi số nguyên `1` nhưng ở đây cần chữ trong ngoặc kép\n  gợi ý: viết lại giá trị thành chữ trong ngoặc kép\n",
+            "plan/tasks/1/1.2.toml:8:10: error: invalid value: invalid type: integer `1`, expected a string\n",
+        ),
     ];
     for (from, to, vi, en) in cases {
         assert!(original.contains(from), "{from}");
         std::fs::write(&path, original.replacen(from, to, 1)).unwrap();
         let (code, out, _) = said(r.run(&["--as-of", "2024-06-30", "check"]));
         assert_eq!(code, 1);
-        assert!(out.starts_with(vi), "{to}:\n{out}");
+        assert!(out.contains(vi), "{to}:\n{out}");
         let (code, out, _) = said(r.run(&["--lang", "en", "--as-of", "2024-06-30", "check"]));
         assert_eq!(code, 1);
-        assert!(out.starts_with(en), "{to}:\n{out}");
+        assert!(out.contains(en), "{to}:\n{out}");
     }
     // A quoted number and a percent sign, through the hint's own fix.
     let quoted =

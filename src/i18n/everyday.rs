@@ -176,3 +176,63 @@ pub fn toml_mistake(
     };
     (msg, Some(hint))
 }
+
+/// A serde type or value error in Vietnamese ("invalid type: integer `60`, expected a string"
+/// → "ghi số nguyên `60` nhưng cần chữ trong ngoặc kép"), with a hint; the message as it was
+/// when it is none of the shapes known here.
+pub fn bad_value_vi(detail: &str) -> (String, Option<String>) {
+    let kind = |s: &str| -> Option<&'static str> {
+        Some(match s.trim() {
+            "a string" | "string" => "chữ trong ngoặc kép",
+            "i64" | "u8" | "u32" | "u64" | "an integer" | "integer" => "số nguyên",
+            "f64" | "a number" | "floating point" => "số",
+            "a sequence" | "array" => "danh sách [ … ]",
+            "a TOML datetime" | "datetime" => "ngày dạng 2024-07-12",
+            "a boolean" | "boolean" => "true hoặc false",
+            "a map" | "map" | "table" => "bảng",
+            _ => return None,
+        })
+    };
+    if let Some(rest) = detail.strip_prefix("invalid type: ")
+        && let Some((found, expected)) = rest.split_once(", expected ")
+    {
+        let (what, value) = if let Some(v) = found.strip_prefix("floating point ") {
+            ("floating point", v.trim())
+        } else {
+            match found.split_once(' ') {
+                Some((w, v)) => (w, v.trim()),
+                None => (found, ""),
+            }
+        };
+        let found_word = match what {
+            "string" => Some("chữ"),
+            "integer" => Some("số nguyên"),
+            "floating point" => Some("số thập phân"),
+            "boolean" => Some("giá trị đúng/sai"),
+            "sequence" | "array" => Some("danh sách"),
+            "datetime" => Some("ngày"),
+            "map" | "table" => Some("bảng"),
+            _ => None,
+        };
+        if let Some(big) = value.strip_suffix(" as i128") {
+            return (
+                format!("số {big} quá lớn"),
+                Some("ghi một số nhỏ hơn (tối đa 9223372036854775807)".to_string()),
+            );
+        }
+        if let (Some(w), Some(e)) = (found_word, kind(expected)) {
+            return (
+                format!("ghi {w} {value} nhưng ở đây cần {e}"),
+                Some(format!("viết lại giá trị thành {e}")),
+            );
+        }
+    }
+    if let Some((head, choices)) = detail.split_once(", expected one of ") {
+        let bad = head.split('`').nth(1).unwrap_or_default();
+        return (
+            format!("giá trị `{bad}` không hợp lệ"),
+            Some(format!("chọn một trong: {}", choices.replace(" or ", ", "))),
+        );
+    }
+    (format!("giá trị không hợp lệ: {detail}"), None)
+}

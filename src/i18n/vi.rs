@@ -194,7 +194,7 @@ impl Tr for Vi {
                 found,
                 ..
             } => super::everyday::toml_mistake(super::Lang::Vi, *mistake, key, found),
-            BadValue { detail } => (format!("giá trị không hợp lệ: {detail}"), None),
+            BadValue { detail } => super::everyday::bad_value_vi(detail),
             NoTasks => (
                 s("kế hoạch chưa có nhiệm vụ nào"),
                 Some(s("tạo nhiệm vụ bằng `tiendo new`")),
