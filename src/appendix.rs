@@ -448,6 +448,7 @@ mod tests {
             ended: None,
             started: None,
             successors: vec![],
+            took_over: None,
             note: None,
         }
     }

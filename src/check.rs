@@ -167,6 +167,14 @@ fn plan_settings(i: &Input<'_>, out: &mut Vec<Problem>) {
     {
         out.push(unknown_unit(i.plan, &m.file, s));
     }
+    // An acknowledgement naming a unit that does not exist would silently match nothing.
+    for a in &m.acknowledged {
+        if let Some(u) = &a.unit
+            && i.plan.units.get(&u.value).is_none()
+        {
+            out.push(unknown_unit(i.plan, &m.file, u));
+        }
+    }
 }
 
 fn groups(i: &Input<'_>, out: &mut Vec<Problem>) {
@@ -450,27 +458,39 @@ fn task_units(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
     }
 }
 
+/// An ended unit on a task is fine when someone carries its part: the task's own handover, or a
+/// single registry successor. When the unit's work was split among several successors and the
+/// task has no handover for it, the task must choose: a finding naming the candidates and the
+/// function each took over. Work done before the unit ended stays with it (no finding).
 fn ended_units(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
     let reg = &i.plan.units;
-    for r in t.lead.iter().chain(&t.support) {
-        if let Some(u) = reg.get(&r.value)
-            && let Some(ended) = u.ended.filter(|e| *e <= i.as_of)
-        {
-            out.push(Problem::warning(
-                &t.file,
-                r.pos,
-                ProblemKind::UnitEnded {
-                    unit: u.id.value.clone(),
-                    name: u.label().to_string(),
-                    ended,
-                    successors: reg
-                        .carriers(&u.id.value, i.as_of)
-                        .into_iter()
-                        .map(|s| reg.label(s).to_string())
-                        .collect(),
-                },
-            ));
-        }
+    let answer = crate::model::responsible::answer(i.plan, t, i.as_of);
+    for (unit, successors) in answer.split {
+        let Some(u) = reg.get(unit) else { continue };
+        let pos = t
+            .lead
+            .iter()
+            .chain(&t.support)
+            .find(|r| r.value == unit)
+            .map_or(t.lead_pos, |r| r.pos);
+        out.push(Problem::warning(
+            &t.file,
+            pos,
+            ProblemKind::UnitSplit {
+                unit: unit.to_string(),
+                name: u.label().to_string(),
+                ended: u.ended.unwrap_or(i.as_of),
+                candidates: successors
+                    .iter()
+                    .map(|s| {
+                        (
+                            reg.label(s).to_string(),
+                            reg.get(s).and_then(|x| x.took_over.clone()),
+                        )
+                    })
+                    .collect(),
+            },
+        ));
     }
 }
 
@@ -572,9 +592,15 @@ fn progress(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
         return;
     }
     let reg = &i.plan.units;
-    // Who may report: lead and support units, their members, and their successors.
+    // Who may report: lead and support units, their members, their successors, and every unit
+    // an amendment names.
     let mut allowed: BTreeSet<&str> = BTreeSet::new();
-    for r in t.lead.iter().chain(&t.support) {
+    let amended = t.amendments.iter().flat_map(|a| {
+        a.to.iter()
+            .chain(a.lead.iter().flatten())
+            .chain(a.support.iter().flatten())
+    });
+    for r in t.lead.iter().chain(&t.support).chain(amended) {
         for u in reg.expand(&r.value) {
             allowed.insert(u);
             if let Some(unit) = reg.get(u) {
@@ -637,8 +663,29 @@ fn progress(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
                 .about(item),
             );
         }
+        let ended = reg
+            .get(&p.by.value)
+            .and_then(|u| u.ended.filter(|e| *e <= p.date.value).map(|e| (u, e)));
         if reg.get(&p.by.value).is_none() {
             out.push(unknown_unit(i.plan, &t.file, &p.by).about(item));
+        } else if let Some((u, ended)) = ended {
+            out.push(
+                Problem::warning(
+                    &t.file,
+                    p.by.pos,
+                    ProblemKind::ProgressByEndedUnit {
+                        unit: p.by.value.clone(),
+                        name: u.label().to_string(),
+                        ended,
+                        carriers: crate::model::responsible::answer(i.plan, t, p.date.value)
+                            .lead
+                            .into_iter()
+                            .map(|c| reg.label(c).to_string())
+                            .collect(),
+                    },
+                )
+                .about(item),
+            );
         } else if units_known && !allowed.contains(p.by.value.as_str()) {
             out.push(
                 Problem::warning(
@@ -788,4 +835,31 @@ fn amendments(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
             out.push(Problem::warning(&t.file, a.pos, ProblemKind::AmendmentEmpty).about(item));
         }
     }
+}
+
+/// Split `problems` into those still reported and those the plan acknowledges
+/// (`[[acknowledge]]` in plan.toml: same rule code, and the unit and tasks when given). Only
+/// warnings can be acknowledged: an error is never hidden.
+pub fn acknowledged(plan: &Plan, problems: Vec<Problem>) -> (Vec<Problem>, Vec<Problem>) {
+    let acks = &plan.meta.acknowledged;
+    if acks.is_empty() {
+        return (problems, vec![]);
+    }
+    let task_of = |path: &str| {
+        plan.tasks
+            .iter()
+            .find(|t| t.file == path)
+            .map(|t| t.id.value.as_str())
+    };
+    problems.into_iter().partition(|p| {
+        p.severity == crate::model::problem::Severity::Error
+            || !acks.iter().any(|a| {
+                a.rule.value == p.code()
+                    && a.unit
+                        .as_ref()
+                        .is_none_or(|u| Some(u.value.as_str()) == p.unit())
+                    && (a.tasks.is_empty()
+                        || task_of(&p.path).is_some_and(|id| a.tasks.iter().any(|t| t == id)))
+            })
+    })
 }

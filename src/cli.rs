@@ -261,8 +261,8 @@ pub struct UpdateArgs {
     /// Completion day (with --status done, or with --milestone)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub done_on: Option<chrono::NaiveDate>,
-    /// Milestone number (1-based) to mark done with --done-on
-    #[arg(long, value_name = "N", requires = "done_on")]
+    /// Milestone number (1-based): to mark done with --done-on, or whose deadline --deadline amends
+    #[arg(long, value_name = "N")]
     pub milestone: Option<usize>,
     /// Correct progress entry N (as numbered by `show`): the fields given (--date, --by, --note, --percent, --indicator/--value) replace its own
     #[arg(long, value_name = "N", conflicts_with_all = ["status", "done_on", "milestone", "remove"])]
@@ -273,6 +273,39 @@ pub struct UpdateArgs {
     /// Record the entry even though the very same entry is already there
     #[arg(long)]
     pub again: bool,
+    // Dated amendments (issues 14, 15): the plan's values stay, an [[amendment]] is appended.
+    /// Amend: the new deadline phrase (of the task, or of --milestone), with --on and --basis
+    #[arg(long, value_name = "PHRASE", requires_all = ["on", "basis"])]
+    pub deadline: Option<String>,
+    /// Amend: an explicit new due date (with --deadline, or alone), with --on and --basis
+    #[arg(long, value_name = "DATE", value_parser = parse_date, requires_all = ["on", "basis"])]
+    pub due: Option<chrono::NaiveDate>,
+    /// Amend: the new lead units (repeat or separate with commas), with --on and --basis
+    #[arg(long, value_name = "UNIT", value_delimiter = ',', requires_all = ["on", "basis"])]
+    pub lead: Vec<String>,
+    /// Amend: hand FROM's part (lead or support) over to --to, with --on and --basis
+    #[arg(long, value_name = "FROM", requires_all = ["to", "on", "basis"])]
+    pub handover: Option<String>,
+    /// The units taking over with --handover (repeat or separate with commas)
+    #[arg(
+        long,
+        value_name = "UNIT",
+        value_delimiter = ',',
+        requires = "handover"
+    )]
+    pub to: Vec<String>,
+    /// The day an amendment takes effect
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub on: Option<chrono::NaiveDate>,
+    /// The document an amendment rests on (number and date)
+    #[arg(long, value_name = "TEXT")]
+    pub basis: Option<String>,
+    /// A note on the amendment (its source)
+    #[arg(long, value_name = "TEXT", requires = "on")]
+    pub amendment_note: Option<String>,
+    /// Mark the amendment as not verified against a source
+    #[arg(long, requires = "on")]
+    pub unverified: bool,
     /// Print the diff instead of writing
     #[arg(long)]
     pub dry_run: bool,
@@ -326,6 +359,10 @@ pub struct CheckArgs {
     /// Treat warnings as errors
     #[arg(long)]
     pub strict: bool,
+    /// List every finding on its own line (repeated warnings are otherwise grouped per unit and
+    /// rule) and the warnings plan.toml acknowledges
+    #[arg(long, short)]
+    pub verbose: bool,
     /// Judge the plan as issued: as of plan.toml's `issued` day, with the progress and completion recorded since left out
     #[arg(long)]
     pub as_issued: bool,

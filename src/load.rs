@@ -67,6 +67,27 @@ pub struct RawPlan {
     /// The plan's groups, in plan order
     #[serde(default, rename = "group")]
     pub groups: Vec<RawGroup>,
+    /// Known warnings the plan accepts: `check` leaves them out of its count and `--strict`
+    #[serde(default, rename = "acknowledge")]
+    pub acknowledge: Vec<RawAcknowledge>,
+}
+
+/// A known warning the plan accepts, with its reason
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawAcknowledge {
+    /// The rule's code as `check --format json` gives it, e.g. "unit-split"
+    #[schemars(with = "String")]
+    pub rule: Spanned<String>,
+    /// Only findings about this unit (an id from units.toml)
+    #[serde(default)]
+    #[schemars(schema_with = "crate::schema::unit_id")]
+    pub unit: Option<Spanned<String>>,
+    /// Only findings in these tasks (ids)
+    #[serde(default)]
+    pub tasks: Vec<String>,
+    /// Why it is accepted
+    pub reason: String,
 }
 
 /// One of the plan's groups, in plan order
@@ -131,6 +152,10 @@ pub struct RawUnit {
     #[serde(default)]
     #[schemars(schema_with = "crate::schema::unit_ids")]
     pub successors: Vec<Spanned<String>>,
+    /// The functions this unit took over from ended units (shown when a task must choose
+    /// among an ended unit's successors)
+    #[serde(default)]
+    pub took_over: Option<String>,
     /// Free text (e.g. the decision that merged it)
     #[serde(default)]
     pub note: Option<String>,
@@ -956,6 +981,16 @@ fn build_meta(raw: RawPlan, text: &str, shown: &str) -> (PlanMeta, Vec<Problem>)
         before_is_inclusive: raw.before_is_inclusive,
         source: raw.source.map(|v| c.nfc(v)),
         groups,
+        acknowledged: raw
+            .acknowledge
+            .into_iter()
+            .map(|a| crate::model::plan::Acknowledgement {
+                rule: c.loc_str(a.rule),
+                unit: a.unit.map(|u| c.loc_str(u)),
+                tasks: a.tasks,
+                reason: c.nfc(a.reason),
+            })
+            .collect(),
     };
     (meta, c.problems)
 }
@@ -997,6 +1032,7 @@ fn build_units(raw: RawUnits, text: &str, shown: &str) -> (Vec<Unit>, Vec<Proble
             ended,
             started,
             successors: u.successors.into_iter().map(|m| c.loc_str(m)).collect(),
+            took_over: u.took_over.map(|n| c.nfc(n)),
             note: u.note.map(|n| c.nfc(n)),
         });
     }

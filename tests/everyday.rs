@@ -176,7 +176,7 @@ fn an_older_entry_goes_before_the_newer_ones() {
         "--by",
         "so-tttt",
         "--date",
-        "2024-06-01",
+        "2024-05-20",
         "--note",
         "Giữa kỳ",
         "--dry-run",
@@ -188,7 +188,7 @@ fn an_older_entry_goes_before_the_newer_ones() {
 @@ -14,4 +14,9 @@
  
  [[progress]]
-+date = 2024-06-01
++date = 2024-05-20
 +by = \"so-tttt\"
 +note = \"Giữa kỳ\"
 +
@@ -206,7 +206,7 @@ fn an_older_entry_goes_before_the_newer_ones() {
         "--by",
         "so-tttt",
         "--date",
-        "2024-06-01",
+        "2024-05-20",
         "--note",
         "Giữa kỳ",
     ]);

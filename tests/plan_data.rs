@@ -52,8 +52,8 @@ fn frozen_plan_is_clean_when_issued_and_states_no_progress() {
 }
 
 #[test]
-fn ended_leads_warn_with_successors_as_of_2026() {
-    plan_invariants::ended_leads_warn_with_successors_as_of_2026(&plan_dir());
+fn no_reorganisation_finding_remains_as_of_30_11_2026() {
+    plan_invariants::no_reorganisation_finding_remains_as_of_30_11_2026(&plan_dir());
 }
 
 #[test]

@@ -27,24 +27,40 @@ pub fn run(ctx: &Ctx, args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome> 
     let mut problems = loaded.problems.clone();
     problems.extend(crate::check::run(&input));
     problem::sort(&mut problems);
+    let (problems, acked) = crate::check::acknowledged(&loaded.plan, problems);
     match args.format {
         TextOrJson::Text => {
-            let text = format!(
-                "{}{}\n",
-                render::problems::text(&problems, tr),
-                render::problems::summary_line(&problems, loaded.files, tr)
-            );
+            let mut text = if args.verbose {
+                render::problems::text(&problems, tr)
+            } else {
+                render::problems::grouped_text(&problems, tr)
+            };
+            if !acked.is_empty() {
+                if args.verbose {
+                    text.push_str(&render::problems::text(&acked, tr));
+                }
+                text.push_str(&tr.who(&crate::i18n::WhoMsg::Acknowledged { count: acked.len() }));
+                text.push('\n');
+            }
+            text.push_str(&render::problems::summary_line(&problems, loaded.files, tr));
+            text.push('\n');
             // Fitted to the terminal (or COLUMNS): words wrapped at spaces, never split.
             match ctx.width {
                 Some(w) => write!(out, "{}", render::wrap(&text, usize::from(w)))?,
                 None => write!(out, "{text}")?,
             }
         }
-        TextOrJson::Json => write!(
-            out,
-            "{}",
-            render::json::to_string(&render::problems::json(&problems, loaded.files, tr))
-        )?,
+        TextOrJson::Json => {
+            let mut v = render::problems::json(&problems, loaded.files, tr);
+            // Warnings plan.toml acknowledges: counted here, listed with their codes.
+            if let serde_json::Value::Object(m) = &mut v {
+                m.insert(
+                    "acknowledged".into(),
+                    render::problems::json(&acked, 0, tr)["problems"].clone(),
+                );
+            }
+            write!(out, "{}", render::json::to_string(&v))?
+        }
     }
     let failing = problems
         .iter()

@@ -160,6 +160,7 @@ pub fn run(
                 ended: None,
                 started: None,
                 successors: vec![],
+                took_over: None,
                 note: None,
             });
         }

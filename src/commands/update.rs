@@ -11,8 +11,8 @@ use anyhow::{Result, bail};
 
 use super::{Ctx, Outcome};
 use crate::cli::UpdateArgs;
-use crate::edit::{self, NewProgress, Original, ProgressChange, Update};
-use crate::i18n::{EditMsg, Everyday, Tr, tr};
+use crate::edit::{self, NewAmendment, NewProgress, Original, ProgressChange, Update};
+use crate::i18n::{EditMsg, Everyday, Tr, WhoMsg, tr};
 use crate::load::Loaded;
 use crate::model::plan::{Task, TaskStatus};
 use crate::model::problem::{Problem, ProblemKind, Severity};
@@ -219,6 +219,10 @@ fn request(
         _ => None,
     };
     let milestone_done = args.milestone.zip(args.done_on);
+    let amendment = amendment(args, loaded, tr)?;
+    if args.milestone.is_some() && args.done_on.is_none() && amendment.is_none() {
+        bail!(tr.edit(&EditMsg::NothingToDo));
+    }
     // Work reported on a task not yet started: it has started.
     if progress.is_some() && status.is_none() && task.status.value == TaskStatus::Todo {
         status = Some(TaskStatus::Doing);
@@ -228,6 +232,7 @@ fn request(
         status,
         done_on,
         milestone_done,
+        amendment,
         ..Update::default()
     };
     if update == Update::default() {
@@ -236,11 +241,76 @@ fn request(
     Ok(update)
 }
 
+/// Flags → the `[[amendment]]` to append, units resolved to ids (None when none is asked).
+fn amendment(args: &UpdateArgs, loaded: &Loaded, tr: &dyn Tr) -> Result<Option<NewAmendment>> {
+    let wants = args.deadline.is_some()
+        || args.due.is_some()
+        || !args.lead.is_empty()
+        || args.handover.is_some();
+    if !wants {
+        if args.on.is_some() || args.basis.is_some() {
+            bail!(tr.who(&WhoMsg::AmendmentNeedsOnAndBasis));
+        }
+        return Ok(None);
+    }
+    let (Some(on), Some(basis)) = (args.on, args.basis.as_deref()) else {
+        bail!(tr.who(&WhoMsg::AmendmentNeedsOnAndBasis));
+    };
+    let ids = |names: &[String]| -> Result<Vec<String>> {
+        names
+            .iter()
+            .map(|n| {
+                Ok(super::resolve_unit(&loaded.plan, n.trim())?
+                    .id
+                    .value
+                    .clone())
+            })
+            .collect()
+    };
+    let from = match &args.handover {
+        Some(f) => {
+            if args.to.is_empty() {
+                bail!(tr.who(&WhoMsg::HandoverNeedsTo));
+            }
+            Some(
+                super::resolve_unit(&loaded.plan, f.trim())?
+                    .id
+                    .value
+                    .clone(),
+            )
+        }
+        None => None,
+    };
+    Ok(Some(NewAmendment {
+        on,
+        basis: crate::text::nfc(basis.trim()),
+        from,
+        to: ids(&args.to)?,
+        lead: (!args.lead.is_empty())
+            .then(|| ids(&args.lead))
+            .transpose()?,
+        support: None,
+        title: None,
+        milestone: args.milestone.filter(|_| args.done_on.is_none()),
+        deadline: args.deadline.as_deref().map(|d| crate::text::nfc(d.trim())),
+        due: args.due,
+        note: args
+            .amendment_note
+            .as_deref()
+            .map(|n| crate::text::nfc(n.trim())),
+        unverified: args.unverified,
+    }))
+}
+
 /// A new problem that stops the edit: any error, and a report by a unit that neither leads
 /// nor supports the task (a warning in `check`, where old data may hold it; refused here, where
 /// the entry is being made). Other new warnings are shown and the edit goes ahead.
 fn refuses(p: &Problem) -> bool {
-    p.severity == Severity::Error || matches!(p.kind, ProblemKind::ProgressByOutsider { .. })
+    p.severity == Severity::Error
+        || matches!(
+            p.kind,
+            ProblemKind::ProgressByOutsider { .. } | ProblemKind::ProgressByEndedUnit { .. }
+        )
 }
 
 /// Problems the edited task would have that it does not have now (as `check` sees it, with the
@@ -323,6 +393,12 @@ fn commit_message(loaded: &Loaded, task: &Task, u: &Update, tr: &dyn Tr) -> Stri
     }
     if let Some(n) = u.remove {
         parts.push(tr.everyday(&Everyday::CommitRemove { id, number: n }));
+    }
+    if let Some(a) = &u.amendment {
+        parts.push(tr.who(&WhoMsg::CommitAmendment {
+            id,
+            on: &tr.date(a.on),
+        }));
     }
     match (u.status, u.done_on) {
         (Some(TaskStatus::Done), Some(d)) => parts.push(tr.edit(&EditMsg::CommitDone {

@@ -385,6 +385,43 @@ impl Tr for En {
                 s("amendment has `target`/`target_value` but no `indicator`"),
                 None,
             ),
+            UnitSplit {
+                name,
+                ended,
+                candidates,
+                ..
+            } => (
+                format!(
+                    "{name} ended on {} and its work was split; this task does not say who takes it over",
+                    self.date(*ended)
+                ),
+                Some(format!(
+                    "add an [[amendment]] with from, to and basis; candidates: {}",
+                    candidates
+                        .iter()
+                        .map(|(l, f)| match f {
+                            Some(f) => format!("{l} ({f})"),
+                            None => l.clone(),
+                        })
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                )),
+            ),
+            ProgressByEndedUnit {
+                name,
+                ended,
+                carriers,
+                ..
+            } => (
+                format!(
+                    "progress entry by {name}, which ended on {}",
+                    self.date(*ended)
+                ),
+                Some(format!(
+                    "on that day the task was carried by {}",
+                    carriers.join(", ")
+                )),
+            ),
             HandoverFromStranger { unit } => (
                 format!(
                     "handover from `{unit}`, but on that day `{unit}` neither leads nor supports this task"
@@ -630,6 +667,43 @@ impl Tr for En {
         format!(
             "{path}: {count} keys changed differently on both branches are left between conflict markers (<<<<<<< ours, =======, >>>>>>> theirs); both sides' progress entries are kept\n  help: keep the right value, delete the marker lines, run `tiendo check`, then `git add` the file"
         )
+    }
+
+    fn who(&self, m: &crate::i18n::WhoMsg<'_>) -> String {
+        use crate::i18n::WhoMsg::*;
+        match m {
+            Grouped { count, tasks } => format!("{count} tasks: {tasks}"),
+            GroupedHint => "`tiendo check --verbose` lists every location".to_string(),
+            Acknowledged { count } => format!(
+                "{count} warnings acknowledged in plan.toml ([[acknowledge]]); `--verbose` shows them"
+            ),
+            AmendmentsHeading => "Amendments".to_string(),
+            Amendment {
+                on,
+                what,
+                basis,
+                unverified,
+            } => format!(
+                "from {on}: {what}, on the basis of {basis}{}",
+                if *unverified { " (unverified)" } else { "" }
+            ),
+            Handover { from, to } => format!("handover {from} → {to}"),
+            Lead { to } => format!("lead: {to}"),
+            Support { to } => format!("support: {to}"),
+            Deadline { to } => format!("deadline: {to}"),
+            MilestoneDeadline { number, to } => format!("milestone {number} deadline: {to}"),
+            Title { to } => format!("title: {to}"),
+            Target { indicator, to } => format!("indicator {indicator}: {to}"),
+            AmendmentNeedsOnAndBasis => {
+                "an amendment needs --on DATE (the day it takes effect) and --basis \"the document\"".to_string()
+            }
+            HandoverNeedsTo => "--handover UNIT needs --to UNIT[,UNIT…]".to_string(),
+            CommitAmendment { id, on } => format!("{id}: amendment from {on}"),
+            HandedOver { count, list } => format!("Tasks handed over ({count}): {list}"),
+            EditedInPlace { field } => format!(
+                "the plan's own `{field}` edited in place; a change resting on a document belongs in an [[amendment]] (tiendo update … --on DATE --basis …)"
+            ),
+        }
     }
 
     fn merge_whole(&self, path: &str, why: crate::merge::Fallback) -> String {

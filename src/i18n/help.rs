@@ -22,6 +22,9 @@ pub fn vi(path: &str, id: &str) -> Option<&'static str> {
         ("", "no_pager") => "Không mở trình xem trang (PAGER) cho kết quả dài",
         ("check", "-") => "Kiểm tra toàn bộ kế hoạch và báo mọi lỗi",
         ("check", "strict") => "Coi cảnh báo như lỗi",
+        ("check", "verbose") => {
+            "In từng phát hiện trên một dòng (nếu không, cảnh báo lặp lại được gộp theo đơn vị và quy tắc) và cả các cảnh báo plan.toml đã ghi nhận"
+        }
         ("check", "as_issued") => {
             "Xét kế hoạch như khi ban hành: tại ngày `issued` trong plan.toml, bỏ qua tiến độ và ngày hoàn thành ghi sau đó"
         }
@@ -95,6 +98,25 @@ pub fn vi(path: &str, id: &str) -> Option<&'static str> {
         }
         ("update", "remove") => "Xóa báo cáo số N (số thứ tự như `show` ghi)",
         ("update", "again") => "Vẫn ghi dù đã có một báo cáo giống hệt",
+        ("update", "deadline") => {
+            "Điều chỉnh: thời hạn mới (của nhiệm vụ, hoặc của --milestone), cùng --on và --basis"
+        }
+        ("update", "due") => {
+            "Điều chỉnh: ngày hạn mới ghi rõ (cùng --deadline, hoặc riêng), cùng --on và --basis"
+        }
+        ("update", "lead") => {
+            "Điều chỉnh: đơn vị chủ trì mới (lặp lại hoặc cách nhau bằng dấu phẩy), cùng --on và --basis"
+        }
+        ("update", "handover") => {
+            "Điều chỉnh: chuyển phần việc (chủ trì hoặc phối hợp) của đơn vị FROM sang --to, cùng --on và --basis"
+        }
+        ("update", "to") => {
+            "Các đơn vị tiếp nhận khi --handover (lặp lại hoặc cách nhau bằng dấu phẩy)"
+        }
+        ("update", "on") => "Ngày điều chỉnh có hiệu lực",
+        ("update", "basis") => "Văn bản làm căn cứ điều chỉnh (số và ngày)",
+        ("update", "amendment_note") => "Ghi chú cho điều chỉnh (nguồn)",
+        ("update", "unverified") => "Đánh dấu điều chỉnh chưa được đối chiếu với nguồn",
         ("update" | "new", "dry_run") => "In phần thay đổi, không ghi tệp",
         ("update", "commit") => "Commit riêng tệp này với thông điệp nói rõ việc đã làm",
         ("new", "-") => "Tạo tệp nhiệm vụ mới ở dạng chuẩn",

@@ -126,6 +126,77 @@ pub trait Tr: Sync {
     fn merge_whole(&self, path: &str, why: crate::merge::Fallback) -> String;
     /// Messages of the everyday-use paths (issue 13): see [`Everyday`].
     fn everyday(&self, m: &Everyday<'_>) -> String;
+    /// Amendments and who answers (issue 14): check's grouping and acknowledgements, `show`'s
+    /// amendment lines.
+    fn who(&self, m: &WhoMsg<'_>) -> String;
+}
+
+/// Wording of amendments and who answers (issue 14).
+#[derive(Debug, Clone)]
+pub enum WhoMsg<'a> {
+    /// One line for `count` findings of one rule about one unit, in these tasks.
+    Grouped {
+        count: usize,
+        tasks: &'a str,
+    },
+    /// The hint after a grouped line.
+    GroupedHint,
+    /// Warnings left out because plan.toml acknowledges them.
+    Acknowledged {
+        count: usize,
+    },
+    /// `show`: the heading of the amendments list.
+    AmendmentsHeading,
+    /// `show`: one amendment, "from DAY: WHAT (theo BASIS)".
+    Amendment {
+        on: &'a str,
+        what: &'a str,
+        basis: &'a str,
+        unverified: bool,
+    },
+    /// What a handover says: "FROM → TO".
+    Handover {
+        from: &'a str,
+        to: &'a str,
+    },
+    Lead {
+        to: &'a str,
+    },
+    Support {
+        to: &'a str,
+    },
+    Deadline {
+        to: &'a str,
+    },
+    MilestoneDeadline {
+        number: usize,
+        to: &'a str,
+    },
+    Title {
+        to: &'a str,
+    },
+    Target {
+        indicator: &'a str,
+        to: &'a str,
+    },
+    /// `update`: an amendment needs `--on` and `--basis`.
+    AmendmentNeedsOnAndBasis,
+    /// `update --handover FROM` needs `--to`.
+    HandoverNeedsTo,
+    /// Commit message part: "ID: điều chỉnh từ DAY".
+    CommitAmendment {
+        id: &'a str,
+        on: &'a str,
+    },
+    /// Review flag: the plan's value `field` edited in place instead of amended.
+    EditedInPlace {
+        field: &'a str,
+    },
+    /// `units X` for a unit that had ended: its tasks and who carries each ("7.4 → CA tỉnh").
+    HandedOver {
+        count: usize,
+        list: &'a str,
+    },
 }
 
 /// A failed lookup of a name typed on the command line.

@@ -383,6 +383,43 @@ impl Tr for Vi {
                 s("điều chỉnh có `target`/`target_value` nhưng thiếu `indicator`"),
                 None,
             ),
+            UnitSplit {
+                name,
+                ended,
+                candidates,
+                ..
+            } => (
+                format!(
+                    "{name} chấm dứt từ {}, công việc chia cho nhiều đơn vị; nhiệm vụ chưa ghi đơn vị tiếp nhận",
+                    self.date(*ended)
+                ),
+                Some(format!(
+                    "thêm [[amendment]] với from, to, basis; ứng viên: {}",
+                    candidates
+                        .iter()
+                        .map(|(l, f)| match f {
+                            Some(f) => format!("{l} ({f})"),
+                            None => l.clone(),
+                        })
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                )),
+            ),
+            ProgressByEndedUnit {
+                name,
+                ended,
+                carriers,
+                ..
+            } => (
+                format!(
+                    "báo cáo của {name}, đơn vị đã chấm dứt hoạt động từ {}",
+                    self.date(*ended)
+                ),
+                Some(format!(
+                    "vào ngày đó nhiệm vụ do {} đảm nhận",
+                    carriers.join(", ")
+                )),
+            ),
             HandoverFromStranger { unit } => (
                 format!(
                     "bàn giao từ `{unit}`, nhưng vào ngày đó `{unit}` không chủ trì hay phối hợp nhiệm vụ này"
@@ -630,6 +667,50 @@ impl Tr for Vi {
         format!(
             "{path}: {count} khóa bị sửa khác nhau ở cả hai nhánh, để lại giữa dấu xung đột (<<<<<<< ours, =======, >>>>>>> theirs); các mục tiến độ của hai bên đã được giữ đủ\n  gợi ý: giữ lại giá trị đúng, xóa các dòng đánh dấu, chạy `tiendo check`, rồi `git add` tệp"
         )
+    }
+
+    fn who(&self, m: &crate::i18n::WhoMsg<'_>) -> String {
+        use crate::i18n::WhoMsg::*;
+        match m {
+            Grouped { count, tasks } => format!("{count} nhiệm vụ: {tasks}"),
+            GroupedHint => "`tiendo check --verbose` liệt kê từng vị trí".to_string(),
+            Acknowledged { count } => format!(
+                "{count} cảnh báo đã được ghi nhận trong plan.toml ([[acknowledge]]); `--verbose` để xem"
+            ),
+            AmendmentsHeading => "Điều chỉnh".to_string(),
+            Amendment {
+                on,
+                what,
+                basis,
+                unverified,
+            } => format!(
+                "từ {on}: {what}, theo {basis}{}",
+                if *unverified {
+                    " (chưa xác minh)"
+                } else {
+                    ""
+                }
+            ),
+            Handover { from, to } => format!("bàn giao {from} → {to}"),
+            Lead { to } => format!("chủ trì: {to}"),
+            Support { to } => format!("phối hợp: {to}"),
+            Deadline { to } => format!("thời hạn: {to}"),
+            MilestoneDeadline { number, to } => format!("thời hạn mốc {number}: {to}"),
+            Title { to } => format!("nội dung: {to}"),
+            Target { indicator, to } => format!("chỉ tiêu {indicator}: {to}"),
+            AmendmentNeedsOnAndBasis => {
+                "điều chỉnh cần --on NGÀY (ngày có hiệu lực) và --basis \"văn bản căn cứ\""
+                    .to_string()
+            }
+            HandoverNeedsTo => "--handover ĐƠN_VỊ cần --to ĐƠN_VỊ[,ĐƠN_VỊ…]".to_string(),
+            CommitAmendment { id, on } => format!("{id}: điều chỉnh từ {on}"),
+            HandedOver { count, list } => {
+                format!("Nhiệm vụ đã chuyển giao ({count}): {list}")
+            }
+            EditedInPlace { field } => format!(
+                "sửa thẳng giá trị gốc `{field}` của kế hoạch; thay đổi có văn bản căn cứ thì ghi [[amendment]] (tiendo update … --on NGÀY --basis …)"
+            ),
+        }
     }
 
     fn merge_whole(&self, path: &str, why: crate::merge::Fallback) -> String {

@@ -62,6 +62,27 @@ pub struct PlanMeta {
     pub before_is_inclusive: bool,
     pub source: Option<String>,
     pub groups: Vec<Group>,
+    /// Known warnings the secretariat has acknowledged (`[[acknowledge]]`).
+    pub acknowledged: Vec<Acknowledgement>,
+}
+
+/// A known finding the plan accepts, with its reason: `check` leaves matching warnings out of
+/// its count (and `--strict`) until something new appears.
+#[derive(Debug, Clone, Default)]
+pub struct Acknowledgement {
+    /// The rule's code, e.g. `unit-split`.
+    pub rule: Located<String>,
+    /// Only findings about this unit (id).
+    pub unit: Option<Located<String>>,
+    /// Only findings in these tasks (ids); empty: any task.
+    pub tasks: Vec<String>,
+    pub reason: String,
+}
+
+impl Default for Located<String> {
+    fn default() -> Self {
+        Located::new(String::new(), Pos::default())
+    }
 }
 
 impl Default for PlanMeta {
@@ -77,6 +98,7 @@ impl Default for PlanMeta {
             before_is_inclusive: false,
             source: None,
             groups: Vec::new(),
+            acknowledged: Vec::new(),
         }
     }
 }
@@ -221,6 +243,9 @@ pub struct Unit {
     /// member from that day.
     pub started: Option<NaiveDate>,
     pub successors: Vec<Located<String>>,
+    /// What this unit took over from ended units (their functions), shown as `check`'s
+    /// candidates when a task must choose among successors.
+    pub took_over: Option<String>,
     pub note: Option<String>,
 }
 

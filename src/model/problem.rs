@@ -198,6 +198,23 @@ pub enum ProblemKind {
     HandoverFromStranger {
         unit: String,
     },
+    // Who answers (issue 14).
+    /// An ended unit's work split among several successors, and the task has no handover for it.
+    UnitSplit {
+        unit: String,
+        name: String,
+        ended: NaiveDate,
+        /// Each candidate's label and the function it took over (from units.toml `took_over`).
+        candidates: Vec<(String, Option<String>)>,
+    },
+    /// A progress entry by a unit that had ended on the entry's date.
+    ProgressByEndedUnit {
+        unit: String,
+        name: String,
+        ended: NaiveDate,
+        /// Who carried the task on that date.
+        carriers: Vec<String>,
+    },
     // --- issue 12: hostile input, round two ---
     /// A `.toml` file under `tasks/` whose name cannot be a task file (control characters,
     /// a line break, a backslash): not loaded, so not silently missing either.
@@ -319,6 +336,25 @@ impl Problem {
             NotRegularFile => "not-regular-file",
             UnitCycle { .. } => "unit-cycle",
             GroupCycle { .. } => "group-cycle",
+            UnitSplit { .. } => "unit-split",
+            ProgressByEndedUnit { .. } => "progress-by-ended-unit",
+        }
+    }
+}
+
+impl Problem {
+    /// The unit a finding is about, when it is about one (check groups repeated findings by
+    /// unit and rule; an acknowledgement may name the unit).
+    pub fn unit(&self) -> Option<&str> {
+        use ProblemKind::*;
+        match &self.kind {
+            UnitEnded { unit, .. }
+            | UnitSplit { unit, .. }
+            | ProgressByEndedUnit { unit, .. }
+            | ProgressByOutsider { unit }
+            | HandoverFromStranger { unit } => Some(unit),
+            UnknownUnit { id, .. } => Some(id),
+            _ => None,
         }
     }
 }

@@ -200,6 +200,7 @@ mod tests {
             ended: ended.map(d),
             started: None,
             successors: successors.iter().map(|m| loc(m.to_string())).collect(),
+            took_over: None,
             note: None,
         }
     }

@@ -9,7 +9,6 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use tiendo::model::deadline::fold;
-use tiendo::model::problem::Severity;
 
 fn load(dir: &Path) -> tiendo::load::Loaded {
     tiendo::load::load(dir).unwrap_or_else(|e| panic!("{} loads: {e}", dir.display()))
@@ -70,30 +69,40 @@ pub fn is_clean_when_issued(dir: &Path) {
     assert!(problems.is_empty(), "{problems:#?}");
 }
 
-pub fn ended_leads_warn_with_successors_as_of_2026(dir: &Path) {
+/// The 2025 reorganisation is recorded: as of 30/11/2026 no finding about ended units remains
+/// (`unit-split`, `progress-by-ended-unit`), and every task of a unit that ended in 2025 has its
+/// own handover with a basis and a source note (issue 14).
+pub fn no_reorganisation_finding_remains_as_of_30_11_2026(dir: &Path) {
     let loaded = load(dir);
-    let as_of = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
-    // Progress recorded after that day is not this check's business.
-    let mut input = tiendo::check::Input::new(&loaded, as_of);
-    input.later_records_allowed = true;
-    let problems = tiendo::check::run(&input);
-    assert!(problems.iter().all(|p| p.severity == Severity::Warning));
-    let so_tttt = problems
+    let as_of = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    let problems = tiendo::check::run(&tiendo::check::Input::new(&loaded, as_of));
+    let about_ended: Vec<_> = problems
         .iter()
-        .find(|p| p.path.ends_with("7/7.4.toml") && p.code() == "unit-ended")
-        .expect("7.4's lead Sở TT&TT ended on 2025-03-01");
-    match &so_tttt.kind {
-        tiendo::model::problem::ProblemKind::UnitEnded {
-            unit, successors, ..
-        } => {
-            assert_eq!(unit, "so-tttt");
-            assert_eq!(
-                successors.len(),
-                2,
-                "Sở KH&CN and Sở VH-TT&DL: {successors:?}"
-            );
+        .filter(|p| {
+            matches!(
+                p.code(),
+                "unit-split" | "unit-ended" | "progress-by-ended-unit"
+            )
+        })
+        .collect();
+    assert!(about_ended.is_empty(), "{about_ended:#?}");
+    for t in &loaded.plan.tasks {
+        for r in t.lead.iter().chain(&t.support) {
+            let ended = loaded.plan.units.get(&r.value).and_then(|u| u.ended);
+            if ended.is_some_and(|e| e.format("%Y").to_string() == "2025") {
+                let a = t
+                    .amendments
+                    .iter()
+                    .find(|a| a.from.as_ref().is_some_and(|f| f.value == r.value))
+                    .unwrap_or_else(|| panic!("{}: no handover for {}", t.id.value, r.value));
+                assert!(a.basis.as_ref().is_some_and(|b| !b.value.is_empty()));
+                assert!(
+                    a.note.is_some(),
+                    "{}: a handover without its source",
+                    t.id.value
+                );
+            }
         }
-        other => panic!("{other:?}"),
     }
 }
 
@@ -177,6 +186,6 @@ pub fn every_unit_spelling_in_the_seed_resolves(dir: &Path) {
 pub fn all(dir: &Path) {
     has_63_tasks_in_the_declared_groups(dir);
     is_clean_when_issued(dir);
-    ended_leads_warn_with_successors_as_of_2026(dir);
+    no_reorganisation_finding_remains_as_of_30_11_2026(dir);
     every_unit_spelling_in_the_seed_resolves(dir);
 }
