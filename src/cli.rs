@@ -607,6 +607,26 @@ fn localize(mut cmd: clap::Command, path: &str) -> clap::Command {
         .map(|a| (a.get_id().to_string(), a.is_positional(), vi_extras(a)))
         .collect();
     for (id, positional, extras) in args {
+        cmd = cmd.mut_arg(&id, |a| {
+            // `--as-of <NGÀY>`: the placeholder in Vietnamese too (clap derives `<FORMAT>` from
+            // the field name when none is written).
+            let names: Vec<String> = match a.get_value_names() {
+                Some(v) => v.iter().map(|n| n.to_string()).collect(),
+                None if a.get_action().takes_values() && !a.is_positional() => {
+                    vec![a.get_id().to_string().to_uppercase().replace('_', "-")]
+                }
+                None => vec![],
+            };
+            let vi_names: Vec<&'static str> = names
+                .iter()
+                .filter_map(|n| crate::i18n::help::vi_value_name(n))
+                .collect();
+            if !names.is_empty() && vi_names.len() == names.len() {
+                a.value_names(vi_names)
+            } else {
+                a
+            }
+        });
         let help = vi(path, &id);
         cmd = cmd.mut_arg(&id, |a| {
             let english = a.get_help().map(|h| h.to_string()).unwrap_or_default();

@@ -30,9 +30,9 @@ pub fn vi(path: &str, id: &str) -> Option<&'static str> {
         }
         (_, "format") => "Định dạng kết quả",
         ("list", "-") => "Liệt kê nhiệm vụ với thời hạn và tình trạng",
-        ("list" | "export", "lead") => "Nhiệm vụ do ĐƠN VỊ chủ trì (mã, tên hoặc tên khác)",
-        ("list" | "export", "unit") => "Nhiệm vụ do ĐƠN VỊ chủ trì hoặc phối hợp",
-        ("list" | "export", "group") => "Nhiệm vụ trong nhóm G và các nhóm con",
+        ("list" | "export", "lead") => "Nhiệm vụ do ĐƠN-VỊ chủ trì (mã, tên hoặc tên khác)",
+        ("list" | "export", "unit") => "Nhiệm vụ do ĐƠN-VỊ chủ trì hoặc phối hợp",
+        ("list" | "export", "group") => "Nhiệm vụ trong NHÓM và các nhóm con",
         ("list" | "export", "status") => {
             "Nhiệm vụ ở tình trạng này (done_on_time, done_late, in_progress, overdue, ongoing, no_date, dropped)"
         }
@@ -40,14 +40,16 @@ pub fn vi(path: &str, id: &str) -> Option<&'static str> {
             "Chỉ nhiệm vụ quá hạn (cùng --due-within: thêm các nhiệm vụ quá hạn)"
         }
         ("list" | "export", "due_within") => {
-            "Nhiệm vụ chưa quá hạn và đến hạn trong SỐ NGÀY tới, tính từ ngày xét"
+            "Nhiệm vụ chưa quá hạn và đến hạn trong SỐ-NGÀY tới, tính từ ngày xét"
         }
         ("list" | "export", "due_before") => "Nhiệm vụ chưa xong và có hạn trước NGÀY",
         ("list" | "export", "search") => {
             "Chữ trong mã, nội dung hoặc ghi chú (không phân biệt hoa thường, có dấu hay không)"
         }
         ("list" | "summary" | "review", "fail_on") => "Thoát với mã 1 khi điều kiện xảy ra",
-        ("list", "sort") => "Sắp xếp theo trường: id, due, status, lead, group",
+        ("list", "sort") => {
+            "Sắp xếp theo TRƯỜNG: id (thứ tự kế hoạch), due, status, lead, group, title"
+        }
         ("list", "limit") => "Chỉ in N nhiệm vụ đầu",
         ("list", "columns") => {
             "Chọn cột, cách nhau bằng dấu phẩy: id, title, lead, deadline, due, status, group"
@@ -61,7 +63,7 @@ pub fn vi(path: &str, id: &str) -> Option<&'static str> {
         ("report", "month") => {
             "Tháng báo cáo (NĂM-THÁNG); kỳ tính từ ngày 15 tháng trước đến ngày 14 [mặc định: tháng có kỳ báo cáo vừa đóng]"
         }
-        ("report", "out") => "Ghi vào THƯ MỤC/NĂM-THÁNG.md thay vì in ra",
+        ("report", "out") => "Ghi vào THƯ-MỤC/NĂM-THÁNG.md thay vì in ra",
         ("report", "check") => {
             "So với tệp trong --out; in phần khác và thoát với mã 1 khi khác nhau"
         }
@@ -155,6 +157,33 @@ pub fn vi(path: &str, id: &str) -> Option<&'static str> {
         ("merge-driver", "path") => "Đường dẫn của tệp trong kho (%P), để báo lỗi",
         (_, "help") => "In trợ giúp",
         ("", "version") => "In phiên bản",
+        _ => return None,
+    })
+}
+
+/// A value placeholder (`--as-of <DATE>`) in Vietnamese; the same when it needs no words.
+pub fn vi_value_name(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "DATE" => "NGÀY",
+        "DAYS" => "SỐ-NGÀY",
+        "DIR" => "THƯ-MỤC",
+        "FILE" => "TỆP",
+        "PATH" => "ĐƯỜNG-DẪN",
+        "UNIT" => "ĐƠN-VỊ",
+        "TEXT" => "CHỮ",
+        "NAME" => "TÊN",
+        "PHRASE" => "THỜI-HẠN",
+        "STATUS" => "TRẠNG-THÁI",
+        "CATEGORY" => "TÌNH-TRẠNG",
+        "FIELD" => "TRƯỜNG",
+        "WHAT" => "ĐIỀU-KIỆN",
+        "G" => "NHÓM",
+        "X" => "GIÁ-TRỊ",
+        "FROM" => "TỪ-ĐƠN-VỊ",
+        "YYYY-MM" => "NĂM-THÁNG",
+        "LANG" => "NGÔN-NGỮ",
+        "COLOR" => "MÀU",
+        "FORMAT" => "ĐỊNH-DẠNG",
         _ => return None,
     })
 }
