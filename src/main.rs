@@ -14,7 +14,9 @@ fn main() -> ExitCode {
                 p.text.push('\n');
             }
             if p.stderr {
-                let _ = std::io::stderr().lock().write_all(p.text.as_bytes());
+                // Usage errors quote the arguments: through the sanitiser like every other message.
+                let mut err = tiendo::text::Terminal::new(std::io::stderr().lock());
+                let _ = err.write_all(p.text.as_bytes());
             } else {
                 let _ = std::io::stdout().lock().write_all(p.text.as_bytes());
             }
@@ -23,9 +25,11 @@ fn main() -> ExitCode {
     };
     let lang = tiendo::commands::lang(&cli.global);
     let env = tiendo::commands::Env::from_process();
+    // Standard error only ever carries plain text: every byte of it goes through the one
+    // terminal sanitiser (messages quote arguments, paths and git's own stderr).
+    let mut err = tiendo::text::Terminal::new(std::io::stderr().lock());
     // A long view on a terminal goes through the pager; piped output never does.
     let paging = env.stdout_tty && !cli.global.no_pager && tiendo::commands::pages(&cli.command);
-    let mut err = std::io::stderr().lock();
     let mut buffered = Vec::new();
     let result = if paging {
         tiendo::commands::run(cli, &env, &mut buffered, &mut err)

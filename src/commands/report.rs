@@ -77,15 +77,18 @@ pub fn run(
     };
     let path = dir.join(format!("{month}.{ext}"));
     if args.check {
-        let old = match std::fs::read_to_string(&path) {
-            Ok(s) => s,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-            Err(e) => {
-                anyhow::bail!(tr(ctx.lang).everyday(&crate::i18n::Everyday::ReadFailed {
-                    path: &path.display().to_string(),
-                    why: &e.to_string()
-                }));
-            }
+        let old = if std::fs::symlink_metadata(&path).is_err() {
+            String::new()
+        } else {
+            // Regular files only (a FIFO here must not hang the check).
+            let shown = path.display().to_string();
+            let bytes = crate::load::read_bytes(&path, &shown).map_err(|p| {
+                anyhow::anyhow!(
+                    "{}",
+                    crate::render::problems::text(&[p], tr(ctx.lang)).trim_end()
+                )
+            })?;
+            String::from_utf8_lossy(&bytes).into_owned()
         };
         if old == text {
             return Ok(Outcome::Clean);
@@ -107,7 +110,18 @@ pub fn run(
             why: &e.to_string()
         }))
     })?;
-    crate::edit::write_atomic(&path, text.as_bytes())?;
-    writeln!(err, "{}", path.display())?;
+    // A file tiendo names itself inside the folder: a link planted there is refused, never
+    // followed or replaced.
+    let mut sink = crate::edit::Output::open(&path, false)?;
+    if let Err(e) = sink.writer(out).write_all(text.as_bytes()) {
+        sink.abandon();
+        return Err(e.into());
+    }
+    sink.finish(out)?;
+    writeln!(
+        err,
+        "{}",
+        crate::text::for_terminal(&path.display().to_string())
+    )?;
     Ok(Outcome::Clean)
 }

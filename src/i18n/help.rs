@@ -260,6 +260,8 @@ pub fn clap_error_vi(e: &clap::Error) -> String {
             let prior = get(C::PriorArg);
             if prior.is_empty() {
                 format!("`{arg}` không dùng cùng một tùy chọn đã có")
+            } else if prior == arg {
+                format!("`{arg}` chỉ được ghi một lần")
             } else {
                 format!("`{arg}` không dùng cùng `{prior}`")
             }
