@@ -191,6 +191,8 @@ pub fn run(
                 lead: answer.lead.iter().map(|s| s.to_string()).collect(),
                 support: answer.support.iter().map(|s| s.to_string()).collect(),
                 deadline: String::new(),
+                // The receiving group's declared count grows instead (below).
+                added: None,
             },
             carried_from: me.clone(),
             notes: vec![note],

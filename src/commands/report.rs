@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use super::{Ctx, Outcome};
 use crate::cli::{ReportArgs, ReportFormat};
@@ -20,6 +20,7 @@ pub fn run(
     err: &mut dyn Write,
 ) -> Result<Outcome> {
     let loaded = crate::load::load(&ctx.plan_dir)?;
+    super::announce_unreadable(ctx, &loaded, err)?;
     let plan = &loaded.plan;
     let cycle = if args.calendar_month {
         Cycle::Calendar
@@ -45,13 +46,13 @@ pub fn run(
     };
     let judged = judge_all(plan, horizon);
     let log = match crate::git::Repo::discover(&ctx.plan_dir) {
-        Ok(repo) => Some(crate::audit::plan_log(
+        Ok(repo) => Ok(crate::audit::plan_log(
             &repo,
             plan,
             Some(window.start),
             Some(window.end),
         )?),
-        Err(_) => None,
+        Err(why) => Err(why),
     };
     let spec = Spec {
         period: Period::Month(month),
@@ -61,7 +62,7 @@ pub fn run(
         basis: Basis::default(),
         by_member: args.by_member,
     };
-    let report = crate::report::build(plan, &judged, spec, log.as_deref());
+    let report = crate::report::build(plan, &judged, spec, log.as_deref().map_err(Clone::clone));
     let text = match args.format {
         ReportFormat::Md => render::markdown::report(&report, tr(ctx.lang)),
         ReportFormat::Json => render::json::to_string(&render::json::report(&report)),
@@ -103,8 +104,12 @@ pub fn run(
         )?;
         return Ok(Outcome::Findings);
     }
-    std::fs::create_dir_all(dir)
-        .with_context(|| format!("failed to create `{}`", dir.display()))?;
+    std::fs::create_dir_all(dir).map_err(|e| {
+        anyhow::anyhow!(tr(ctx.lang).everyday(&crate::i18n::Everyday::CreateFailed {
+            path: &dir.display().to_string(),
+            why: &e.to_string()
+        }))
+    })?;
     // A file tiendo names itself inside the folder: a link planted there is refused, never
     // followed or replaced.
     let mut sink = crate::edit::Output::open(&path, false)?;

@@ -401,8 +401,14 @@ fn list(
     let overdue = parts.iter().any(|(_, r)| r.overdue);
     let text = match args.format {
         ListFormat::Table => {
-            let rows: Vec<Row> = parts.into_iter().flat_map(|(_, r)| r.rows).collect();
-            super::list::render_table(ctx, &rows)
+            let mut rows: Vec<Row> = parts.into_iter().flat_map(|(_, r)| r.rows).collect();
+            if let Some(field) = args.sort {
+                super::list::sort_rows(&mut rows, field);
+            }
+            if let Some(n) = args.limit {
+                rows.truncate(n);
+            }
+            super::list::render_table(ctx, &rows, &args.columns)
         }
         ListFormat::Csv => {
             let rows: Vec<Row> = parts.into_iter().flat_map(|(_, r)| r.rows).collect();
