@@ -440,7 +440,7 @@ pub struct Filters {
     /// Tasks in group G and its sub-groups
     #[arg(long, value_name = "G")]
     pub group: Option<String>,
-    /// Tasks in this standing (done_on_time, done_late, in_progress, overdue, ongoing, no_date, dropped)
+    /// Tasks in this standing (done_on_time, done_late, in_progress, overdue, ongoing, no_date, carried_over, dropped)
     #[arg(long, value_name = "CATEGORY", value_parser = parse_category)]
     pub status: Option<crate::model::status::Category>,
     /// Overdue tasks only (with --due-within: the overdue ones too)

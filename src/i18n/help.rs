@@ -34,7 +34,7 @@ pub fn vi(path: &str, id: &str) -> Option<&'static str> {
         ("list" | "export", "unit") => "Nhiệm vụ do ĐƠN-VỊ chủ trì hoặc phối hợp",
         ("list" | "export", "group") => "Nhiệm vụ trong NHÓM và các nhóm con",
         ("list" | "export", "status") => {
-            "Nhiệm vụ ở tình trạng này (done_on_time, done_late, in_progress, overdue, ongoing, no_date, dropped)"
+            "Nhiệm vụ ở tình trạng này (done_on_time, done_late, in_progress, overdue, ongoing, no_date, carried_over, dropped)"
         }
         ("list" | "export", "overdue") => {
             "Chỉ nhiệm vụ quá hạn (cùng --due-within: thêm các nhiệm vụ quá hạn)"
@@ -171,7 +171,9 @@ pub fn vi(path: &str, id: &str) -> Option<&'static str> {
         ("carry-over", "from") => "Kế hoạch có nhiệm vụ chưa hoàn thành cần chuyển (tên ngắn)",
         ("carry-over", "to") => "Kế hoạch sau, nhận các nhiệm vụ (tên ngắn)",
         ("carry-over", "group") => "Chỉ nhiệm vụ thuộc nhóm này của kế hoạch cũ (và các nhóm con)",
-        ("carry-over", "only") => "Chỉ các nhiệm vụ này của kế hoạch cũ (mã, cách nhau bằng dấu phẩy)",
+        ("carry-over", "only") => {
+            "Chỉ các nhiệm vụ này của kế hoạch cũ (mã, cách nhau bằng dấu phẩy)"
+        }
         ("carry-over", "into") => "Nhóm của kế hoạch sau nhận nhiệm vụ [mặc định: nhóm đầu tiên]",
         ("carry-over", "dry_run") => "In những gì sẽ ghi, không ghi gì",
         ("carry-over", "commit") => "Commit các tệp đã ghi",
