@@ -31,6 +31,9 @@ pub struct Global {
     /// When to colour the output (NO_COLOR is honoured)
     #[arg(long, global = true, default_value = "auto")]
     pub color: ColorArg,
+    /// Read every plan file instead of trusting the parse cache (in `.git/tiendo/`)
+    #[arg(long, global = true, env = "TIENDO_NO_CACHE", value_parser = clap::builder::FalseyValueParser::new())]
+    pub no_cache: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

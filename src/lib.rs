@@ -21,6 +21,7 @@
 
 pub mod appendix;
 pub mod audit;
+pub mod cache;
 pub mod check;
 pub mod cli;
 pub mod commands;

@@ -314,6 +314,15 @@ pub struct Text {
 }
 
 pub fn read_text(path: &Path, shown: &str) -> Result<Text, Problem> {
+    read_text_stat(path, shown).0
+}
+
+/// [`read_text`], also giving the metadata of the open file taken *before* its bytes were read
+/// (what the parse cache keys the result on: a change after that `fstat` shows on the next run).
+pub fn read_text_stat(
+    path: &Path,
+    shown: &str,
+) -> (Result<Text, Problem>, Option<std::fs::Metadata>) {
     use std::io::Read;
     let io = |e: std::io::Error| {
         Problem::error(
@@ -325,35 +334,51 @@ pub fn read_text(path: &Path, shown: &str) -> Result<Text, Problem> {
         )
     };
     // One open, one fstat, one read: the size check and the read see the same file.
-    let mut file = std::fs::File::open(path).map_err(io)?;
-    let len = file.metadata().map_err(io)?.len();
+    let mut file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => return (Err(io(e)), None),
+    };
+    let md = match file.metadata() {
+        Ok(m) => m,
+        Err(e) => return (Err(io(e)), None),
+    };
+    let len = md.len();
     if len > MAX_FILE_BYTES {
-        return Err(Problem::error(
-            shown,
-            Pos::default(),
-            ProblemKind::TooLarge {
-                bytes: len,
-                limit: MAX_FILE_BYTES,
-            },
-        ));
+        return (
+            Err(Problem::error(
+                shown,
+                Pos::default(),
+                ProblemKind::TooLarge {
+                    bytes: len,
+                    limit: MAX_FILE_BYTES,
+                },
+            )),
+            Some(md),
+        );
     }
     let mut bytes = Vec::with_capacity(len as usize + 1);
     // Read at most one byte past the limit, in case the file grew since fstat.
-    file.by_ref()
+    if let Err(e) = file
+        .by_ref()
         .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(Problem::error(
-            shown,
-            Pos::default(),
-            ProblemKind::TooLarge {
-                bytes: bytes.len() as u64,
-                limit: MAX_FILE_BYTES,
-            },
-        ));
+    {
+        return (Err(io(e)), None);
     }
-    decode(bytes, shown)
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return (
+            Err(Problem::error(
+                shown,
+                Pos::default(),
+                ProblemKind::TooLarge {
+                    bytes: bytes.len() as u64,
+                    limit: MAX_FILE_BYTES,
+                },
+            )),
+            None,
+        );
+    }
+    (decode(bytes, shown), Some(md))
 }
 
 fn io_detail(e: &std::io::Error) -> String {
@@ -783,13 +808,17 @@ fn build_units(raw: RawUnits, text: &str, shown: &str) -> (Vec<Unit>, Vec<Proble
     (units, c.problems)
 }
 
-/// Read, check encoding and NFC, and parse one file; problems go to `problems`.
+/// Read, check encoding and NFC, and parse one file; problems go to `problems`. `stat` gets
+/// the file's metadata as it was before the read (`None` when it could not be read).
 fn read_and_parse<T: for<'de> Deserialize<'de>>(
     path: &Path,
     shown: &str,
     problems: &mut Vec<Problem>,
+    stat: &mut Option<std::fs::Metadata>,
 ) -> Option<(T, String, bool)> {
-    let t = match read_text(path, shown) {
+    let (t, md) = read_text_stat(path, shown);
+    *stat = md;
+    let t = match t {
         Ok(t) => t,
         Err(p) => {
             problems.push(p);
@@ -813,19 +842,91 @@ fn read_and_parse<T: for<'de> Deserialize<'de>>(
     }
 }
 
+/// What reading one plan file gives: the value (when it parsed), its own problems, and the
+/// metadata the parse cache keys it on.
+pub struct FileResult<T> {
+    pub value: Option<T>,
+    pub problems: Vec<Problem>,
+    pub stat: Option<std::fs::Metadata>,
+}
+
 pub fn load_task_file(path: &Path, shown: &str) -> (Option<Task>, Vec<Problem>) {
+    let r = read_task_file(path, shown);
+    (r.value, r.problems)
+}
+
+/// One task file, with the metadata taken before it was read.
+pub fn read_task_file(path: &Path, shown: &str) -> FileResult<Task> {
     let mut problems = vec![];
-    let Some((raw, text, known_nfc)) = read_and_parse::<RawTask>(path, shown, &mut problems) else {
-        return (None, problems);
+    let mut stat = None;
+    let Some((raw, text, known_nfc)) =
+        read_and_parse::<RawTask>(path, shown, &mut problems, &mut stat)
+    else {
+        return FileResult {
+            value: None,
+            problems,
+            stat,
+        };
     };
     let (task, more) = build_task_in(raw, &text, shown, known_nfc);
     problems.extend(more);
-    (Some(task), problems)
+    FileResult {
+        value: Some(task),
+        problems,
+        stat,
+    }
+}
+
+/// `plan.toml`: the plan's settings and groups (`None` when it does not parse).
+pub fn read_plan_file(path: &Path, shown: &str) -> FileResult<PlanMeta> {
+    let mut problems = vec![];
+    let mut stat = None;
+    let value =
+        read_and_parse::<RawPlan>(path, shown, &mut problems, &mut stat).map(|(raw, text, _)| {
+            let (m, p) = build_meta(raw, &text, shown);
+            problems.extend(p);
+            m
+        });
+    FileResult {
+        value,
+        problems,
+        stat,
+    }
+}
+
+/// `units.toml`: the registry's units (`None` when it does not parse).
+pub fn read_units_file(path: &Path, shown: &str) -> FileResult<Vec<Unit>> {
+    let mut problems = vec![];
+    let mut stat = None;
+    let value =
+        read_and_parse::<RawUnits>(path, shown, &mut problems, &mut stat).map(|(raw, text, _)| {
+            let (u, p) = build_units(raw, &text, shown);
+            problems.extend(p);
+            u
+        });
+    FileResult {
+        value,
+        problems,
+        stat,
+    }
 }
 
 /// Every `.toml` file under `tasks/`, sorted, relative to the plan folder; symlinks are
 /// reported, not followed (a link can point outside the plan or into a loop).
 pub fn task_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
+    walk_tasks(dir, problems, false)
+        .into_iter()
+        .map(|(p, _)| p)
+        .collect()
+}
+
+/// [`task_files`], with each file's `lstat` when `stat` is set (what the parse cache compares
+/// with its key; the files listed are regular files, so it is also their `stat`).
+fn walk_tasks(
+    dir: &Path,
+    problems: &mut Vec<Problem>,
+    stat: bool,
+) -> Vec<(PathBuf, Option<std::fs::Metadata>)> {
     let root = dir.join("tasks");
     if !root.is_dir() {
         return vec![];
@@ -852,7 +953,8 @@ pub fn task_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
                         ));
                     }
                 } else if e.file_type().is_file() && is_toml {
-                    out.push(rel);
+                    let md = if stat { e.metadata().ok() } else { None };
+                    out.push((rel, md));
                 }
             }
             Err(err) => {
@@ -878,83 +980,37 @@ pub fn task_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
 /// The plan's frame without its tasks: plan.toml and units.toml (for commands such as `log`
 /// that need names and settings but not every task file).
 pub fn load_frame(dir: &Path) -> Result<Loaded> {
-    let md = std::fs::metadata(dir)
-        .with_context(|| format!("failed to read plan folder `{}`", dir.display()))?;
-    if !md.is_dir() {
-        bail!("`{}` is not a folder", dir.display());
-    }
-    let mut problems = vec![];
-    let mut files = 0;
-
-    let plan_shown = display_path(dir, Path::new("plan.toml"));
-    let plan_path = dir.join("plan.toml");
-    let mut meta = PlanMeta {
-        file: plan_shown.clone(),
-        ..PlanMeta::default()
-    };
-    if plan_path.exists() {
-        files += 1;
-        if let Some((raw, text, _)) =
-            read_and_parse::<RawPlan>(&plan_path, &plan_shown, &mut problems)
-        {
-            let (m, p) = build_meta(raw, &text, &plan_shown);
-            meta = m;
-            problems.extend(p);
-        }
-    } else {
-        problems.push(Problem::error(
-            &plan_shown,
-            Pos::default(),
-            ProblemKind::MissingFile,
-        ));
-    }
-
-    let units_shown = display_path(dir, Path::new("units.toml"));
-    let mut units_loaded = false;
-    let units_path = dir.join("units.toml");
-    let mut units = vec![];
-    if units_path.exists() {
-        files += 1;
-        if let Some((raw, text, _)) =
-            read_and_parse::<RawUnits>(&units_path, &units_shown, &mut problems)
-        {
-            let (u, p) = build_units(raw, &text, &units_shown);
-            units = u;
-            units_loaded = true;
-            problems.extend(p);
-        }
-    } else {
-        problems.push(Problem::error(
-            &units_shown,
-            Pos::default(),
-            ProblemKind::MissingFile,
-        ));
-    }
-
-    let plan = Plan {
-        meta,
-        units: Registry::new(units_shown, units),
-        tasks: vec![],
-    };
-    Ok(Loaded {
-        plan,
-        problems,
-        files,
-        all_tasks_loaded: true,
-        units_loaded,
-    })
+    let mut session = Session::open(dir, false)?;
+    Ok(session.frame(dir))
 }
 
-/// Load a whole plan folder. `Err` only when the folder itself cannot be used.
+/// Load a whole plan folder without the parse cache. `Err` only when the folder itself cannot
+/// be used.
 pub fn load(dir: &Path) -> Result<Loaded> {
-    let mut loaded = load_frame(dir)?;
+    load_with(dir, false)
+}
+
+/// Load a whole plan folder, through the parse cache when `use_cache` (see [`crate::cache`]):
+/// a file whose size, times and inode match the cache's key is not read; every other file is
+/// read and parsed as [`load`] does, and the cache is rewritten. The result is the same either
+/// way (the tests compare them byte for byte); cross-file rules are `check`'s and always run.
+pub fn load_with(dir: &Path, use_cache: bool) -> Result<Loaded> {
+    load_counted(dir, use_cache).map(|(l, _)| l)
+}
+
+/// [`load_with`], also saying how many files were served from the cache.
+pub fn load_counted(dir: &Path, use_cache: bool) -> Result<(Loaded, usize)> {
+    let mut session = Session::open(dir, use_cache)?;
+    let mut loaded = session.frame(dir);
     let mut problems = std::mem::take(&mut loaded.problems);
-    let paths = task_files(dir, &mut problems);
+    let paths = walk_tasks(dir, &mut problems, session.index.is_some());
     let files = loaded.files + paths.len();
     let meta = loaded.plan.meta;
     let units_loaded = loaded.units_loaded;
     let units = loaded.plan.units;
-    let tasks = load_tasks_parallel(dir, &paths, &mut problems);
+    let tasks = session.tasks(dir, &paths, &mut problems);
+    let cached = session.hits;
+    session.save();
     let all_tasks_loaded = tasks.len() == paths.len();
     // Sort once on precomputed keys: comparing ids builds keys, and tasks are large to move.
     let mut keyed: Vec<(crate::model::id::TaskKey, Task)> = tasks
@@ -975,46 +1031,294 @@ pub fn load(dir: &Path) -> Result<Loaded> {
         ));
     }
     let plan = Plan { meta, units, tasks };
-    Ok(Loaded {
-        plan,
-        problems,
-        files,
-        all_tasks_loaded,
-        units_loaded,
-    })
+    Ok((
+        Loaded {
+            plan,
+            problems,
+            files,
+            all_tasks_loaded,
+            units_loaded,
+        },
+        cached,
+    ))
 }
 
-/// Parse task files on up to two threads (the measured sweet spot on this class of machine),
-/// keeping results in path order so output never depends on scheduling.
-fn load_tasks_parallel(dir: &Path, paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<Task> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 4);
-    let work = |chunk: &[PathBuf]| {
-        chunk
-            .iter()
-            .map(|rel| load_task_file(&dir.join(rel), &display_path(dir, rel)))
-            .collect::<Vec<_>>()
-    };
-    let results: Vec<(Option<Task>, Vec<Problem>)> = if threads == 1 || paths.len() < 64 {
-        work(paths)
-    } else {
-        let size = paths.len().div_ceil(threads);
-        std::thread::scope(|s| {
-            let handles: Vec<_> = paths
-                .chunks(size)
-                .map(|c| s.spawn(move || work(c)))
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
+/// One load of a plan folder: the old cache (when there is one and it is valid) and the records
+/// of the new one.
+struct Session {
+    /// When the load started, before any file was looked at (the "racily clean" rule).
+    started: std::time::SystemTime,
+    store: Option<crate::cache::Store>,
+    index: Option<crate::cache::Index>,
+    records: Vec<crate::cache::Record>,
+    /// Files served from the cache.
+    hits: usize,
+    /// Files read (a record was made for each that may be cached).
+    misses: usize,
+}
+
+impl Session {
+    fn open(dir: &Path, use_cache: bool) -> Result<Session> {
+        let md = std::fs::metadata(dir)
+            .with_context(|| format!("failed to read plan folder `{}`", dir.display()))?;
+        if !md.is_dir() {
+            bail!("`{}` is not a folder", dir.display());
+        }
+        let started = std::time::SystemTime::now();
+        let store = if use_cache {
+            crate::cache::Store::for_plan(dir)
+        } else {
+            None
+        };
+        // A missing, foreign or damaged cache is an empty one: every file is read.
+        let index = store
+            .as_ref()
+            .map(|s| s.read().unwrap_or_else(crate::cache::Index::empty));
+        Ok(Session {
+            started,
+            store,
+            index,
+            records: vec![],
+            hits: 0,
+            misses: 0,
         })
-    };
-    let mut tasks = Vec::with_capacity(results.len());
-    for (t, p) in results {
-        problems.extend(p);
-        tasks.extend(t);
     }
-    tasks
+
+    /// plan.toml and units.toml.
+    fn frame(&mut self, dir: &Path) -> Loaded {
+        let mut problems = vec![];
+        let mut files = 0;
+
+        let plan_shown = display_path(dir, Path::new("plan.toml"));
+        let plan_path = dir.join("plan.toml");
+        let mut meta = PlanMeta {
+            file: plan_shown.clone(),
+            ..PlanMeta::default()
+        };
+        if plan_path.exists() {
+            files += 1;
+            let (m, p) = self.file(
+                &plan_path,
+                "plan.toml",
+                &plan_shown,
+                crate::cache::Kind::Plan,
+                None,
+                read_plan_file,
+                |m: &mut PlanMeta, shown| m.file = shown.to_string(),
+            );
+            if let Some(m) = m {
+                meta = m;
+            }
+            problems.extend(p);
+        } else {
+            problems.push(Problem::error(
+                &plan_shown,
+                Pos::default(),
+                ProblemKind::MissingFile,
+            ));
+        }
+
+        let units_shown = display_path(dir, Path::new("units.toml"));
+        let mut units_loaded = false;
+        let units_path = dir.join("units.toml");
+        let mut units = vec![];
+        if units_path.exists() {
+            files += 1;
+            let (u, p) = self.file(
+                &units_path,
+                "units.toml",
+                &units_shown,
+                crate::cache::Kind::Units,
+                None,
+                read_units_file,
+                |_: &mut Vec<Unit>, _| {},
+            );
+            if let Some(u) = u {
+                units = u;
+                units_loaded = true;
+            }
+            problems.extend(p);
+        } else {
+            problems.push(Problem::error(
+                &units_shown,
+                Pos::default(),
+                ProblemKind::MissingFile,
+            ));
+        }
+
+        let plan = Plan {
+            meta,
+            units: Registry::new(units_shown, units),
+            tasks: vec![],
+        };
+        Loaded {
+            plan,
+            problems,
+            files,
+            all_tasks_loaded: true,
+            units_loaded,
+        }
+    }
+
+    /// One file through the cache: served from it when its key matches, else read (and a
+    /// record made for the new cache). `stat`: the file's metadata when the caller has it.
+    #[allow(clippy::too_many_arguments)]
+    fn file<T: serde::Serialize + serde::de::DeserializeOwned>(
+        &mut self,
+        path: &Path,
+        rel: &str,
+        shown: &str,
+        kind: crate::cache::Kind,
+        stat: Option<&std::fs::Metadata>,
+        read: fn(&Path, &str) -> FileResult<T>,
+        fix: fn(&mut T, &str),
+    ) -> (Option<T>, Vec<Problem>) {
+        let (value, problems, record, hit) = cached_file(
+            self.index.as_ref(),
+            self.started,
+            path,
+            rel,
+            shown,
+            kind,
+            stat,
+            read,
+            fix,
+        );
+        self.count(record, hit);
+        (value, problems)
+    }
+
+    fn count(&mut self, record: Option<crate::cache::Record>, hit: bool) {
+        if hit {
+            self.hits += 1;
+        } else {
+            self.misses += 1;
+        }
+        self.records.extend(record);
+    }
+
+    /// Task files, on up to two threads (the measured sweet spot on this class of machine),
+    /// results kept in path order so output never depends on scheduling.
+    fn tasks(
+        &mut self,
+        dir: &Path,
+        paths: &[(PathBuf, Option<std::fs::Metadata>)],
+        problems: &mut Vec<Problem>,
+    ) -> Vec<Task> {
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, 4);
+        let (index, started) = (self.index.as_ref(), self.started);
+        let work = |chunk: &[(PathBuf, Option<std::fs::Metadata>)]| {
+            chunk
+                .iter()
+                .map(|(rel, md)| {
+                    let rel_s = rel.to_string_lossy().replace('\\', "/");
+                    cached_file(
+                        index,
+                        started,
+                        &dir.join(rel),
+                        &rel_s,
+                        &display_path(dir, rel),
+                        crate::cache::Kind::Task,
+                        md.as_ref(),
+                        read_task_file,
+                        |t: &mut Task, shown| t.file = shown.to_string(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        let results = if threads == 1 || paths.len() < 64 {
+            work(paths)
+        } else {
+            let size = paths.len().div_ceil(threads);
+            std::thread::scope(|s| {
+                let handles: Vec<_> = paths
+                    .chunks(size)
+                    .map(|c| s.spawn(move || work(c)))
+                    .collect();
+                handles
+                    .into_iter()
+                    .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                    .collect()
+            })
+        };
+        let cached = index.is_some();
+        let mut tasks = Vec::with_capacity(results.len());
+        for (t, p, record, hit) in results {
+            problems.extend(p);
+            tasks.extend(t);
+            if cached {
+                self.count(record, hit);
+            }
+        }
+        tasks
+    }
+
+    /// Write the new cache when anything differs from the old one.
+    fn save(self) {
+        let (Some(store), Some(index)) = (self.store, self.index) else {
+            return;
+        };
+        if self.misses == 0 && self.hits == index.len() && index.valid() {
+            return;
+        }
+        store.write(&self.records, &index);
+    }
+}
+
+/// One file through the cache (see [`Session::file`]); the record to keep and whether it was a
+/// hit.
+#[allow(clippy::too_many_arguments)]
+fn cached_file<T: serde::Serialize + serde::de::DeserializeOwned>(
+    index: Option<&crate::cache::Index>,
+    started: std::time::SystemTime,
+    path: &Path,
+    rel: &str,
+    shown: &str,
+    kind: crate::cache::Kind,
+    stat: Option<&std::fs::Metadata>,
+    read: fn(&Path, &str) -> FileResult<T>,
+    fix: fn(&mut T, &str),
+) -> (Option<T>, Vec<Problem>, Option<crate::cache::Record>, bool) {
+    use crate::cache::{Record, StatKey};
+    let Some(index) = index else {
+        let r = read(path, shown);
+        return (r.value, r.problems, None, false);
+    };
+    let own_stat;
+    let stat = match stat {
+        Some(s) => Some(s),
+        None => {
+            own_stat = std::fs::metadata(path).ok();
+            own_stat.as_ref()
+        }
+    };
+    if let Some(key) = stat.map(StatKey::of)
+        && let Some((data, record)) = index.get(rel, kind, &key)
+        && let Some((mut value, mut problems)) =
+            crate::cache::decode::<(Option<T>, Vec<Problem>)>(data)
+    {
+        if let Some(v) = value.as_mut() {
+            fix(v, shown);
+        }
+        for p in &mut problems {
+            p.path = shown.to_string();
+        }
+        return (value, problems, Some(record), true);
+    }
+    let r = read(path, shown);
+    // Not cached: a file that could not be read (it may be readable next time), and a file
+    // changed so recently that a further change could keep its times (racily clean).
+    let record = r.stat.as_ref().map(StatKey::of).and_then(|key| {
+        let io = r
+            .problems
+            .iter()
+            .any(|p| matches!(p.kind, ProblemKind::Io { .. }));
+        (!io && key.settled(started))
+            .then(|| crate::cache::encode(&(&r.value, &r.problems)))
+            .flatten()
+            .map(|data| Record::new(rel, kind, key, data))
+    });
+    (r.value, r.problems, record, false)
 }

@@ -12,7 +12,7 @@ use crate::model::problem::{self, Severity};
 use crate::render;
 
 pub fn run(ctx: &Ctx, args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome> {
-    let loaded = crate::load::load(&ctx.plan_dir)?;
+    let loaded = ctx.load()?;
     let mut problems = loaded.problems.clone();
     problems.extend(crate::check::run(&crate::check::Input::new(
         &loaded, ctx.as_of,

@@ -20,7 +20,7 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Outcome> {
-    let loaded = crate::load::load(&ctx.plan_dir)?;
+    let loaded = ctx.load()?;
     let plan = &loaded.plan;
     let cycle = if args.calendar_month {
         Cycle::Calendar
@@ -98,7 +98,7 @@ pub fn run(
 /// The "changes to the plan" section: commits dated inside the window (committer date),
 /// grouped by task, with the field-level changes and short hashes.
 fn history_section(ctx: &Ctx, plan: &crate::model::plan::Plan, window: &Window) -> Result<Changes> {
-    let Ok(repo) = crate::git::Repo::discover(&ctx.plan_dir) else {
+    let Ok(repo) = super::discover_repo(ctx) else {
         return Ok(Changes::Unavailable);
     };
     let entries = crate::audit::plan_log(&repo, plan, Some(window.start), Some(window.end))?;

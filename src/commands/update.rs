@@ -24,7 +24,7 @@ pub fn run(
     let tr = tr(ctx.lang);
     // Find the file first (a cheap full load), then lock it and load again: what we validate
     // against is what is on disk while we hold the lock.
-    let path = task_path(&crate::load::load(&ctx.plan_dir)?, &args.id, tr)?;
+    let path = task_path(&ctx.load()?, &args.id, tr)?;
     let shown = path.to_string_lossy().replace('\\', "/");
     let repo = if args.commit {
         Some(super::new::repo(ctx, tr)?)
@@ -36,7 +36,7 @@ pub fn run(
     } else {
         Some(super::new::lock(&path, &shown, tr)?)
     };
-    let loaded = crate::load::load(&ctx.plan_dir)?;
+    let loaded = ctx.load()?;
     let task = loaded.plan.task(&args.id).ok_or_else(|| {
         anyhow::anyhow!(tr.edit(&EditMsg::UnknownTask {
             id: &args.id,

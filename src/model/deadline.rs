@@ -62,7 +62,7 @@ impl Deadline {
 }
 
 /// Why a phrase could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum DeadlineError {
     /// Nothing but whitespace and punctuation.
     Empty,

@@ -11,14 +11,25 @@ use chrono::NaiveDate;
 use super::deadline::{self, Deadline, DeadlineError};
 
 /// A 1-based line and column (in characters) in a file.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub struct Pos {
     pub line: u32,
     pub col: u32,
 }
 
 /// A value together with where it was written.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Located<T> {
     pub value: T,
     pub pos: Pos,
@@ -44,7 +55,7 @@ impl Plan {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct PlanMeta {
     /// Display path of `plan.toml`.
     pub file: String,
@@ -114,7 +125,7 @@ impl PlanMeta {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Group {
     pub id: Located<String>,
     pub title: String,
@@ -122,7 +133,9 @@ pub struct Group {
     pub declared: Option<u32>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum UnitKind {
     Department,
     Agency,
@@ -173,7 +186,7 @@ impl UnitKind {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Unit {
     pub id: Located<String>,
     pub name: String,
@@ -299,7 +312,9 @@ impl Registry {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum TaskStatus {
     Todo,
     Doing,
@@ -329,7 +344,7 @@ impl TaskStatus {
     }
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Source {
     pub document: Option<String>,
     pub body: Option<String>,
@@ -338,7 +353,7 @@ pub struct Source {
     pub appendix_line: Option<u32>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Milestone {
     pub title: String,
     pub deadline: Located<String>,
@@ -346,7 +361,7 @@ pub struct Milestone {
     pub done_on: Option<Located<NaiveDate>>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Indicator {
     pub name: Located<String>,
     pub target: String,
@@ -355,7 +370,7 @@ pub struct Indicator {
     pub baseline: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Progress {
     pub date: Located<NaiveDate>,
     pub by: Located<String>,
@@ -365,7 +380,7 @@ pub struct Progress {
     pub value: Option<f64>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Task {
     /// Display path of the task file.
     pub file: String,

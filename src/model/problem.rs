@@ -6,7 +6,9 @@ use super::deadline::DeadlineError;
 use super::id::UnsafeId;
 use super::plan::Pos;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Severity {
     Error,
     Warning,
@@ -22,7 +24,9 @@ impl Severity {
 }
 
 /// Which part of a task a problem is about, when it is not the task itself.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Item {
     /// 1-based milestone number.
     Milestone(usize),
@@ -33,7 +37,7 @@ pub enum Item {
 }
 
 /// Guess at what a file that is not UTF-8 is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Encoding {
     Utf16,
     /// Looks like an 8-bit Vietnamese code page (TCVN3 / Windows-1258).
@@ -41,7 +45,7 @@ pub enum Encoding {
     Unknown,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum ProblemKind {
     Io {
         detail: String,
@@ -170,7 +174,7 @@ pub enum ProblemKind {
     },
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Problem {
     /// Display path of the file.
     pub path: String,
