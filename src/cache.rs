@@ -302,7 +302,12 @@ fn write_atomic(path: &Path, header: &[u8], body: &[u8]) {
 pub struct Store {
     pub file: PathBuf,
     header: Vec<u8>,
+    /// The folder is shared by every plan of the user (not a repository's own): keep it small.
+    shared: bool,
 }
+
+/// At most this many plan caches are kept in the user's cache folder (the oldest go first).
+const SHARED_KEEP: usize = 32;
 
 impl Store {
     /// The parse cache for a plan folder; `None` when there is nowhere to keep one.
@@ -310,6 +315,7 @@ impl Store {
         let abs = std::fs::canonicalize(dir).ok()?;
         let scope = abs.to_string_lossy();
         let folder = cache_dir_for(&abs)?;
+        let shared = git_dir_of(&abs).is_none();
         let file = folder.join(format!(
             "plan-{:016x}.bin",
             fnv64(scope.as_bytes(), FNV_OFFSET)
@@ -317,6 +323,7 @@ impl Store {
         Some(Store {
             file,
             header: header(scope.as_bytes()),
+            shared,
         })
     }
 
@@ -347,6 +354,39 @@ impl Store {
             }
         }
         write_atomic(&self.file, &self.header, &body);
+        if self.shared {
+            prune(self.file.parent(), SHARED_KEEP);
+        }
+    }
+}
+
+/// Remove all but the `keep` most recently written plan caches in `dir` (plans that were
+/// moved or deleted, temporary copies) and temporary files left by an interrupted write.
+fn prune(dir: Option<&Path>, keep: usize) {
+    let Some(Ok(rd)) = dir.map(std::fs::read_dir) else {
+        return;
+    };
+    let mut caches = vec![];
+    let hour_ago = SystemTime::now() - Duration::from_secs(3600);
+    for e in rd.flatten() {
+        let name = e.file_name().to_string_lossy().to_string();
+        let Ok(modified) = e.metadata().and_then(|m| m.modified()) else {
+            continue;
+        };
+        if !name.starts_with("plan-") {
+            continue;
+        }
+        if name.ends_with(".bin") {
+            caches.push((modified, e.path()));
+        } else if name.contains(".tmp-") && modified < hour_ago {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+    if caches.len() > keep {
+        caches.sort();
+        for (_, p) in &caches[..caches.len() - keep] {
+            let _ = std::fs::remove_file(p);
+        }
     }
 }
 
@@ -577,6 +617,30 @@ mod tests {
         let mut huge = body.clone();
         huge[0..4].copy_from_slice(&u32::MAX.to_le_bytes());
         assert!(Index::parse(huge).is_none());
+    }
+
+    #[test]
+    fn the_shared_cache_folder_keeps_the_newest_caches() {
+        let t = tempfile::tempdir().unwrap();
+        for i in 0..5u64 {
+            let f = t.path().join(format!("plan-{i}.bin"));
+            std::fs::write(&f, b"x").unwrap();
+            let when = SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000 + i);
+            std::fs::File::options()
+                .write(true)
+                .open(&f)
+                .unwrap()
+                .set_modified(when)
+                .unwrap();
+        }
+        std::fs::write(t.path().join("other.txt"), b"x").unwrap();
+        prune(Some(t.path()), 2);
+        let mut left: Vec<String> = std::fs::read_dir(t.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["other.txt", "plan-3.bin", "plan-4.bin"]);
     }
 
     #[test]
