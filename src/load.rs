@@ -415,7 +415,8 @@ pub fn decode(mut bytes: Vec<u8>, shown: &str) -> Result<Text, Problem> {
             .filter(|&&b| b == 0)
             .count()
     };
-    if bytes.len() >= 4 && zeros(0).max(zeros(1)) > bytes.len() / 4 {
+    // (A text file has no NUL byte at all: one memchr answers for almost every file.)
+    if bytes.len() >= 4 && bytes.contains(&0) && zeros(0).max(zeros(1)) > bytes.len() / 4 {
         return Err(Problem::error(
             shown,
             Pos { line: 1, col: 1 },
@@ -455,11 +456,10 @@ pub fn decode(mut bytes: Vec<u8>, shown: &str) -> Result<Text, Problem> {
 /// Offset of the first line that is a git merge-conflict marker.
 fn conflict_marker(text: &str) -> Option<usize> {
     // Fast path: no line starts with a marker character at all (almost every file).
-    let bytes = text.as_bytes();
-    let starts = std::iter::once(0).chain(memchr_newlines(bytes).map(|i| i + 1));
-    if !starts
-        .into_iter()
-        .any(|i| matches!(bytes.get(i), Some(b'<' | b'=' | b'>' | b'|')))
+    // (`split('\n')` finds line breaks with memchr.)
+    if !text
+        .split('\n')
+        .any(|l| matches!(l.as_bytes().first(), Some(b'<' | b'=' | b'>' | b'|')))
     {
         return None;
     }
@@ -476,14 +476,6 @@ fn conflict_marker(text: &str) -> Option<usize> {
         offset += line.len();
     }
     None
-}
-
-fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| **b == b'\n')
-        .map(|(i, _)| i)
 }
 
 /// Parse TOML text into a serde mirror; the error becomes a located problem.
@@ -535,6 +527,8 @@ struct Ctx<'a> {
     problems: Vec<Problem>,
     /// The whole file is known to be NFC: strings need no normalising (the hot path).
     known_nfc: bool,
+    /// No value in the file can hold a control character (see [`plain_text`]).
+    plain: bool,
 }
 
 impl Ctx<'_> {
@@ -550,7 +544,8 @@ impl Ctx<'_> {
 
     /// A string value as the model holds it: NFC, control characters made visible.
     fn nfc(&self, s: String) -> String {
-        visible(if self.known_nfc { s } else { text::nfc(&s) })
+        let s = if self.known_nfc { s } else { text::nfc(&s) };
+        if self.plain { s } else { visible(s) }
     }
 
     fn nfc_all(&self, v: Vec<String>) -> Vec<String> {
@@ -584,8 +579,7 @@ impl Ctx<'_> {
 /// (ESC → ␛, CR → ␍, others → �): a value written with TOML escapes (`"\u001b[2J"`) must not
 /// drive the terminal of whoever lists the plan.
 fn visible(s: String) -> String {
-    let suspect = |b: u8| (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f || b == 0xc2;
-    if !s.bytes().any(suspect) || !s.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+    if !may_need_visible(&s) || !s.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
         return s;
     }
     s.replace("\r\n", "\n")
@@ -600,6 +594,46 @@ fn visible(s: String) -> String {
         .collect()
 }
 
+/// A byte that may start a character [`visible`] replaces (C0 but line break and tab, DEL, and
+/// the lead byte of C1 controls).
+fn suspect_byte(b: u8) -> bool {
+    (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f || b == 0xc2
+}
+
+fn may_need_visible(s: &str) -> bool {
+    s.bytes().any(suspect_byte)
+}
+
+/// No string value parsed from this file text can need [`visible`]: the raw text has no
+/// suspect byte and no TOML escape that makes a control character (`\b \f \r \u \U \e \x`).
+/// Checked once per file instead of once per string (a tenth of a cold `check`).
+fn plain_text(text: &str) -> bool {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // Eight bytes at a time: "some byte is below n" and "some byte is zero" without a branch
+    // per byte; only chunks that may hold a suspect byte (most hold a line break) are looked at.
+    let below = |x: u64, n: u64| x.wrapping_sub(LO * n) & !x & HI != 0;
+    let b = text.as_bytes();
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let x = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+        if (below(x, 0x20) || below(x ^ (LO * 0x7f), 1) || below(x ^ (LO * 0xc2), 1))
+            && c.iter().any(|&b| suspect_byte(b))
+        {
+            return false;
+        }
+    }
+    if chunks.remainder().iter().any(|&b| suspect_byte(b)) {
+        return false;
+    }
+    !text.match_indices('\\').any(|(i, _)| {
+        matches!(
+            b.get(i + 1),
+            Some(b'b' | b'f' | b'r' | b'u' | b'U' | b'e' | b'x')
+        )
+    })
+}
+
 pub fn build_task(raw: RawTask, text: &str, shown: &str) -> (Task, Vec<Problem>) {
     build_task_in(raw, text, shown, false)
 }
@@ -611,6 +645,7 @@ fn build_task_in(raw: RawTask, text: &str, shown: &str, known_nfc: bool) -> (Tas
         ix: LineIndex::new(text),
         problems: vec![],
         known_nfc,
+        plain: plain_text(text),
     };
     let status_pos = c.pos(&raw.status);
     let status_key = visible(raw.status.into_inner());
@@ -721,6 +756,7 @@ fn build_meta(raw: RawPlan, text: &str, shown: &str) -> (PlanMeta, Vec<Problem>)
         ix: LineIndex::new(text),
         problems: vec![],
         known_nfc: false,
+        plain: false,
     };
     let issued = c.date(raw.issued).map(|d| d.value);
     let report_day = match raw.report_day {
@@ -773,6 +809,7 @@ fn build_units(raw: RawUnits, text: &str, shown: &str) -> (Vec<Unit>, Vec<Proble
         ix: LineIndex::new(text),
         problems: vec![],
         known_nfc: false,
+        plain: false,
     };
     let mut units = vec![];
     for u in raw.units {
@@ -1321,4 +1358,50 @@ fn cached_file<T: serde::Serialize + serde::de::DeserializeOwned>(
             .map(|data| Record::new(rel, kind, key, data))
     });
     (r.value, r.problems, record, false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_is_only_claimed_when_no_value_can_hold_a_control_character() {
+        let long = "tiêu đề dài hơn tám byte, có dấu: Quý I/2024 — “trích dẫn” ".repeat(5);
+        for (text, plain) in [
+            ("id = \"1.1\"\ntitle = \"Sở Tài chính\"\n", true),
+            (&format!("title = \"{long}\"\n\tnotes = [\"\\\"x\\\"\", \"a\\tb\\nc\"]\n"), true),
+            ("title = \"a\\u001b[2Jb\"\n", false),
+            ("title = \"a\\U0000001bb\"\n", false),
+            ("title = \"a\\e[2J\"\n", false),
+            ("title = \"a\\x1b\"\n", false),
+            ("title = \"a\\bb\"\n", false),
+            ("title = \"a\\fb\"\n", false),
+            ("title = \"a\\rb\"\n", false),
+            ("title = \"\"\"a\r\nb\"\"\"\n", false),
+            ("title = 'a\u{7f}b'\n", false),
+            ("title = \"a\u{85}b\"\n", false),
+            ("title = \"a\u{a0}b\"\n", false),
+            (&format!("{long}title = 'a\u{1b}b'\n"), false),
+        ] {
+            assert_eq!(plain_text(text), plain, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_plain_file_builds_the_same_task_as_the_careful_path() {
+        let text = "id = \"1.1\"\ngroup = \"1\"\ntitle = \"Trình HĐND tỉnh\\tchính sách \\\"miễn\\\" phí\"\nlead = [\"so-tai-chinh\"]\ndeadline = \"Quý 1/2024\"\nstatus = \"todo\"\nnotes = [\"a\\nb\"]\n";
+        assert!(plain_text(text));
+        let build = |plain: bool| {
+            let raw: RawTask = parse(text, "t.toml").unwrap();
+            let c = Ctx {
+                shown: "t.toml",
+                ix: LineIndex::new(text),
+                problems: vec![],
+                known_nfc: true,
+                plain,
+            };
+            (c.nfc(raw.title), c.nfc_all(raw.notes), c.loc_str(raw.id))
+        };
+        assert_eq!(build(true), build(false));
+    }
 }
