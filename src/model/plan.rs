@@ -58,6 +58,7 @@ impl Plan {
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct PlanMeta {
     /// Display path of `plan.toml`.
+    #[serde(skip)] // Not cached: it depends on how the plan folder was named.
     pub file: String,
     pub code: String,
     pub title: String,
@@ -383,6 +384,7 @@ pub struct Progress {
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Task {
     /// Display path of the task file.
+    #[serde(skip)] // Not cached: it depends on how the plan folder was named.
     pub file: String,
     pub id: Located<String>,
     pub group: Located<String>,

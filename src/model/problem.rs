@@ -177,6 +177,7 @@ pub enum ProblemKind {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Problem {
     /// Display path of the file.
+    #[serde(skip)] // Not cached: it depends on how the plan folder was named.
     pub path: String,
     /// Line 0 means the whole file.
     pub pos: Pos,
