@@ -13,6 +13,10 @@
 #   BENCH_STRICT  when 1, exit 1 if any target is missed (default: report only, exit 0).
 #   BENCH_SKIP_TW when 1, skip the Taskwarrior comparison.
 #   BENCH_SKIP_HISTORY when 1, skip the history benchmark (scripts/bench-history.sh).
+#   BENCH_STEPS   which measurements to take, comma-separated (default: all of
+#                 small,large,tw,memory,history). Results of earlier runs stay in
+#                 $BENCH_DIR/results and the summary shows the latest of each, so a long benchmark
+#                 can be taken in short parts on a shared machine.
 #   BENCH_RUNS    runs per 10k measurement (default 10; 100k and Taskwarrior get half). Lower it
 #                 on a busy machine to keep each step short.
 #
@@ -216,6 +220,9 @@ R="${BENCH_RUNS:-10}"; R2=$(( (R + 1) / 2 ))
 STATWALK="$BENCH_DIR/bin/statwalk"
 printf '#!/bin/sh\nexec find "$1" -name "*.toml" -printf "%%s %%T@ %%i\\\\n"\n' >"$STATWALK"
 chmod +x "$STATWALK"
+STEPS=",${BENCH_STEPS:-small,large,tw,memory,history},"
+step() { [[ $STEPS == *",$1,"* ]]; }
+if step small; then
 rm -rf "$CACHE_DIR"
 hf floor-10k       "$R" 2 "$FLOOR" "$P10"
 hf statwalk-10k    "$R" 2 "$STATWALK" "$P10"
@@ -234,14 +241,17 @@ say "check-10k-first: the first run after the cache is deleted (reads everything
 hyperfine --shell=none --style basic --warmup 1 --min-runs "$R2" --output null \
   --prepare "rm -rf $CACHE_DIR" --export-json "$RES/check-10k-first.json" \
   -- "$TIENDO --plan $P10 check --as-of $AS_OF" >&2 || die "hyperfine failed for check-10k-first"
+hf check-real      30 5 "$TIENDO" --plan "$REPO/plan" check
+fi
+if step large; then
 hf floor-100k      "$R2" 1 "$FLOOR" "$P100"
 hf statwalk-100k   "$R2" 1 "$STATWALK" "$P100"
 hf check-100k-cold "$R2" 1 "$TIENDO" --plan "$P100" --no-cache check --as-of "$AS_OF"
 hf check-100k-warm "$R2" 1 "$TIENDO" --plan "$P100" check --as-of "$AS_OF"
-hf check-real      30 5 "$TIENDO" --plan "$REPO/plan" check
 ls -l "$CACHE_DIR" >&2
+fi
 
-if [ "${BENCH_SKIP_TW:-0}" != 1 ]; then
+if [ "${BENCH_SKIP_TW:-0}" != 1 ] && step tw; then
   TW="$BENCH_DIR/taskdata"
   export TASKRC="$BENCH_DIR/taskrc"
   export TASKDATA="$TW"
@@ -268,7 +278,7 @@ EOF
   hf tw-list-10k  "$R2" 1 task rc.verbose=nothing rc.gc=off rc.hooks=off rc.color=off list
 fi
 
-if [ "${BENCH_SKIP_HISTORY:-0}" != 1 ]; then
+if [ "${BENCH_SKIP_HISTORY:-0}" != 1 ] && step history; then
   say "history (scripts/bench-history.sh)"
   BENCH_DIR="$BENCH_DIR/history" TIENDO="$TIENDO" "$REPO/scripts/bench-history.sh" >"$RES/history.txt" \
     || die "scripts/bench-history.sh failed"
@@ -286,6 +296,7 @@ maxrss_kb() { # median of 3 runs of max RSS (KiB) for COMMAND…
   done
   printf '%s\n' "${v[@]}" | sort -n | sed -n 2p
 }
+if step memory; then
 say "peak memory"
 {
   echo "rss_check_10k_kb=$(maxrss_kb "$TIENDO" --plan "$P10" --no-cache check --as-of "$AS_OF")"
@@ -298,6 +309,7 @@ say "peak memory"
   echo "disk_100k_bytes=$(du -sb "$P100/tasks" | cut -f1)"
 } >"$RES/memory.env"
 cat "$RES/memory.env" >&2
+fi
 
 # --- 6. summary -------------------------------------------------------------------------------
 say "summary ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, tiendo $("$TIENDO" --version | awk '{print $2}'), load average at start $(cat "$RES/load-start"), at end $(cat "$RES/load-end"))"
@@ -307,7 +319,8 @@ res = sys.argv[1]
 def load(name):
     p = os.path.join(res, name + ".json")
     return json.load(open(p))["results"][0] if os.path.exists(p) else None
-mem = dict(l.strip().split("=") for l in open(os.path.join(res, "memory.env")) if "=" in l)
+mp = os.path.join(res, "memory.env")
+mem = dict(l.strip().split("=") for l in open(mp) if "=" in l) if os.path.exists(mp) else {}
 names = ["floor-10k", "statwalk-10k", "check-10k-first", "floor-100k", "statwalk-100k",
          "check-100k-cold", "check-100k-warm", "check-real", "tw-list-10k"]
 names += [f"{c}-10k-{k}" for c in ["check", "list", "report"] for k in ["cold", "warm"]]
@@ -316,13 +329,21 @@ med = lambda n: t[n]["median"]
 cpu = lambda n: t[n]["user"] + t[n]["system"]   # mean CPU time per run
 def fmt(s): return f"{s*1000:.1f} ms" if s < 1 else f"{s:.2f} s"
 rows, missed = [], []
-def row(name, n, ratio="", cpu_ratio="", target="", ok=None, value=None):
+class Missing(Exception): pass
+def row(name, n, *rest, **kw):
+    try:
+        row_(name, n, *rest, **kw)
+    except (Missing, KeyError, TypeError):
+        rows.append((name, "(not measured)", "", "", "", "", "", ""))
+def row_(name, n, ratio="", cpu_ratio="", target="", ok=None, value=None):
     v = value if value is not None else fmt(med(n))
     mn = fmt(t[n]["min"]) if n else ""
     c = fmt(cpu(n)) if n else ""
     rows.append((name, v, mn, c, ratio, cpu_ratio, target, "" if ok is None else "met" if ok else "MISSED"))
     if ok is False: missed.append(name)
 def vs(n, ref, label, target="", limit=None, atleast=False):
+    if t.get(n) is None or t.get(ref) is None:
+        return ("", "", target, None)
     r, rc = med(n) / med(ref), cpu(n) / cpu(ref)
     if atleast:   # ref / n: how many times faster n is
         r, rc = 1 / r, 1 / rc
@@ -345,8 +366,8 @@ row("tiendo check 100k cold", "check-100k-cold", *vs("check-100k-cold", "check-1
 row("  check 100k cold vs floor 100k", "check-100k-cold", *vs("check-100k-cold", "floor-100k", "floor", "≤ 1.25× floor", 1.25))
 row("tiendo check 100k warm", "check-100k-warm", *vs("check-100k-warm", "check-10k-warm", "10k warm", "~linear (≤ 12.5×)", 12.5))
 row("  check 100k warm vs stat walk 100k", "check-100k-warm", *vs("check-100k-warm", "statwalk-100k", "stat walk", "≤ 2× stat walk", 2))
-row("tiendo check, real plan (65 tasks)", "check-real", "", "", "< 20 ms", med("check-real") < 0.020)
-for n in ["10k", "100k"]:
+row("tiendo check, real plan (65 tasks)", "check-real", "", "", "< 20 ms", t["check-real"] and med("check-real") < 0.020)
+for n in ["10k", "100k"] if mem else []:
     disk = int(mem[f"disk_{n}_bytes"])
     frss = int(mem[f"rss_floor_{n}_kb"]) * 1024
     for kind, key in [("cold", f"rss_check_{n}_kb"), ("warm", f"rss_warm_{n}_kb")]:
