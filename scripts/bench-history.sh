@@ -80,7 +80,7 @@ PY
   touch "$BENCH_DIR/repo.ok"
 fi
 
-hot_file=$(git -C "$repo" log --format= --name-only -- plan/tasks | sort | uniq -c | sort -rn | head -1 | awk '{print $2}')
+hot_file=$(git -C "$repo" log --format= --name-only -- plan/tasks | sort | uniq -c | sort -rn | awk 'NR == 1 {print $2}')
 hot_id=$(basename "$hot_file" .toml)
 commits=$(git -C "$repo" rev-list --count HEAD)
 files=$(git -C "$repo" ls-files plan/tasks | wc -l)
