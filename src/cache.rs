@@ -262,22 +262,26 @@ fn header(scope: &[u8]) -> Vec<u8> {
     h
 }
 
-/// Read a cache file and return its body when its header is `header` and its checksum holds.
+/// Read a cache file (`header`, body, CRC-32 of the body) and return its body when its header is
+/// `header` and its checksum holds.
 fn read_checked(path: &Path, header: &[u8]) -> Option<Vec<u8>> {
     let mut bytes = std::fs::read(path).ok()?;
     let rest = bytes.strip_prefix(header)?;
-    let (crc, body) = rest.split_first_chunk::<4>()?;
+    let (body, crc) = rest.split_last_chunk::<4>()?;
     if u32::from_le_bytes(*crc) != crc32fast::hash(body) {
         return None;
     }
-    let start = header.len() + 4;
-    bytes.drain(..start);
+    let end = bytes.len() - 4;
+    bytes.truncate(end);
+    bytes.drain(..header.len());
     Some(bytes)
 }
 
-/// Write `header`, the checksum and `body` to a temporary file beside `path`, then rename it
-/// over `path`. Best effort: a cache that cannot be written is simply not there next time.
-fn write_atomic(path: &Path, header: &[u8], body: &[u8]) {
+/// Write `header`, the body given in parts, and the body's CRC-32 to a temporary file beside
+/// `path`, then rename it over `path`. The parts are streamed (no copy of the whole body is
+/// made: peak memory). Best effort: a cache that cannot be written is simply not there next time.
+fn write_atomic<'a>(path: &Path, header: &[u8], body: impl IntoIterator<Item = &'a [u8]>) {
+    use std::io::Write;
     let Some(dir) = path.parent() else { return };
     if std::fs::create_dir_all(dir).is_err() {
         return;
@@ -286,11 +290,19 @@ fn write_atomic(path: &Path, header: &[u8], body: &[u8]) {
         .duration_since(SystemTime::UNIX_EPOCH)
         .map_or(0, |d| d.subsec_nanos());
     let tmp = path.with_extension(format!("tmp-{}-{nanos}", std::process::id()));
-    let mut bytes = Vec::with_capacity(header.len() + 4 + body.len());
-    bytes.extend_from_slice(header);
-    bytes.extend_from_slice(&crc32fast::hash(body).to_le_bytes());
-    bytes.extend_from_slice(body);
-    if std::fs::write(&tmp, &bytes).is_err() || std::fs::rename(&tmp, path).is_err() {
+    let written = (|| -> std::io::Result<()> {
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, std::fs::File::create(&tmp)?);
+        out.write_all(header)?;
+        let mut crc = crc32fast::Hasher::new();
+        for part in body {
+            crc.update(part);
+            out.write_all(part)?;
+        }
+        out.write_all(&crc.finalize().to_le_bytes())?;
+        out.into_inner().map_err(|e| e.into_error())?;
+        Ok(())
+    })();
+    if written.is_err() || std::fs::rename(&tmp, path).is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
 }
@@ -334,26 +346,32 @@ impl Store {
 
     /// Write a new cache of `records` (those carried over are copied from `old`).
     pub fn write(&self, records: &[Record], old: &Index) {
-        let mut body = vec![];
+        let mut heads: Vec<Vec<u8>> = Vec::with_capacity(records.len());
         for r in records {
-            match r {
-                Record::Old(range) => body.extend_from_slice(&old.buf[range.clone()]),
-                Record::New {
-                    rel,
-                    kind,
-                    key,
-                    data,
-                } => {
-                    body.extend_from_slice(&(rel.len() as u32).to_le_bytes());
-                    body.extend_from_slice(rel.as_bytes());
-                    body.push(*kind as u8);
-                    key.write(&mut body);
-                    body.extend_from_slice(&(data.len() as u32).to_le_bytes());
-                    body.extend_from_slice(data);
-                }
+            if let Record::New {
+                rel,
+                kind,
+                key,
+                data,
+            } = r
+            {
+                let mut h = Vec::with_capacity(rel.len() + KEY_BYTES + 9);
+                h.extend_from_slice(&(rel.len() as u32).to_le_bytes());
+                h.extend_from_slice(rel.as_bytes());
+                h.push(*kind as u8);
+                key.write(&mut h);
+                h.extend_from_slice(&(data.len() as u32).to_le_bytes());
+                heads.push(h);
             }
         }
-        write_atomic(&self.file, &self.header, &body);
+        let mut heads = heads.iter();
+        let parts = records.iter().flat_map(|r| match r {
+            Record::Old(range) => [&old.buf[range.clone()], &[][..]],
+            Record::New { data, .. } => {
+                [heads.next().map_or(&[][..], Vec::as_slice), data.as_slice()]
+            }
+        });
+        write_atomic(&self.file, &self.header, parts);
         if self.shared {
             prune(self.file.parent(), SHARED_KEEP);
         }
@@ -534,7 +552,7 @@ impl Blobs {
     /// Keep a value for a full blob id.
     pub fn put<T: serde::Serialize>(&self, id: &str, value: &T) {
         if let (Some(path), Some(data)) = (self.path(id), encode(value)) {
-            write_atomic(&path, &self.header, &data);
+            write_atomic(&path, &self.header, [data.as_slice()]);
         }
     }
 }

@@ -1078,8 +1078,22 @@ pub fn load_counted(dir: &Path, use_cache: bool) -> Result<(Loaded, usize)> {
             .then_with(|| tasks[a].id.value.cmp(&tasks[b].id.value))
             .then_with(|| tasks[a].file.cmp(&tasks[b].file))
     });
-    let mut slots: Vec<Option<Task>> = tasks.into_iter().map(Some).collect();
-    let tasks: Vec<Task> = order.iter().filter_map(|&i| slots[i].take()).collect();
+    // Put each task in place by following the permutation's cycles: no second vector of tasks
+    // (peak memory).
+    let mut tasks = tasks;
+    let mut done = vec![false; tasks.len()];
+    for start in 0..tasks.len() {
+        let mut j = start;
+        while !done[j] {
+            done[j] = true;
+            let from = order[j];
+            if from == start {
+                break;
+            }
+            tasks.swap(j, from);
+            j = from;
+        }
+    }
     if paths.is_empty() {
         problems.push(Problem::warning(
             &display_path(dir, Path::new("tasks")),
