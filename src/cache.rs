@@ -37,8 +37,9 @@ const MAGIC: &[u8; 8] = b"tiendo\x00c";
 /// change to the model or the loader makes older caches foreign (the derives alone would not
 /// catch a loader fix that changes what a file parses to).
 pub const LAYOUT: u64 = {
-    let parts: [&[u8]; 7] = [
+    let parts: [&[u8]; 8] = [
         include_bytes!("model/plan.rs"),
+        include_bytes!("model/amendment.rs"),
         include_bytes!("model/problem.rs"),
         include_bytes!("model/deadline.rs"),
         include_bytes!("model/id.rs"),

@@ -21,6 +21,9 @@ pub struct Input<'a> {
     pub all_tasks_loaded: bool,
     /// The units registry loaded (otherwise every reference would look unknown).
     pub units_loaded: bool,
+    /// Judge the plan as it was stated on `as_of`: progress entries and completion dates after
+    /// that day are the record of what followed, not mistakes (`check --as-issued`).
+    pub later_records_allowed: bool,
 }
 
 impl<'a> Input<'a> {
@@ -30,6 +33,7 @@ impl<'a> Input<'a> {
             as_of,
             all_tasks_loaded: loaded.all_tasks_loaded,
             units_loaded: loaded.units_loaded,
+            later_records_allowed: false,
         }
     }
 
@@ -40,7 +44,15 @@ impl<'a> Input<'a> {
             as_of,
             all_tasks_loaded: true,
             units_loaded: true,
+            later_records_allowed: false,
         }
+    }
+}
+
+impl Input<'_> {
+    /// A record dated `day` is too late to be true as of the day judged.
+    fn after(&self, day: NaiveDate) -> bool {
+        day > self.as_of && !self.later_records_allowed
     }
 }
 
@@ -64,6 +76,7 @@ pub const PLAN_RULES: &[(&str, Needs, PlanRule)] = &[
     ("task-ids", Needs::Nothing, task_ids),
     ("task-groups", Needs::Nothing, task_groups),
     ("group-counts", Needs::Nothing, group_counts),
+    ("unit-cycles", Needs::Units, unit_cycles),
 ];
 
 /// Rules about one task at a time (they run on two threads for large plans).
@@ -75,6 +88,7 @@ pub const TASK_RULES: &[(&str, Needs, TaskRule)] = &[
     ("milestones", Needs::Nothing, milestones),
     ("progress", Needs::Units, progress),
     ("indicators", Needs::Nothing, indicators),
+    ("amendments", Needs::Units, amendments),
 ];
 
 pub fn run(input: &Input<'_>) -> Vec<Problem> {
@@ -153,10 +167,19 @@ fn plan_settings(i: &Input<'_>, out: &mut Vec<Problem>) {
     {
         out.push(unknown_unit(i.plan, &m.file, s));
     }
+    // An acknowledgement naming a unit that does not exist would silently match nothing.
+    for a in &m.acknowledged {
+        if let Some(u) = &a.unit
+            && i.plan.units.get(&u.value).is_none()
+        {
+            out.push(unknown_unit(i.plan, &m.file, u));
+        }
+    }
 }
 
 fn groups(i: &Input<'_>, out: &mut Vec<Problem>) {
     let m = &i.plan.meta;
+    let all = m.ancestries();
     let mut seen = BTreeSet::new();
     for g in &m.groups {
         if !seen.insert(g.id.value.as_str()) {
@@ -168,18 +191,51 @@ fn groups(i: &Input<'_>, out: &mut Vec<Problem>) {
                 },
             ));
         }
-        if let Some(p) = &g.parent
-            && (m.group(&p.value).is_none() || m.ancestry(&p.value).contains(&g.id.value.as_str()))
-        {
-            out.push(Problem::error(
-                &m.file,
-                p.pos,
-                ProblemKind::UnknownGroup {
-                    group: p.value.clone(),
-                    suggestion: None,
-                },
-            ));
+        if let Some(p) = &g.parent {
+            if m.group(&p.value).is_none() {
+                out.push(Problem::error(
+                    &m.file,
+                    p.pos,
+                    ProblemKind::UnknownGroup {
+                        group: p.value.clone(),
+                        suggestion: None,
+                    },
+                ));
+            } else if all
+                .get(p.value.as_str())
+                .is_some_and(|a| a.contains(&g.id.value.as_str()))
+            {
+                out.push(Problem::error(
+                    &m.file,
+                    p.pos,
+                    ProblemKind::GroupCycle {
+                        group: g.id.value.clone(),
+                    },
+                ));
+            }
         }
+    }
+}
+
+/// Successors or members that lead back to a unit (a unit that succeeds itself included):
+/// one located error per cycle, at the first unit of the cycle found.
+fn unit_cycles(i: &Input<'_>, out: &mut Vec<Problem>) {
+    let reg = &i.plan.units;
+    for (unit, field, path) in reg.cycles() {
+        let pos = if field == "successors" {
+            unit.successors.first().map_or(unit.id.pos, |s| s.pos)
+        } else {
+            unit.members.first().map_or(unit.id.pos, |s| s.pos)
+        };
+        out.push(Problem::error(
+            &reg.file,
+            pos,
+            ProblemKind::UnitCycle {
+                unit: unit.id.value.clone(),
+                field,
+                path: path.into_iter().map(str::to_string).collect(),
+            },
+        ));
     }
 }
 
@@ -347,10 +403,11 @@ fn group_counts(i: &Input<'_>, out: &mut Vec<Problem>) {
         return; // a task file that did not parse is already reported; counting would mislead.
     }
     let m = &i.plan.meta;
+    let all = m.ancestries();
     let mut counts: BTreeMap<&str, u32> = BTreeMap::new();
     for t in &i.plan.tasks {
-        if m.group(&t.group.value).is_some() {
-            for g in m.ancestry(&t.group.value) {
+        if let Some(chain) = all.get(t.group.value.as_str()) {
+            for g in chain {
                 *counts.entry(g).or_default() += 1;
             }
         }
@@ -400,27 +457,39 @@ fn task_units(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
     }
 }
 
+/// An ended unit on a task is fine when someone carries its part: the task's own handover, or a
+/// single registry successor. When the unit's work was split among several successors and the
+/// task has no handover for it, the task must choose: a finding naming the candidates and the
+/// function each took over. Work done before the unit ended stays with it (no finding).
 fn ended_units(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
     let reg = &i.plan.units;
-    for r in t.lead.iter().chain(&t.support) {
-        if let Some(u) = reg.get(&r.value)
-            && let Some(ended) = u.ended.filter(|e| *e <= i.as_of)
-        {
-            out.push(Problem::warning(
-                &t.file,
-                r.pos,
-                ProblemKind::UnitEnded {
-                    unit: u.id.value.clone(),
-                    name: u.label().to_string(),
-                    ended,
-                    successors: reg
-                        .carriers(&u.id.value, i.as_of)
-                        .into_iter()
-                        .map(|s| reg.label(s).to_string())
-                        .collect(),
-                },
-            ));
-        }
+    let answer = crate::model::responsible::answer(i.plan, t, i.as_of);
+    for (unit, successors) in answer.split {
+        let Some(u) = reg.get(unit) else { continue };
+        let pos = t
+            .lead
+            .iter()
+            .chain(&t.support)
+            .find(|r| r.value == unit)
+            .map_or(t.lead_pos, |r| r.pos);
+        out.push(Problem::warning(
+            &t.file,
+            pos,
+            ProblemKind::UnitSplit {
+                unit: unit.to_string(),
+                name: u.label().to_string(),
+                ended: u.ended.unwrap_or(i.as_of),
+                candidates: successors
+                    .iter()
+                    .map(|s| {
+                        (
+                            reg.label(s).to_string(),
+                            reg.get(s).and_then(|x| x.took_over.clone()),
+                        )
+                    })
+                    .collect(),
+            },
+        ));
     }
 }
 
@@ -471,7 +540,7 @@ fn completion(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
             t.status.pos,
             ProblemKind::DoneWithoutDoneOn,
         )),
-        (TaskStatus::Done, Some(d)) if d.value > i.as_of => out.push(Problem::error(
+        (TaskStatus::Done, Some(d)) if i.after(d.value) => out.push(Problem::error(
             &t.file,
             d.pos,
             ProblemKind::DoneOnAfterAsOf {
@@ -500,7 +569,7 @@ fn milestones(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
             out,
         );
         if let Some(d) = &m.done_on
-            && d.value > i.as_of
+            && i.after(d.value)
         {
             out.push(
                 Problem::error(
@@ -522,14 +591,19 @@ fn progress(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
         return;
     }
     let reg = &i.plan.units;
-    // Who may report: lead and support units, their members, and their successors. Built only
-    // when an entry is not by a lead or support unit itself (the usual case needs no walk of
-    // collectives: it was a seventh of a warm `check`).
+    // Who may report: lead and support units, their members, their successors, and every unit
+    // an amendment names. Built only when an entry is not by a lead or support unit itself
+    // (the usual case needs no walk of collectives: it was a seventh of a warm `check`).
     let allowed = std::cell::OnceCell::new();
     let allowed = || {
         allowed.get_or_init(|| {
             let mut allowed: BTreeSet<&str> = BTreeSet::new();
-            for r in t.lead.iter().chain(&t.support) {
+            let amended = t.amendments.iter().flat_map(|a| {
+                a.to.iter()
+                    .chain(a.lead.iter().flatten())
+                    .chain(a.support.iter().flatten())
+            });
+            for r in t.lead.iter().chain(&t.support).chain(amended) {
                 for u in reg.expand(&r.value) {
                     allowed.insert(u);
                     if let Some(unit) = reg.get(u) {
@@ -553,7 +627,7 @@ fn progress(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
     let mut previous: Option<NaiveDate> = None;
     for (n, p) in t.progress.iter().enumerate() {
         let item = Item::Progress(n + 1);
-        if p.date.value > i.as_of {
+        if i.after(p.date.value) {
             out.push(
                 Problem::error(
                     &t.file,
@@ -582,8 +656,29 @@ fn progress(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
             );
         }
         previous = Some(previous.map_or(p.date.value, |prev| prev.max(p.date.value)));
+        let ended = reg
+            .get(&p.by.value)
+            .and_then(|u| u.ended.filter(|e| *e <= p.date.value).map(|e| (u, e)));
         if reg.get(&p.by.value).is_none() {
             out.push(unknown_unit(i.plan, &t.file, &p.by).about(item));
+        } else if let Some((u, ended)) = ended {
+            out.push(
+                Problem::warning(
+                    &t.file,
+                    p.by.pos,
+                    ProblemKind::ProgressByEndedUnit {
+                        unit: p.by.value.clone(),
+                        name: u.label().to_string(),
+                        ended,
+                        carriers: crate::model::responsible::answer(i.plan, t, p.date.value)
+                            .lead
+                            .into_iter()
+                            .map(|c| reg.label(c).to_string())
+                            .collect(),
+                    },
+                )
+                .about(item),
+            );
         } else if units_known && !named(&p.by.value) && !allowed().contains(p.by.value.as_str()) {
             out.push(
                 Problem::warning(
@@ -637,4 +732,116 @@ fn indicators(_i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
             _ => {}
         }
     }
+}
+
+/// Every `[[amendment]]` well formed: a basis, a known unit in every unit field, `from` and
+/// `to` together, a milestone that exists, a phrase that reads, an indicator that exists, a
+/// handover from a unit that had the task on that day.
+fn amendments(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
+    let reg = &i.plan.units;
+    let names: BTreeSet<&str> = t.indicators.iter().map(|x| x.name.value.as_str()).collect();
+    for (n, a) in t.amendments.iter().enumerate() {
+        let item = Item::Amendment(n + 1);
+        let at = |pos: Pos, kind: ProblemKind| Problem::error(&t.file, pos, kind).about(item);
+        if a.basis.as_ref().is_none_or(|b| b.value.trim().is_empty()) {
+            out.push(at(
+                a.basis.as_ref().map_or(a.pos, |b| b.pos),
+                ProblemKind::AmendmentWithoutBasis,
+            ));
+        }
+        let units = a
+            .from
+            .iter()
+            .chain(&a.to)
+            .chain(a.lead.iter().flatten())
+            .chain(a.support.iter().flatten());
+        for r in units {
+            if reg.get(&r.value).is_none() {
+                out.push(unknown_unit(i.plan, &t.file, r).about(item));
+            }
+        }
+        match (&a.from, a.to.is_empty()) {
+            (None, false) => out.push(at(
+                a.to_pos.unwrap_or(a.pos),
+                ProblemKind::AmendmentToWithoutFrom,
+            )),
+            (Some(f), true) => out.push(at(f.pos, ProblemKind::AmendmentFromWithoutTo)),
+            (Some(f), false) => {
+                // The day before it takes effect, was `from` on the task at all?
+                let before = t.in_force(a.on.value.pred_opt().unwrap_or(a.on.value));
+                let on_task = before.lead.contains(&f.value.as_str())
+                    || before.support.contains(&f.value.as_str());
+                if !on_task && reg.get(&f.value).is_some() && !t.done_before(a.on.value) {
+                    out.push(
+                        Problem::warning(
+                            &t.file,
+                            f.pos,
+                            ProblemKind::HandoverFromStranger {
+                                unit: f.value.clone(),
+                            },
+                        )
+                        .about(item),
+                    );
+                }
+            }
+            (None, true) => {}
+        }
+        if let Some(m) = &a.milestone {
+            let count = t.milestones.len();
+            if m.value < 1 || m.value as u64 > count as u64 {
+                out.push(at(
+                    m.pos,
+                    ProblemKind::AmendmentMilestoneOutOfRange {
+                        number: m.value,
+                        count,
+                    },
+                ));
+            }
+        }
+        if let Some(d) = &a.deadline {
+            deadline_problems(i.plan, &t.file, d, a.due.as_ref(), Some(item), out);
+        }
+        match &a.indicator {
+            Some(name) if !names.contains(name.value.as_str()) => out.push(at(
+                name.pos,
+                ProblemKind::UnknownIndicator {
+                    name: name.value.clone(),
+                },
+            )),
+            None if a.target.is_some() || a.target_value.is_some() => {
+                out.push(at(a.pos, ProblemKind::AmendmentTargetWithoutIndicator))
+            }
+            _ => {}
+        }
+        if a.kind() == crate::model::amendment::AmendmentKind::Empty {
+            out.push(Problem::warning(&t.file, a.pos, ProblemKind::AmendmentEmpty).about(item));
+        }
+    }
+}
+
+/// Split `problems` into those still reported and those the plan acknowledges
+/// (`[[acknowledge]]` in plan.toml: same rule code, and the unit and tasks when given). Only
+/// warnings can be acknowledged: an error is never hidden.
+pub fn acknowledged(plan: &Plan, problems: Vec<Problem>) -> (Vec<Problem>, Vec<Problem>) {
+    let acks = &plan.meta.acknowledged;
+    if acks.is_empty() {
+        return (problems, vec![]);
+    }
+    let task_of = |path: &str| {
+        plan.tasks
+            .iter()
+            .find(|t| t.file == path)
+            .map(|t| t.id.value.as_str())
+    };
+    problems.into_iter().partition(|p| {
+        p.severity == crate::model::problem::Severity::Error
+            || !acks.iter().any(|a| {
+                a.rule.value == p.code()
+                    && a.unit
+                        .as_ref()
+                        .is_none_or(|u| Some(u.value.as_str()) == p.unit())
+                    && (a.tasks.is_empty()
+                        || task_of(&p.path).is_some_and(|id| a.tasks.iter().any(|t| t == id)))
+            })
+    })
 }

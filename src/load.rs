@@ -13,6 +13,7 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
+use crate::model::amendment::Amendment;
 use crate::model::plan::{
     Group, Indicator, Located, Milestone, Plan, PlanMeta, Pos, Progress, Registry, Source, Task,
     TaskStatus, Unit, UnitKind,
@@ -66,6 +67,27 @@ pub struct RawPlan {
     /// The plan's groups, in plan order
     #[serde(default, rename = "group")]
     pub groups: Vec<RawGroup>,
+    /// Known warnings the plan accepts: `check` leaves them out of its count and `--strict`
+    #[serde(default, rename = "acknowledge")]
+    pub acknowledge: Vec<RawAcknowledge>,
+}
+
+/// A known warning the plan accepts, with its reason
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawAcknowledge {
+    /// The rule's code as `check --format json` gives it, e.g. "unit-split"
+    #[schemars(with = "String")]
+    pub rule: Spanned<String>,
+    /// Only findings about this unit (an id from units.toml)
+    #[serde(default)]
+    #[schemars(schema_with = "crate::schema::unit_id")]
+    pub unit: Option<Spanned<String>>,
+    /// Only findings in these tasks (ids)
+    #[serde(default)]
+    pub tasks: Vec<String>,
+    /// Why it is accepted
+    pub reason: String,
 }
 
 /// One of the plan's groups, in plan order
@@ -117,6 +139,11 @@ pub struct RawUnit {
     #[serde(default)]
     #[schemars(schema_with = "crate::schema::unit_ids")]
     pub members: Vec<Spanned<String>>,
+    /// The day the unit came into being, when after the plan was issued (a collective counts
+    /// it as a member from that day)
+    #[serde(default)]
+    #[schemars(schema_with = "crate::schema::date")]
+    pub started: Option<Spanned<Datetime>>,
     /// The day the unit ceased to exist (its tasks pass to the successors from that day)
     #[serde(default)]
     #[schemars(schema_with = "crate::schema::date")]
@@ -125,6 +152,10 @@ pub struct RawUnit {
     #[serde(default)]
     #[schemars(schema_with = "crate::schema::unit_ids")]
     pub successors: Vec<Spanned<String>>,
+    /// The functions this unit took over from ended units (shown when a task must choose
+    /// among an ended unit's successors)
+    #[serde(default)]
+    pub took_over: Option<String>,
     /// Free text (e.g. the decision that merged it)
     #[serde(default)]
     pub note: Option<String>,
@@ -178,6 +209,71 @@ pub struct RawTask {
     /// Progress entries, oldest first
     #[serde(default)]
     pub progress: Vec<RawProgress>,
+    /// Dated changes to the plan's values (handover, new lead, deadline extension…); the
+    /// fields above keep the plan's wording
+    #[serde(default, rename = "amendment")]
+    pub amendments: Vec<RawAmendment>,
+}
+
+/// A dated amendment (điều chỉnh): from `on`, on the strength of `basis`, one or more values
+/// change
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawAmendment {
+    /// The day it takes effect
+    #[schemars(schema_with = "crate::schema::date")]
+    pub on: Spanned<Datetime>,
+    /// The document it rests on (number and date), e.g. "Công văn số 123/UBND-KT ngày 18/6/2024"
+    #[serde(default)]
+    #[schemars(with = "String")]
+    pub basis: Option<Spanned<String>>,
+    /// Source, remarks
+    #[serde(default)]
+    pub note: Option<String>,
+    /// The fact could not be checked against a source
+    #[serde(default)]
+    pub unverified: bool,
+    /// Handover: this unit's role (lead or support) passes to `to`
+    #[serde(default)]
+    #[schemars(schema_with = "crate::schema::unit_id")]
+    pub from: Option<Spanned<String>>,
+    /// Handover: the units that take over from `from`
+    #[serde(default)]
+    #[schemars(schema_with = "crate::schema::unit_ids")]
+    pub to: Option<Spanned<Vec<Spanned<String>>>>,
+    /// The new lead units (replaces the list)
+    #[serde(default)]
+    #[schemars(schema_with = "crate::schema::unit_ids")]
+    pub lead: Option<Vec<Spanned<String>>>,
+    /// The new coordinating units (replaces the list)
+    #[serde(default)]
+    #[schemars(schema_with = "crate::schema::unit_ids")]
+    pub support: Option<Vec<Spanned<String>>>,
+    /// The new deadline phrase (of the task, or of `milestone`)
+    #[serde(default)]
+    #[schemars(with = "String")]
+    pub deadline: Option<Spanned<String>>,
+    /// The new due date (of the task, or of `milestone`)
+    #[serde(default)]
+    #[schemars(schema_with = "crate::schema::date")]
+    pub due: Option<Spanned<Datetime>>,
+    /// The new title
+    #[serde(default)]
+    pub title: Option<String>,
+    /// The milestone (1-based) whose deadline/due change
+    #[serde(default)]
+    #[schemars(with = "u32", range(min = 1))]
+    pub milestone: Option<Spanned<i64>>,
+    /// The indicator whose target changes
+    #[serde(default)]
+    #[schemars(with = "String")]
+    pub indicator: Option<Spanned<String>>,
+    /// The indicator's new target, as written
+    #[serde(default)]
+    pub target: Option<String>,
+    /// The indicator's new target figure
+    #[serde(default)]
+    pub target_value: Option<f64>,
 }
 
 /// Where the task comes from in the source document
@@ -299,11 +395,13 @@ pub enum PlanDirError {
 // ---------------------------------------------------------------------------------------------
 // Reading files.
 
-/// `dir/rel` as a display path with `/` separators.
+/// `dir/rel` as a display path with `/` separators, through the terminal sanitiser (a file
+/// name may hold ESC, BEL or a line break).
 pub fn display_path(dir: &Path, rel: &Path) -> String {
     let joined = dir.join(rel);
     let s = joined.to_string_lossy().replace('\\', "/");
-    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
+    let s = s.strip_prefix("./").map(str::to_string).unwrap_or(s);
+    text::for_terminal(&s).replace('\n', "\u{2424}")
 }
 
 /// Decoded text of one file, or the problem that stops it from being read.
@@ -314,15 +412,35 @@ pub struct Text {
 }
 
 pub fn read_text(path: &Path, shown: &str) -> Result<Text, Problem> {
-    read_text_stat(path, shown).0
+    decode(read_bytes(path, shown)?, shown)
 }
 
-/// [`read_text`], also giving the metadata of the open file taken *before* its bytes were read
-/// (what the parse cache keys the result on: a change after that `fstat` shows on the next run).
+/// [`read_text`], also giving the metadata of the open file taken before its bytes were read
+/// (see [`read_bytes_stat`]).
 pub fn read_text_stat(
     path: &Path,
     shown: &str,
 ) -> (Result<Text, Problem>, Option<std::fs::Metadata>) {
+    let mut stat = None;
+    let text = read_bytes_stat(path, shown, &mut stat).and_then(|b| decode(b, shown));
+    (text, stat)
+}
+
+/// The bytes of one plan file, refusing what is not a regular file: a FIFO, device or socket
+/// is opened without blocking and reported (a FIFO as `plan.toml` must not hang every
+/// command), and a file past [`MAX_FILE_BYTES`] is not read.
+pub fn read_bytes(path: &Path, shown: &str) -> Result<Vec<u8>, Problem> {
+    read_bytes_stat(path, shown, &mut None)
+}
+
+/// [`read_bytes`], also giving (in `stat`) the metadata of the open regular file, taken *before*
+/// its bytes were read: what the parse cache keys the result on, so a change after that
+/// `fstat` shows on the next run.
+fn read_bytes_stat(
+    path: &Path,
+    shown: &str,
+    stat: &mut Option<std::fs::Metadata>,
+) -> Result<Vec<u8>, Problem> {
     use std::io::Read;
     let io = |e: std::io::Error| {
         Problem::error(
@@ -333,52 +451,62 @@ pub fn read_text_stat(
             },
         )
     };
-    // One open, one fstat, one read: the size check and the read see the same file.
-    let mut file = match std::fs::File::open(path) {
-        Ok(f) => f,
-        Err(e) => return (Err(io(e)), None),
-    };
-    let md = match file.metadata() {
-        Ok(m) => m,
-        Err(e) => return (Err(io(e)), None),
-    };
+    // One open, one fstat, one read: the type check, size check and the read see one file.
+    let mut opts = std::fs::OpenOptions::new();
+    opts.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32);
+    }
+    let mut file = opts.open(path).map_err(io)?;
+    let md = file.metadata().map_err(io)?;
+    if !md.is_file() {
+        return Err(Problem::error(
+            shown,
+            Pos::default(),
+            if md.is_dir() {
+                ProblemKind::Io {
+                    detail: "is a folder".into(),
+                }
+            } else {
+                ProblemKind::NotRegularFile
+            },
+        ));
+    }
     let len = md.len();
+    *stat = Some(md);
     if len > MAX_FILE_BYTES {
-        return (
-            Err(Problem::error(
-                shown,
-                Pos::default(),
-                ProblemKind::TooLarge {
-                    bytes: len,
-                    limit: MAX_FILE_BYTES,
-                },
-            )),
-            Some(md),
-        );
+        return Err(Problem::error(
+            shown,
+            Pos::default(),
+            ProblemKind::TooLarge {
+                bytes: len,
+                limit: MAX_FILE_BYTES,
+            },
+        ));
     }
     let mut bytes = Vec::with_capacity(len as usize + 1);
     // Read at most one byte past the limit, in case the file grew since fstat.
-    if let Err(e) = file
-        .by_ref()
+    file.by_ref()
         .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-    {
-        return (Err(io(e)), None);
-    }
+        .map_err(|e| {
+            *stat = None;
+            io(e)
+        })?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return (
-            Err(Problem::error(
-                shown,
-                Pos::default(),
-                ProblemKind::TooLarge {
-                    bytes: bytes.len() as u64,
-                    limit: MAX_FILE_BYTES,
-                },
-            )),
-            None,
-        );
+        *stat = None;
+        return Err(Problem::error(
+            shown,
+            Pos::default(),
+            ProblemKind::TooLarge {
+                bytes: bytes.len() as u64,
+                limit: MAX_FILE_BYTES,
+            },
+        ));
     }
-    (decode(bytes, shown), Some(md))
+    Ok(bytes)
 }
 
 fn io_detail(e: &std::io::Error) -> String {
@@ -575,63 +703,30 @@ impl Ctx<'_> {
     }
 }
 
-/// Text with control characters other than line breaks and tabs shown as visible symbols
-/// (ESC → ␛, CR → ␍, others → �): a value written with TOML escapes (`"\u001b[2J"`) must not
-/// drive the terminal of whoever lists the plan.
+/// A string value as the model holds it: a CRLF inside a value becomes LF, and every
+/// character that could drive a terminal is made visible by the one sanitiser
+/// ([`text::for_terminal`]): a value written with TOML escapes (`"\u001b[2J"`) must not drive
+/// the terminal of whoever lists the plan.
 fn visible(s: String) -> String {
-    if !may_need_visible(&s) || !s.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-        return s;
+    match text::for_terminal(&s) {
+        std::borrow::Cow::Borrowed(_) => s,
+        std::borrow::Cow::Owned(_) => text::for_terminal(&s.replace("\r\n", "\n")).into_owned(),
     }
-    s.replace("\r\n", "\n")
-        .chars()
-        .map(|c| match c {
-            '\n' | '\t' => c,
-            '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
-            '\u{7f}' => '\u{2421}',
-            c if c.is_control() => '\u{fffd}',
-            c => c,
-        })
-        .collect()
 }
 
-/// A byte that may start a character [`visible`] replaces (C0 but line break and tab, DEL, and
-/// the lead byte of C1 controls).
-fn suspect_byte(b: u8) -> bool {
-    (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f || b == 0xc2
-}
-
-fn may_need_visible(s: &str) -> bool {
-    s.bytes().any(suspect_byte)
-}
-
-/// No string value parsed from this file text can need [`visible`]: the raw text has no
-/// suspect byte and no TOML escape that makes a control character (`\b \f \r \u \U \e \x`).
-/// Checked once per file instead of once per string (a tenth of a cold `check`).
+/// No string value parsed from this file text can need [`visible`]: the terminal sanitiser
+/// would leave the whole raw text as it is (it judges character by character, so it leaves
+/// every part alone too), and the text has no TOML escape that can make a character it would
+/// replace (`\b \f \r \u \U \e \x`; `\t` and `\n` make characters it lets pass).
+/// Checked once per file instead of once per string value.
 fn plain_text(text: &str) -> bool {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    // Eight bytes at a time: "some byte is below n" and "some byte is zero" without a branch
-    // per byte; only chunks that may hold a suspect byte (most hold a line break) are looked at.
-    let below = |x: u64, n: u64| x.wrapping_sub(LO * n) & !x & HI != 0;
     let b = text.as_bytes();
-    let mut chunks = b.chunks_exact(8);
-    for c in &mut chunks {
-        let x = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
-        if (below(x, 0x20) || below(x ^ (LO * 0x7f), 1) || below(x ^ (LO * 0xc2), 1))
-            && c.iter().any(|&b| suspect_byte(b))
-        {
-            return false;
-        }
-    }
-    if chunks.remainder().iter().any(|&b| suspect_byte(b)) {
-        return false;
-    }
     !text.match_indices('\\').any(|(i, _)| {
         matches!(
             b.get(i + 1),
             Some(b'b' | b'f' | b'r' | b'u' | b'U' | b'e' | b'x')
         )
-    })
+    }) && matches!(text::for_terminal(text), std::borrow::Cow::Borrowed(_))
 }
 
 pub fn build_task(raw: RawTask, text: &str, shown: &str) -> (Task, Vec<Problem>) {
@@ -685,7 +780,7 @@ fn build_task_in(raw: RawTask, text: &str, shown: &str, known_nfc: bool) -> (Tas
         .map(|i| Indicator {
             name: c.loc_str(i.name),
             target: c.nfc(i.target),
-            unit: i.unit,
+            unit: i.unit.map(|u| c.nfc(u)),
             target_value: i.target_value,
             baseline: i.baseline.map(|b| c.nfc(b)),
         })
@@ -723,6 +818,41 @@ fn build_task_in(raw: RawTask, text: &str, shown: &str, known_nfc: bool) -> (Tas
             value: p.value,
         });
     }
+    let mut amendments = vec![];
+    for a in raw.amendments {
+        let on_pos = c.pos(&a.on);
+        let Some(on) = c.date(a.on) else { continue };
+        let to_pos = a.to.as_ref().map(|t| c.pos(t));
+        amendments.push(Amendment {
+            on,
+            pos: on_pos,
+            basis: a.basis.map(|b| c.loc_str(b)),
+            note: a.note.map(|n| c.nfc(n)),
+            unverified: a.unverified,
+            from: a.from.map(|f| c.loc_str(f)),
+            to: a
+                .to
+                .map(|t| t.into_inner().into_iter().map(|u| c.loc_str(u)).collect())
+                .unwrap_or_default(),
+            to_pos,
+            lead: a
+                .lead
+                .map(|l| l.into_iter().map(|u| c.loc_str(u)).collect()),
+            support: a
+                .support
+                .map(|l| l.into_iter().map(|u| c.loc_str(u)).collect()),
+            deadline: a.deadline.map(|d| c.loc_str(d)),
+            due: a.due.and_then(|d| c.date(d)),
+            title: a.title.map(|t| c.nfc(t)),
+            milestone: a.milestone.map(|m| {
+                let pos = c.pos(&m);
+                Located::new(m.into_inner(), pos)
+            }),
+            indicator: a.indicator.map(|i| c.loc_str(i)),
+            target: a.target.map(|t| c.nfc(t)),
+            target_value: a.target_value,
+        });
+    }
     let task = Task {
         file: shown.to_string(),
         id: c.loc_str(raw.id),
@@ -737,15 +867,16 @@ fn build_task_in(raw: RawTask, text: &str, shown: &str, known_nfc: bool) -> (Tas
         done_on,
         notes: c.nfc_all(raw.notes),
         source: raw.source.map(|s| Source {
-            document: s.document,
-            body: s.body,
+            document: s.document.map(|v| c.nfc(v)),
+            body: s.body.map(|v| c.nfc(v)),
             body_line: s.body_line,
-            appendix: s.appendix,
+            appendix: s.appendix.map(|v| c.nfc(v)),
             appendix_line: s.appendix_line,
         }),
         milestones,
         indicators,
         progress,
+        amendments,
     };
     (task, c.problems)
 }
@@ -797,8 +928,18 @@ fn build_meta(raw: RawPlan, text: &str, shown: &str) -> (PlanMeta, Vec<Problem>)
         secretariat: Some(c.loc_str(raw.secretariat)),
         report_day,
         before_is_inclusive: raw.before_is_inclusive,
-        source: raw.source,
+        source: raw.source.map(|v| c.nfc(v)),
         groups,
+        acknowledged: raw
+            .acknowledge
+            .into_iter()
+            .map(|a| crate::model::plan::Acknowledgement {
+                rule: c.loc_str(a.rule),
+                unit: a.unit.map(|u| c.loc_str(u)),
+                tasks: a.tasks,
+                reason: c.nfc(a.reason),
+            })
+            .collect(),
     };
     (meta, c.problems)
 }
@@ -830,6 +971,7 @@ fn build_units(raw: RawUnits, text: &str, shown: &str) -> (Vec<Unit>, Vec<Proble
             UnitKind::Other
         });
         let ended = u.ended.and_then(|d| c.date(d)).map(|d| d.value);
+        let started = u.started.and_then(|d| c.date(d)).map(|d| d.value);
         units.push(Unit {
             id: c.loc_str(u.id),
             name: c.nfc(u.name),
@@ -838,7 +980,9 @@ fn build_units(raw: RawUnits, text: &str, shown: &str) -> (Vec<Unit>, Vec<Proble
             kind,
             members: u.members.into_iter().map(|m| c.loc_str(m)).collect(),
             ended,
+            started,
             successors: u.successors.into_iter().map(|m| c.loc_str(m)).collect(),
+            took_over: u.took_over.map(|n| c.nfc(n)),
             note: u.note.map(|n| c.nfc(n)),
         });
     }
@@ -948,8 +1092,32 @@ pub fn read_units_file(path: &Path, shown: &str) -> FileResult<Vec<Unit>> {
     }
 }
 
-/// Every `.toml` file under `tasks/`, sorted, relative to the plan folder; symlinks are
-/// reported, not followed (a link can point outside the plan or into a loop).
+/// **The one task-file filter** (docs/design-shared.md, mechanism 4): whether `rel`, a
+/// `/`-separated path relative to the plan folder, names a task file. It does when it lies
+/// under `tasks/`, ends in `.toml`, and no part of it is hidden (starts with `.`), empty, or
+/// holds a character that cannot be shown on a terminal, a line break or a backslash.
+///
+/// The loader's walk and every git snapshot (`ls-tree`, `log --raw`, `cat-file` paths) ask
+/// this, so a file the loader skips is skipped by `diff` and `review` too (a task renamed to
+/// `.7.4.toml` is a removed task everywhere, not only in the working tree).
+pub fn is_task_path(rel: &str) -> bool {
+    let Some(rest) = rel.strip_prefix("tasks/") else {
+        return false;
+    };
+    rest.ends_with(".toml")
+        && rest.split('/').all(|part| {
+            !part.is_empty()
+                && !part.starts_with('.')
+                && !part
+                    .chars()
+                    .any(|c| c == '\\' || c == '\n' || text::is_unsafe_for_terminal(c))
+        })
+}
+
+/// Every task file under `tasks/` ([`is_task_path`]), sorted, relative to the plan folder.
+/// Symlinks are reported as errors and not followed — `tasks/` itself, a sub-group folder or a
+/// file (a link can point outside the plan or into a loop, and writes must never go through
+/// it). A `.toml` file whose name cannot be a task file is an error too, not a silent skip.
 pub fn task_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
     walk_tasks(dir, problems, false)
         .into_iter()
@@ -965,8 +1133,17 @@ fn walk_tasks(
     stat: bool,
 ) -> Vec<(PathBuf, Option<std::fs::Metadata>)> {
     let root = dir.join("tasks");
-    if !root.is_dir() {
-        return vec![];
+    match std::fs::symlink_metadata(&root) {
+        Ok(md) if md.file_type().is_symlink() => {
+            problems.push(Problem::error(
+                &display_path(dir, Path::new("tasks")),
+                Pos::default(),
+                ProblemKind::Symlink,
+            ));
+            return vec![];
+        }
+        Ok(md) if md.is_dir() => {}
+        _ => return vec![],
     }
     let mut out = vec![];
     // Unsorted walk, then one sort of the whole list on a byte key with separators as the
@@ -980,22 +1157,40 @@ fn walk_tasks(
     for entry in walker {
         match entry {
             Ok(e) => {
+                if e.depth() == 0 {
+                    continue;
+                }
+                let rel = e.path().strip_prefix(dir).unwrap_or(e.path()).to_path_buf();
+                let rel_str = rel
+                    .to_string_lossy()
+                    .replace(std::path::MAIN_SEPARATOR, "/");
                 let is_toml = e.path().extension().is_some_and(|x| x == "toml");
+                let ft = e.file_type();
                 if e.path_is_symlink() {
-                    // An error, not a warning: the task behind the link is not loaded, and a
-                    // plan that silently lacks a task must not pass `check`.
-                    if is_toml || e.path().extension().is_none() {
-                        let rel = e.path().strip_prefix(dir).unwrap_or(e.path());
-                        problems.push(Problem::error(
-                            &display_path(dir, rel),
-                            Pos::default(),
-                            ProblemKind::Symlink,
-                        ));
-                    }
-                } else if e.file_type().is_file() && is_toml {
+                    // An error, not a warning: the task (or folder of tasks) behind the link is
+                    // not loaded, and a plan that silently lacks a task must not pass `check`.
+                    problems.push(Problem::error(
+                        &display_path(dir, &rel),
+                        Pos::default(),
+                        ProblemKind::Symlink,
+                    ));
+                } else if ft.is_dir() || !is_toml {
+                    // Folders are walked into; other files are not task files.
+                } else if !is_task_path(&rel_str) || e.path().to_str().is_none() {
+                    problems.push(Problem::error(
+                        &display_path(dir, &rel),
+                        Pos::default(),
+                        ProblemKind::BadFileName,
+                    ));
+                } else if ft.is_file() {
                     let md = if stat { e.metadata().ok() } else { None };
-                    let rel = e.path().strip_prefix(dir).unwrap_or(e.path()).to_path_buf();
                     out.push((rel, md));
+                } else {
+                    problems.push(Problem::error(
+                        &display_path(dir, &rel),
+                        Pos::default(),
+                        ProblemKind::NotRegularFile,
+                    ));
                 }
             }
             Err(err) => {
@@ -1440,7 +1635,7 @@ mod tests {
             ("title = \"\"\"a\r\nb\"\"\"\n", false),
             ("title = 'a\u{7f}b'\n", false),
             ("title = \"a\u{85}b\"\n", false),
-            ("title = \"a\u{a0}b\"\n", false),
+            ("title = \"a\u{202e}b\"\n", false),
             (&format!("{long}title = 'a\u{1b}b'\n"), false),
         ] {
             assert_eq!(plain_text(text), plain, "{text:?}");

@@ -7,32 +7,61 @@ use anyhow::Result;
 
 use super::{Ctx, Outcome};
 use crate::cli::{CheckArgs, TextOrJson};
-use crate::i18n::tr;
+use crate::i18n::{Everyday, tr};
 use crate::model::problem::{self, Severity};
 use crate::render;
 
 pub fn run(ctx: &Ctx, args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome> {
     let loaded = ctx.load()?;
-    let mut problems = loaded.problems.clone();
-    problems.extend(crate::check::run(&crate::check::Input::new(
-        &loaded, ctx.as_of,
-    )));
-    problem::sort(&mut problems);
     let tr = tr(ctx.lang);
+    let mut input = crate::check::Input::new(&loaded, ctx.as_of);
+    if args.as_issued {
+        // The plan as the document stated it: what was recorded since is history, not error.
+        input.as_of = loaded
+            .plan
+            .meta
+            .issued
+            .ok_or_else(|| anyhow::anyhow!(tr.everyday(&Everyday::NoIssuedDate)))?;
+        input.later_records_allowed = true;
+    }
+    let mut problems = loaded.problems.clone();
+    problems.extend(crate::check::run(&input));
+    problem::sort(&mut problems);
+    let (problems, acked) = crate::check::acknowledged(&loaded.plan, problems);
     match args.format {
         TextOrJson::Text => {
-            write!(out, "{}", render::problems::text(&problems, tr))?;
+            if args.verbose {
+                write!(out, "{}", render::problems::text(&problems, tr))?;
+            } else {
+                write!(out, "{}", render::problems::grouped_text(&problems, tr))?;
+            }
+            if !acked.is_empty() {
+                if args.verbose {
+                    write!(out, "{}", render::problems::text(&acked, tr))?;
+                }
+                writeln!(
+                    out,
+                    "{}",
+                    tr.who(&crate::i18n::WhoMsg::Acknowledged { count: acked.len() })
+                )?;
+            }
             writeln!(
                 out,
                 "{}",
                 render::problems::summary_line(&problems, loaded.files, tr)
             )?;
         }
-        TextOrJson::Json => write!(
-            out,
-            "{}",
-            render::json::to_string(&render::problems::json(&problems, loaded.files, tr))
-        )?,
+        TextOrJson::Json => {
+            let mut v = render::problems::json(&problems, loaded.files, tr);
+            // Warnings plan.toml acknowledges: counted here, listed with their codes.
+            if let serde_json::Value::Object(m) = &mut v {
+                m.insert(
+                    "acknowledged".into(),
+                    render::problems::json(&acked, 0, tr)["problems"].clone(),
+                );
+            }
+            write!(out, "{}", render::json::to_string(&v))?
+        }
     }
     let failing = problems
         .iter()

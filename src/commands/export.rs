@@ -25,7 +25,9 @@ pub fn run(
     let plan = &loaded.plan;
     let filter = resolve_filters(plan, &args.filters, ctx.lang)?;
     let selected = select(plan, &filter, Horizon::new(plan, ctx.as_of));
-    let rows: Vec<&Judged> = selected.iter().collect();
+    let judged: Vec<&Judged> = selected.iter().collect();
+    let details = matches!(args.format, ExportFormat::Json);
+    let rows = crate::report::rows(plan, &judged, ctx.as_of, details);
     let text = match args.format {
         ExportFormat::Ics => render::ics::calendar(
             plan,
@@ -34,9 +36,9 @@ pub fn run(
             ctx.lang,
             &calendar_name(plan, &filter),
         ),
-        ExportFormat::Csv => render::csv::tasks(plan, &rows, ctx.as_of, true),
+        ExportFormat::Csv => render::csv::tasks(&rows, true),
         ExportFormat::Json => {
-            render::json::to_string(&render::json::task_list(plan, &rows, ctx.as_of, true))
+            render::json::to_string(&render::json::task_list(&plan.meta.code, &rows, ctx.as_of))
         }
     };
     match &args.output {

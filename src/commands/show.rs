@@ -29,22 +29,28 @@ pub fn run(
     };
     let j = judge_task(plan, task, Horizon::new(plan, ctx.as_of));
     let text = match args.format {
-        TextOrJson::Json => render::json::to_string(&render::json::task(plan, &j, ctx.as_of, true)),
+        TextOrJson::Json => render::json::to_string(&render::json::task(&crate::report::Row::of(
+            plan, &j, ctx.as_of, true,
+        ))),
         TextOrJson::Text => text(ctx, plan, &j),
     };
     out.write_all(text.as_bytes())?;
     Ok(Outcome::Clean)
 }
 
-fn units(plan: &Plan, ids: impl Iterator<Item = String>, ctx: &Ctx) -> Vec<String> {
-    ids.map(|id| {
-        let label = render::unit_label(plan, &id, ctx.as_of);
-        match plan.units.get(&id) {
-            Some(u) if u.label() != u.name => format!("{} ({label})", u.name),
-            _ => label,
-        }
-    })
-    .collect()
+/// The lead (`lead`) or support units as in force on the day, with who carries an ended one's
+/// part (`report::UnitRef::of_task`, the one answer).
+fn units(plan: &Plan, task: &crate::model::plan::Task, lead: bool, ctx: &Ctx) -> Vec<String> {
+    crate::report::UnitRef::of_task(plan, task, ctx.as_of, lead)
+        .iter()
+        .map(|r| {
+            let label = render::unit_text(r);
+            match plan.units.get(&r.id) {
+                Some(u) if u.label() != u.name => format!("{} ({label})", u.name),
+                _ => label,
+            }
+        })
+        .collect()
 }
 
 fn text(ctx: &Ctx, plan: &Plan, j: &Judged) -> String {
@@ -65,11 +71,8 @@ fn text(ctx: &Ctx, plan: &Plan, j: &Judged) -> String {
                 .unwrap_or("?")
         ),
     );
-    line(
-        Label::Lead,
-        units(plan, t.lead_ids().map(String::from), ctx).join("; "),
-    );
-    let support = units(plan, t.support_ids().map(String::from), ctx);
+    line(Label::Lead, units(plan, t, true, ctx).join("; "));
+    let support = units(plan, t, false, ctx);
     line(
         Label::Support,
         if support.is_empty() {
@@ -87,13 +90,19 @@ fn text(ctx: &Ctx, plan: &Plan, j: &Judged) -> String {
         (Ok(k), None) => tr.deadline_kind(Some(*k)).to_string(),
         (Err(e), None) => tr.deadline_error(e),
     };
-    line(Label::Deadline, format!("\"{}\" → {due}", t.deadline.value));
+    line(
+        Label::Deadline,
+        format!("\"{}\" → {due}", j.in_force.deadline),
+    );
     let mut status = tr.task_status(t.status.value).to_string();
     if let Some(d) = &t.done_on {
         status.push_str(&format!(", {}", tr.date(d.value)));
     }
     line(Label::Status, status);
-    line(Label::Category, super::list::standing_words(ctx, j));
+    line(
+        Label::Category,
+        super::list::standing_words(ctx, &j.standing),
+    );
     line(Label::File, t.file.clone());
     s.push_str(&format!("\n{}\n", t.title));
     if !j.milestones.is_empty() {
@@ -108,7 +117,7 @@ fn text(ctx: &Ctx, plan: &Plan, j: &Judged) -> String {
                 "  {}. {} — \"{}\" → {due} — {}\n",
                 m.number,
                 m.milestone.title,
-                m.milestone.deadline.value,
+                m.deadline,
                 tr.category(m.standing.category)
             ));
         }
@@ -148,6 +157,18 @@ fn text(ctx: &Ctx, plan: &Plan, j: &Judged) -> String {
                 plan.units.label(&p.by.value),
                 p.note
             ));
+        }
+    }
+    if !t.amendments.is_empty() {
+        s.push_str(&format!(
+            "\n{}:\n",
+            tr.who(&crate::i18n::WhoMsg::AmendmentsHeading)
+        ));
+        for a in t.amendments_in_order() {
+            s.push_str(&format!("  - {}\n", render::amendment_text(plan, a, tr)));
+            if let Some(n) = &a.note {
+                s.push_str(&format!("    {n}\n"));
+            }
         }
     }
     if !t.notes.is_empty() {

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{EditMsg, HistoryTexts, Label, RateBase, ReportTexts, Tr};
+use super::{EditMsg, Everyday, HistoryTexts, Label, RateBase, ReportTexts, Tr};
 use crate::model::deadline::{Deadline, DeadlineError};
 use crate::model::plan::{TaskStatus, UnitKind};
 use crate::model::problem::{Encoding, Item, Problem, ProblemKind};
@@ -344,6 +344,102 @@ impl Tr for En {
             ValueWithoutIndicator => (s("`value` without `indicator`"), None),
             IndicatorWithoutValue => (s("`indicator` without `value`"), None),
             DuplicateIndicator { name } => (format!("indicator `{name}` is declared twice"), None),
+            // Dated amendments (issues 14, 15).
+            AmendmentWithoutBasis => (
+                s("amendment without `basis` (the document it rests on)"),
+                Some(s(
+                    "give the document's number and date, e.g. basis = \"Công văn số 123/UBND-KT ngày 18/6/2024\"; when the number is unknown say so and set unverified = true",
+                )),
+            ),
+            AmendmentToWithoutFrom => (
+                s("amendment has `to` but no `from` (the unit handing over)"),
+                None,
+            ),
+            AmendmentFromWithoutTo => (
+                s("amendment has `from` but no `to` (the units taking over)"),
+                None,
+            ),
+            AmendmentEmpty => (
+                s("amendment changes nothing"),
+                Some(s(
+                    "give at least one of: from+to, lead, support, deadline, due, title, indicator+target",
+                )),
+            ),
+            AmendmentMilestoneOutOfRange { number, count } => (
+                format!("amendment to milestone {number}, but the task has {count} milestones"),
+                None,
+            ),
+            AmendmentTargetWithoutIndicator => (
+                s("amendment has `target`/`target_value` but no `indicator`"),
+                None,
+            ),
+            UnitSplit {
+                name,
+                ended,
+                candidates,
+                ..
+            } => (
+                format!(
+                    "{name} ended on {} and its work was split; this task does not say who takes it over",
+                    self.date(*ended)
+                ),
+                Some(format!(
+                    "add an [[amendment]] with from, to and basis; candidates: {}",
+                    candidates
+                        .iter()
+                        .map(|(l, f)| match f {
+                            Some(f) => format!("{l} ({f})"),
+                            None => l.clone(),
+                        })
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                )),
+            ),
+            ProgressByEndedUnit {
+                name,
+                ended,
+                carriers,
+                ..
+            } => (
+                format!(
+                    "progress entry by {name}, which ended on {}",
+                    self.date(*ended)
+                ),
+                Some(format!(
+                    "on that day the task was carried by {}",
+                    carriers.join(", ")
+                )),
+            ),
+            HandoverFromStranger { unit } => (
+                format!(
+                    "handover from `{unit}`, but on that day `{unit}` neither leads nor supports this task"
+                ),
+                None,
+            ),
+            // --- issue 12: hostile input, round two ---
+            BadFileName => (
+                s(
+                    "a file name a task file cannot have (a control character, a line break or a backslash): not loaded",
+                ),
+                Some(s("rename the file to the task id plus `.toml`")),
+            ),
+            NotRegularFile => (
+                s("not a regular file (a FIFO, device or socket): not read"),
+                Some(s("replace it with an ordinary file")),
+            ),
+            UnitCycle { unit, field, path } => (
+                format!(
+                    "`{unit}` leads back to itself through `{field}`: {path}",
+                    path = path.join(" → ")
+                ),
+                Some(s(
+                    "a unit cannot follow or contain itself; remove one link of the cycle",
+                )),
+            ),
+            GroupCycle { group } => (
+                format!("group `{group}` is its own ancestor through `parent`"),
+                Some(s("give the group a parent that is not below it")),
+            ),
         }
     }
 
@@ -352,6 +448,7 @@ impl Tr for En {
             Item::Milestone(n) => format!("milestone {n}"),
             Item::Progress(n) => format!("progress entry {n}"),
             Item::Indicator(n) => format!("indicator {n}"),
+            Item::Amendment(n) => format!("amendment {n}"),
         }
     }
 
@@ -560,6 +657,43 @@ impl Tr for En {
         )
     }
 
+    fn who(&self, m: &crate::i18n::WhoMsg<'_>) -> String {
+        use crate::i18n::WhoMsg::*;
+        match m {
+            Grouped { count, tasks } => format!("{count} tasks: {tasks}"),
+            GroupedHint => "`tiendo check --verbose` lists every location".to_string(),
+            Acknowledged { count } => format!(
+                "{count} warnings acknowledged in plan.toml ([[acknowledge]]); `--verbose` shows them"
+            ),
+            AmendmentsHeading => "Amendments".to_string(),
+            Amendment {
+                on,
+                what,
+                basis,
+                unverified,
+            } => format!(
+                "from {on}: {what}, on the basis of {basis}{}",
+                if *unverified { " (unverified)" } else { "" }
+            ),
+            Handover { from, to } => format!("handover {from} → {to}"),
+            Lead { to } => format!("lead: {to}"),
+            Support { to } => format!("support: {to}"),
+            Deadline { to } => format!("deadline: {to}"),
+            MilestoneDeadline { number, to } => format!("milestone {number} deadline: {to}"),
+            Title { to } => format!("title: {to}"),
+            Target { indicator, to } => format!("indicator {indicator}: {to}"),
+            AmendmentNeedsOnAndBasis => {
+                "an amendment needs --on DATE (the day it takes effect) and --basis \"the document\"".to_string()
+            }
+            HandoverNeedsTo => "--handover UNIT needs --to UNIT[,UNIT…]".to_string(),
+            CommitAmendment { id, on } => format!("{id}: amendment from {on}"),
+            HandedOver { count, list } => format!("Tasks handed over ({count}): {list}"),
+            EditedInPlace { field } => format!(
+                "the plan's own `{field}` edited in place; a change resting on a document belongs in an [[amendment]] (tiendo update … --on DATE --basis …)"
+            ),
+        }
+    }
+
     fn merge_whole(&self, path: &str, why: crate::merge::Fallback) -> String {
         use crate::merge::Fallback::*;
         let why = match why {
@@ -573,6 +707,10 @@ impl Tr for En {
         format!(
             "{path}: could not merge key by key ({why}); the differing lines are left between conflict markers\n  help: keep the right lines, delete the marker lines, run `tiendo check`, then `git add` the file"
         )
+    }
+
+    fn everyday(&self, m: &Everyday<'_>) -> String {
+        everyday(m)
     }
 }
 
@@ -606,6 +744,9 @@ static REPORT: ReportTexts = ReportTexts {
     carried_by: "carried by",
     missing_tasks: "Tasks without a report",
     not_reported_note: "Lead units with tasks in progress, ongoing or due that have no progress entry dated in the window.",
+    units_reported: "units reported in the window",
+    member_reported: "reported",
+    member_silent: "not reported",
 };
 
 static HISTORY: HistoryTexts = HistoryTexts {
@@ -652,4 +793,21 @@ static HISTORY: HistoryTexts = HistoryTexts {
     working_tree: "working tree",
     base: "base",
     commits: "commits",
+    // --- issue 12 ---
+    frame_group: "group",
+    frame_unit: "unit",
+    flag_frame: "the plan's frame changed",
+    flag_milestone_later: "a milestone's deadline moved later",
 };
+
+// ---- everyday use (issue 13) ----
+
+fn everyday(m: &Everyday<'_>) -> String {
+    use Everyday::*;
+    match m {
+        NoIssuedDate => "the plan has no issue date (`issued` in plan.toml); use `--as-of DATE` instead of `--as-issued`".to_string(),
+        UnreadableTask { location, why } => format!(
+            "note: {location}: task file cannot be read ({why}); that task is missing from what follows"
+        ),
+    }
+}

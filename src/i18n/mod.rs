@@ -3,7 +3,10 @@
 //! are not here: they are stable and English.
 
 mod en;
+mod everyday;
 mod vi;
+
+pub use everyday::Everyday;
 
 use chrono::NaiveDate;
 
@@ -120,6 +123,79 @@ pub trait Tr: Sync {
     fn merge_conflicts(&self, path: &str, count: usize) -> String;
     /// `merge-driver`: the file could not be merged key by key; the differing lines are marked.
     fn merge_whole(&self, path: &str, why: crate::merge::Fallback) -> String;
+    /// Messages of the everyday-use paths (issue 13): see [`Everyday`].
+    fn everyday(&self, m: &Everyday<'_>) -> String;
+    /// Amendments and who answers (issue 14): check's grouping and acknowledgements, `show`'s
+    /// amendment lines.
+    fn who(&self, m: &WhoMsg<'_>) -> String;
+}
+
+/// Wording of amendments and who answers (issue 14).
+#[derive(Debug, Clone)]
+pub enum WhoMsg<'a> {
+    /// One line for `count` findings of one rule about one unit, in these tasks.
+    Grouped {
+        count: usize,
+        tasks: &'a str,
+    },
+    /// The hint after a grouped line.
+    GroupedHint,
+    /// Warnings left out because plan.toml acknowledges them.
+    Acknowledged {
+        count: usize,
+    },
+    /// `show`: the heading of the amendments list.
+    AmendmentsHeading,
+    /// `show`: one amendment, "from DAY: WHAT (theo BASIS)".
+    Amendment {
+        on: &'a str,
+        what: &'a str,
+        basis: &'a str,
+        unverified: bool,
+    },
+    /// What a handover says: "FROM → TO".
+    Handover {
+        from: &'a str,
+        to: &'a str,
+    },
+    Lead {
+        to: &'a str,
+    },
+    Support {
+        to: &'a str,
+    },
+    Deadline {
+        to: &'a str,
+    },
+    MilestoneDeadline {
+        number: usize,
+        to: &'a str,
+    },
+    Title {
+        to: &'a str,
+    },
+    Target {
+        indicator: &'a str,
+        to: &'a str,
+    },
+    /// `update`: an amendment needs `--on` and `--basis`.
+    AmendmentNeedsOnAndBasis,
+    /// `update --handover FROM` needs `--to`.
+    HandoverNeedsTo,
+    /// Commit message part: "ID: điều chỉnh từ DAY".
+    CommitAmendment {
+        id: &'a str,
+        on: &'a str,
+    },
+    /// Review flag: the plan's value `field` edited in place instead of amended.
+    EditedInPlace {
+        field: &'a str,
+    },
+    /// `units X` for a unit that had ended: its tasks and who carries each ("7.4 → CA tỉnh").
+    HandedOver {
+        count: usize,
+        list: &'a str,
+    },
 }
 
 /// A failed lookup of a name typed on the command line.
@@ -190,6 +266,11 @@ pub struct ReportTexts {
     pub carried_by: &'static str,
     pub missing_tasks: &'static str,
     pub not_reported_note: &'static str,
+    // Collectives member by member (issue 14).
+    /// After "x/y" in section 3: members of a collective that reported in the window.
+    pub units_reported: &'static str,
+    pub member_reported: &'static str,
+    pub member_silent: &'static str,
 }
 
 /// Fixed wording of history views (log, diff, review).
@@ -237,6 +318,11 @@ pub struct HistoryTexts {
     pub working_tree: &'static str,
     pub base: &'static str,
     pub commits: &'static str,
+    // --- issue 12: plan.toml / units.toml diffed field by field; milestones' due dates ---
+    pub frame_group: &'static str,
+    pub frame_unit: &'static str,
+    pub flag_frame: &'static str,
+    pub flag_milestone_later: &'static str,
 }
 
 /// What the editing commands (update, new, fmt) say: commit messages, confirmations, refusals.

@@ -4,30 +4,39 @@
 
 use std::fmt::Write as _;
 
-use chrono::NaiveDate;
-
 use crate::i18n::{Label, RateBase, Tr};
-use crate::model::plan::Plan;
 use crate::model::status::Category;
-use crate::model::window::Window;
-use crate::render::{cut, lead_label, unit_label, units_label};
-use crate::summary::{self, Counts, Due, Judged};
+use crate::render::{cut, units_text};
+use crate::report::{ChangeWhat, Changes, DueRow, Report};
+use crate::summary::Counts;
 
-/// What the history section says: not available (and why), or the commits in the window.
-#[derive(Debug, Clone)]
-pub enum Changes {
-    Unavailable,
-    /// Already rendered lines, one Markdown block per task (filled by the git history module).
-    Rendered(String),
-}
-
-pub struct ReportInput<'a> {
-    pub plan: &'a Plan,
-    pub judged: &'a [Judged<'a>],
-    pub window: Window,
-    pub next: Window,
-    pub as_of: NaiveDate,
-    pub changes: Changes,
+/// Inline code: the text verbatim between backtick fences one longer than its longest run
+/// of backticks (backslash escapes are not read inside a code span, so `escape` there shows
+/// `my\_base`). Line breaks and control characters become spaces.
+pub fn code(text: &str) -> String {
+    let flat: String = text
+        .chars()
+        .map(|c| {
+            if c.is_control() || crate::text::is_unsafe_for_terminal(c) {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let mut longest = 0;
+    let mut run = 0;
+    for c in flat.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    let pad = if flat.starts_with('`') || flat.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{flat}{pad}{fence}")
 }
 
 /// Escape text for a table cell or inline Markdown.
@@ -117,35 +126,16 @@ fn counts_row(first: String, c: &Counts, with_dropped: bool) -> Vec<String> {
     r
 }
 
-fn due_id(tr: &dyn Tr, d: &Due) -> String {
+fn due_id(tr: &dyn Tr, d: &DueRow) -> String {
     match d.milestone {
-        Some(m) => format!(
-            "{} ({} {})",
-            d.task.id.value,
-            tr.report().milestone,
-            m.number
-        ),
-        None => d.task.id.value.clone(),
-    }
-}
-
-fn due_title(d: &Due) -> String {
-    match d.milestone {
-        Some(m) => cut(&m.milestone.title, 90),
-        None => cut(&d.task.title, 90),
+        Some(n) => format!("{} ({} {n})", d.task, tr.report().milestone),
+        None => d.task.clone(),
     }
 }
 
 /// The overdue and falling-due tables: id (with milestone), short title, lead, the phrase and
 /// the derived date side by side, and days overdue when asked.
-fn due_table(
-    out: &mut String,
-    plan: &Plan,
-    items: &[Due],
-    as_of: NaiveDate,
-    tr: &dyn Tr,
-    days: bool,
-) {
+fn due_table(out: &mut String, items: &[DueRow], tr: &dyn Tr, days: bool) {
     let mut labels = vec![
         Label::Id,
         Label::Title,
@@ -162,9 +152,9 @@ fn due_table(
         .map(|d| {
             let mut row = vec![
                 escape(&due_id(tr, d)),
-                escape(&due_title(d)),
-                escape(&lead_label(plan, d.task, as_of)),
-                escape(d.phrase()),
+                escape(&cut(&d.title, 90)),
+                escape(&units_text(&d.lead)),
+                escape(&d.deadline),
                 d.standing.due.map(|x| tr.date(x)).unwrap_or_default(),
             ];
             if days {
@@ -176,9 +166,9 @@ fn due_table(
     table(out, &header, &rows);
 }
 
-pub fn report(r: &ReportInput<'_>, tr: &dyn Tr) -> String {
+/// The report as Markdown: renders the value, computes nothing.
+pub fn report(r: &Report, tr: &dyn Tr) -> String {
     let t = tr.report();
-    let plan = r.plan;
     let mut out = String::new();
     let month = format!("{:02}/{}", r.window.month.month, r.window.month.year);
     let _ = writeln!(
@@ -186,7 +176,7 @@ pub fn report(r: &ReportInput<'_>, tr: &dyn Tr) -> String {
         "# {} {} {} — {}\n",
         t.heading,
         t.plan.to_lowercase(),
-        escape(&plan.meta.code),
+        escape(&r.plan_code),
         month
     );
     let _ = writeln!(out, "<!-- {} -->\n", t.generated_by);
@@ -194,8 +184,8 @@ pub fn report(r: &ReportInput<'_>, tr: &dyn Tr) -> String {
         out,
         "- **{}:** {} — {}",
         t.plan,
-        escape(&plan.meta.code),
-        escape(&plan.meta.title)
+        escape(&r.plan_code),
+        escape(&r.plan_title)
     );
     let _ = writeln!(out, "- **{}:** {month}", t.month);
     let _ = writeln!(
@@ -207,39 +197,28 @@ pub fn report(r: &ReportInput<'_>, tr: &dyn Tr) -> String {
     );
     let _ = writeln!(out, "- **{}:** {}\n", t.as_of, tr.date(r.as_of));
 
-    let focus: Vec<&Judged> = r
-        .judged
-        .iter()
-        .filter(|j| j.task.group.value == "TT")
-        .collect();
-    let grouped: Vec<&Judged> = r
-        .judged
-        .iter()
-        .filter(|j| j.task.group.value != "TT")
-        .collect();
-    let all = Counts::of(r.judged.iter());
-    let with_dropped = all.get(Category::Dropped) > 0;
+    let with_dropped = r.show_dropped;
 
     // 1. Overview
     let _ = writeln!(out, "## 1. {}\n", t.overview);
-    let fc = Counts::of(focus.iter().copied());
-    let gc = Counts::of(grouped.iter().copied());
+    let fc = &r.overview.focus;
+    let gc = &r.overview.groups;
     let mut rows = vec![];
     if fc.total() > 0 {
         rows.push(counts_row(
             tr.label(Label::FocusTasks).to_string(),
-            &fc,
+            fc,
             with_dropped,
         ));
     }
     rows.push(counts_row(
         tr.label(Label::GroupTasks).to_string(),
-        &gc,
+        gc,
         with_dropped,
     ));
     rows.push(counts_row(
         format!("**{}**", tr.label(Label::Total)),
-        &all,
+        &r.overview.all,
         with_dropped,
     ));
     table(
@@ -271,7 +250,8 @@ pub fn report(r: &ReportInput<'_>, tr: &dyn Tr) -> String {
 
     // 2. By group
     let _ = writeln!(out, "## 2. {}\n", t.by_group);
-    let rows: Vec<Vec<String>> = summary::by_group(plan, r.judged)
+    let rows: Vec<Vec<String>> = r
+        .by_group
         .iter()
         .map(|g| {
             let indent = "— ".repeat(g.depth);
@@ -306,26 +286,40 @@ pub fn report(r: &ReportInput<'_>, tr: &dyn Tr) -> String {
         tr.label(Label::Led).to_string(),
     ];
     header.extend(cats.iter().map(|c| tr.category(*c).to_string()));
-    let rows: Vec<Vec<String>> = summary::by_lead(plan, r.judged, r.as_of)
-        .iter()
-        .map(|l| {
-            let mut row = vec![
-                escape(&unit_label(plan, &l.unit, r.as_of)),
-                l.counts.total().to_string(),
-            ];
-            row.extend(cats.iter().map(|c| l.counts.get(*c).to_string()));
-            row
-        })
-        .collect();
+    let mut rows: Vec<Vec<String>> = vec![];
+    for l in &r.by_lead {
+        let mut label = crate::render::unit_text(&l.unit);
+        if !l.members.is_empty() {
+            let (x, y) = l.reported();
+            label = format!("{label} ({x}/{y} {})", t.units_reported);
+        }
+        let mut row = vec![escape(&label), l.counts.total().to_string()];
+        row.extend(cats.iter().map(|c| l.counts.get(*c).to_string()));
+        rows.push(row);
+        if r.by_member {
+            for (m, reported) in &l.members {
+                let word = if *reported {
+                    t.member_reported
+                } else {
+                    t.member_silent
+                };
+                let mut row = vec![
+                    escape(&format!("↳ {} ({word})", m.label)),
+                    l.counts.total().to_string(),
+                ];
+                row.extend(cats.iter().map(|c| l.counts.get(*c).to_string()));
+                rows.push(row);
+            }
+        }
+    }
     table(&mut out, &header, &rows);
 
     // 4. Overdue
     let _ = writeln!(out, "## 4. {}\n", t.overdue);
-    let overdue = summary::overdue(r.judged);
-    if overdue.is_empty() {
+    if r.overdue.is_empty() {
         let _ = writeln!(out, "{}\n", t.none_overdue);
     } else {
-        due_table(&mut out, plan, &overdue, r.as_of, tr, true);
+        due_table(&mut out, &r.overdue, tr, true);
     }
 
     // 5. Falling due next period
@@ -333,20 +327,18 @@ pub fn report(r: &ReportInput<'_>, tr: &dyn Tr) -> String {
         out,
         "## 5. {} ({} – {})\n",
         t.due_next,
-        tr.date(r.as_of.min(r.next.start)),
+        tr.date(r.due_next_from),
         tr.date(r.next.end)
     );
-    let next = summary::due_in(r.judged, r.as_of, &r.next);
-    if next.is_empty() {
+    if r.due_next.is_empty() {
         let _ = writeln!(out, "{}\n", t.none_due_next);
     } else {
-        due_table(&mut out, plan, &next, r.as_of, tr, false);
+        due_table(&mut out, &r.due_next, tr, false);
     }
 
     // 6. Units that did not report
     let _ = writeln!(out, "## 6. {}\n", t.not_reported);
-    let silent = summary::not_reported(plan, r.judged, &r.window);
-    if silent.is_empty() {
+    if r.not_reported.is_empty() {
         let _ = writeln!(out, "{}\n", t.all_reported);
     } else {
         let _ = writeln!(out, "{}\n", t.not_reported_note);
@@ -355,14 +347,14 @@ pub fn report(r: &ReportInput<'_>, tr: &dyn Tr) -> String {
             tr.label(Label::Total).to_string(),
             t.missing_tasks.to_string(),
         ];
-        let rows: Vec<Vec<String>> = silent
+        let rows: Vec<Vec<String>> = r
+            .not_reported
             .iter()
             .map(|s| {
-                let ids: Vec<&str> = s.tasks.iter().map(|t| t.id.value.as_str()).collect();
                 vec![
-                    escape(plan.units.label(&s.unit)),
+                    escape(&s.unit.label),
                     s.tasks.len().to_string(),
-                    escape(&ids.join(", ")),
+                    escape(&s.tasks.join(", ")),
                 ]
             })
             .collect();
@@ -371,8 +363,7 @@ pub fn report(r: &ReportInput<'_>, tr: &dyn Tr) -> String {
 
     // 7. Indicators
     let _ = writeln!(out, "## 7. {}\n", t.indicators);
-    let inds = summary::indicators(plan, r.as_of);
-    if inds.is_empty() {
+    if r.indicators.is_empty() {
         let _ = writeln!(out, "{}\n", t.no_indicators);
     } else {
         let header = [
@@ -384,13 +375,15 @@ pub fn report(r: &ReportInput<'_>, tr: &dyn Tr) -> String {
             Label::Met,
         ]
         .map(|l| tr.label(l).to_string());
-        let rows: Vec<Vec<String>> = inds
+        let rows: Vec<Vec<String>> = r
+            .indicators
             .iter()
             .map(|i| {
                 let value = i
                     .latest
+                    .as_ref()
                     .and_then(|p| p.value)
-                    .map(|v| format!("{}{}", tr.number(v), i.unit.unwrap_or("")))
+                    .map(|v| format!("{}{}", tr.number(v), i.unit.as_deref().unwrap_or("")))
                     .unwrap_or_else(|| "—".to_string());
                 let met = match i.met {
                     Some(true) => tr.label(Label::Met),
@@ -398,12 +391,13 @@ pub fn report(r: &ReportInput<'_>, tr: &dyn Tr) -> String {
                     None => tr.label(Label::Unknown),
                 };
                 vec![
-                    escape(&i.task.id.value),
-                    escape(i.name),
-                    escape(i.target),
+                    escape(&i.task),
+                    escape(&i.name),
+                    escape(&i.target),
                     escape(&value),
                     i.latest
-                        .map(|p| tr.date(p.date.value))
+                        .as_ref()
+                        .map(|p| tr.date(p.date))
                         .unwrap_or_else(|| "—".to_string()),
                     met.to_string(),
                 ]
@@ -414,24 +408,23 @@ pub fn report(r: &ReportInput<'_>, tr: &dyn Tr) -> String {
 
     // 8. Progress this period
     let _ = writeln!(out, "## 8. {}\n", t.progress);
-    let progress = summary::progress_in(plan, &r.window);
-    if progress.is_empty() {
+    if r.progress.is_empty() {
         let _ = writeln!(out, "{}\n", t.no_progress);
     } else {
-        for (task, entries) in progress {
+        for b in &r.progress {
             let _ = writeln!(
                 out,
                 "### {} — {}\n",
-                escape(&task.id.value),
-                escape(&cut(&task.title, 90))
+                escape(&b.task),
+                escape(&cut(&b.title, 90))
             );
-            for p in entries {
+            for p in &b.entries {
                 let pct = p.percent.map(|x| format!(" ({x}%)")).unwrap_or_default();
                 let _ = writeln!(
                     out,
                     "- {}, {}{pct}: {}",
-                    tr.date(p.date.value),
-                    escape(plan.units.label(&p.by.value)),
+                    tr.date(p.date),
+                    escape(&p.by.label),
                     escape(&p.note)
                 );
             }
@@ -445,12 +438,31 @@ pub fn report(r: &ReportInput<'_>, tr: &dyn Tr) -> String {
         Changes::Unavailable => {
             let _ = writeln!(out, "{}\n", t.no_history);
         }
-        Changes::Rendered(s) if s.trim().is_empty() => {
+        Changes::Commits(c) if c.is_empty() => {
             let _ = writeln!(out, "{}\n", t.no_changes);
         }
-        Changes::Rendered(s) => {
-            out.push_str(s.trim_end());
-            out.push_str("\n\n");
+        Changes::Commits(c) => {
+            let label = |id: &str| r.unit_label(id).to_string();
+            for task in c {
+                let _ = writeln!(out, "- **{}**", escape(&task.task));
+                for l in &task.lines {
+                    let what = match &l.what {
+                        ChangeWhat::Task(c) => crate::render::history::change_head(c, tr),
+                        ChangeWhat::Field(f) => {
+                            crate::render::history::field_line_with(&label, f, tr)
+                        }
+                    };
+                    let _ = writeln!(
+                        out,
+                        "  - {} `{}` ({}): {}",
+                        l.day.map(|d| tr.date(d)).unwrap_or_default(),
+                        l.commit,
+                        escape(&l.author),
+                        escape(&what)
+                    );
+                }
+            }
+            out.push('\n');
         }
     }
 
@@ -467,15 +479,15 @@ pub fn report(r: &ReportInput<'_>, tr: &dyn Tr) -> String {
     ]
     .map(|l| tr.label(l).to_string());
     let rows: Vec<Vec<String>> = r
-        .judged
+        .appendix
         .iter()
         .map(|j| {
             vec![
-                escape(&j.task.id.value),
-                escape(&cut(&j.task.title, 120)),
-                escape(&lead_label(plan, j.task, r.as_of)),
-                escape(&units_label(plan, j.task.support_ids(), r.as_of)),
-                escape(&j.task.deadline.value),
+                escape(&j.id),
+                escape(&cut(&j.title, 120)),
+                escape(&units_text(&j.lead)),
+                escape(&units_text(&j.support)),
+                escape(&j.deadline),
                 j.standing
                     .due
                     .map(|x| tr.date(x))
