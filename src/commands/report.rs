@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use super::{Ctx, Outcome};
 use crate::cli::{ReportArgs, ReportFormat};
@@ -20,6 +20,7 @@ pub fn run(
     err: &mut dyn Write,
 ) -> Result<Outcome> {
     let loaded = ctx.load()?;
+    super::announce_unreadable(ctx, &loaded, err)?;
     let plan = &loaded.plan;
     let cycle = if args.calendar_month {
         Cycle::Calendar
@@ -45,13 +46,13 @@ pub fn run(
     };
     let judged = judge_all(plan, horizon);
     let log = match super::discover_repo(ctx) {
-        Ok(repo) => Some(crate::audit::plan_log(
+        Ok(repo) => Ok(crate::audit::plan_log(
             &repo,
             plan,
             Some(window.start),
             Some(window.end),
         )?),
-        Err(_) => None,
+        Err(why) => Err(why),
     };
     let spec = Spec {
         period: Period::Month(month),
@@ -61,7 +62,7 @@ pub fn run(
         basis: Basis::default(),
         by_member: args.by_member,
     };
-    let report = crate::report::build(plan, &judged, spec, log.as_deref());
+    let report = crate::report::build(plan, &judged, spec, log.as_deref().map_err(Clone::clone));
     let text = match args.format {
         ReportFormat::Md => render::markdown::report(&report, tr(ctx.lang)),
         ReportFormat::Json => render::json::to_string(&render::json::report(&report)),
@@ -76,12 +77,18 @@ pub fn run(
     };
     let path = dir.join(format!("{month}.{ext}"));
     if args.check {
-        let old = match std::fs::read_to_string(&path) {
-            Ok(s) => s,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-            Err(e) => {
-                return Err(e).with_context(|| format!("failed to read `{}`", path.display()));
-            }
+        let old = if std::fs::symlink_metadata(&path).is_err() {
+            String::new()
+        } else {
+            // Regular files only (a FIFO here must not hang the check).
+            let shown = path.display().to_string();
+            let bytes = crate::load::read_bytes(&path, &shown).map_err(|p| {
+                anyhow::anyhow!(
+                    "{}",
+                    crate::render::problems::text(&[p], tr(ctx.lang)).trim_end()
+                )
+            })?;
+            String::from_utf8_lossy(&bytes).into_owned()
         };
         if old == text {
             return Ok(Outcome::Clean);
@@ -97,9 +104,24 @@ pub fn run(
         )?;
         return Ok(Outcome::Findings);
     }
-    std::fs::create_dir_all(dir)
-        .with_context(|| format!("failed to create `{}`", dir.display()))?;
-    crate::edit::write_atomic(&path, text.as_bytes())?;
-    writeln!(err, "{}", path.display())?;
+    std::fs::create_dir_all(dir).map_err(|e| {
+        anyhow::anyhow!(tr(ctx.lang).everyday(&crate::i18n::Everyday::CreateFailed {
+            path: &dir.display().to_string(),
+            why: &e.to_string()
+        }))
+    })?;
+    // A file tiendo names itself inside the folder: a link planted there is refused, never
+    // followed or replaced.
+    let mut sink = crate::edit::Output::open(&path, false)?;
+    if let Err(e) = sink.writer(out).write_all(text.as_bytes()) {
+        sink.abandon();
+        return Err(e.into());
+    }
+    sink.finish(out)?;
+    writeln!(
+        err,
+        "{}",
+        crate::text::for_terminal(&path.display().to_string())
+    )?;
     Ok(Outcome::Clean)
 }

@@ -435,8 +435,9 @@ pub fn report(r: &Report, tr: &dyn Tr) -> String {
     // 9. Changes to the plan
     let _ = writeln!(out, "## 9. {}\n", t.changes);
     match &r.changes {
-        Changes::Unavailable => {
-            let _ = writeln!(out, "{}\n", t.no_history);
+        Changes::Unavailable(why) => {
+            let why = tr.everyday(&crate::i18n::Everyday::NoHistory { why });
+            let _ = writeln!(out, "{}\n", escape(&why));
         }
         Changes::Commits(c) if c.is_empty() => {
             let _ = writeln!(out, "{}\n", t.no_changes);
