@@ -315,12 +315,12 @@ fn write_atomic<'a>(path: &Path, header: &[u8], body: impl IntoIterator<Item = &
 pub struct Store {
     pub file: PathBuf,
     header: Vec<u8>,
-    /// The folder is shared by every plan of the user (not a repository's own): keep it small.
-    shared: bool,
 }
 
-/// At most this many plan caches are kept in the user's cache folder (the oldest go first).
-const SHARED_KEEP: usize = 32;
+/// At most this many plan caches are kept in one cache folder, the oldest going first: the
+/// user's folder serves every plan, and a repository's serves every plan folder ever loaded
+/// in it (test sandboxes, temporary copies).
+const KEEP: usize = 32;
 
 impl Store {
     /// The parse cache for a plan folder; `None` when there is nowhere to keep one.
@@ -328,7 +328,6 @@ impl Store {
         let abs = std::fs::canonicalize(dir).ok()?;
         let scope = abs.to_string_lossy();
         let folder = cache_dir_for(&abs)?;
-        let shared = git_dir_of(&abs).is_none();
         let file = folder.join(format!(
             "plan-{:016x}.bin",
             fnv64(scope.as_bytes(), FNV_OFFSET)
@@ -336,7 +335,6 @@ impl Store {
         Some(Store {
             file,
             header: header(scope.as_bytes()),
-            shared,
         })
     }
 
@@ -373,9 +371,7 @@ impl Store {
             }
         });
         write_atomic(&self.file, &self.header, parts);
-        if self.shared {
-            prune(self.file.parent(), SHARED_KEEP);
-        }
+        prune(self.file.parent(), KEEP);
     }
 }
 
@@ -639,7 +635,7 @@ mod tests {
     }
 
     #[test]
-    fn the_shared_cache_folder_keeps_the_newest_caches() {
+    fn a_cache_folder_keeps_the_newest_caches() {
         let t = tempfile::tempdir().unwrap();
         for i in 0..5u64 {
             let f = t.path().join(format!("plan-{i}.bin"));
