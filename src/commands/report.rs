@@ -19,7 +19,7 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Outcome> {
-    let loaded = crate::load::load(&ctx.plan_dir)?;
+    let loaded = ctx.load()?;
     super::announce_unreadable(ctx, &loaded, err)?;
     let plan = &loaded.plan;
     let cycle = if args.calendar_month {
@@ -45,7 +45,7 @@ pub fn run(
         soon_until: next.end,
     };
     let judged = judge_all(plan, horizon);
-    let log = match crate::git::Repo::discover(&ctx.plan_dir) {
+    let log = match super::discover_repo(ctx) {
         Ok(repo) => Ok(crate::audit::plan_log(
             &repo,
             plan,
