@@ -103,7 +103,7 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the manual page (roff)
     Man,
-    /// Export tasks and milestones: calendar (ICS), spreadsheet (CSV) or JSON
+    /// Export tasks and milestones: calendar (ICS), table for people (CSV, XLSX) or JSON
     Export(ExportArgs),
     /// Import tasks from a table shaped like the plan's appendix (TSV or CSV)
     Import(ImportArgs),
@@ -134,9 +134,14 @@ pub struct CompletionsArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
+    /// Calendar events (one per dated task and milestone)
     Ics,
+    /// The tracking table for people: headers and standing words in --lang, dates dd/mm/yyyy
     Csv,
+    /// Tasks and milestones for machines (stable keys, ISO dates)
     Json,
+    /// The tracking workbook: all tasks, overdue, one sheet per lead unit, indicators (needs -o)
+    Xlsx,
 }
 
 #[derive(Debug, Args)]

@@ -35,3 +35,4 @@ pub mod render;
 pub mod schema;
 pub mod summary;
 pub mod text;
+pub mod tracking;

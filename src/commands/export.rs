@@ -1,7 +1,8 @@
-//! `tiendo export --format ics|csv|json`: the tasks `list` would show (same filters), with
-//! their milestones, for calendars and spreadsheets. ICS comes from [`render::ics`]; CSV has
-//! `list --format csv`'s columns plus one row per milestone (`7.4#1`), UTF-8 with a BOM and
-//! formula-guarded cells ([`render::csv`]); JSON is `show --format json`'s task shape.
+//! `tiendo export --format ics|csv|json|xlsx`: the tasks `list` would show (same filters), for
+//! calendars, people and machines. ICS comes from [`render::ics`]; CSV and XLSX render the
+//! tracking table ([`crate::tracking`]) for people, in the chosen language — CSV as UTF-8 with
+//! a BOM and formula-guarded cells ([`render::csv::people`]), XLSX as a workbook
+//! ([`render::xlsx`]); JSON, for machines, is `show --format json`'s task shape.
 
 use std::io::Write;
 
@@ -26,22 +27,32 @@ pub fn run(
     let filter = resolve_filters(plan, &args.filters, ctx.lang)?;
     let selected = select(plan, &filter, Horizon::new(plan, ctx.as_of));
     let rows: Vec<&Judged> = selected.iter().collect();
-    let text = match args.format {
+    let tracking = || crate::tracking::build(plan, &rows, ctx.as_of);
+    let office = crate::i18n::office(ctx.lang);
+    let text: Vec<u8> = match args.format {
         ExportFormat::Ics => render::ics::calendar(
             plan,
             &rows,
             ctx.as_of,
             ctx.lang,
             &calendar_name(plan, &filter),
-        ),
-        ExportFormat::Csv => render::csv::tasks(plan, &rows, ctx.as_of, true),
+        )
+        .into_bytes(),
+        ExportFormat::Csv => render::csv::people(&tracking(), office, tr(ctx.lang)).into_bytes(),
         ExportFormat::Json => {
             render::json::to_string(&render::json::task_list(plan, &rows, ctx.as_of, true))
+                .into_bytes()
+        }
+        ExportFormat::Xlsx => {
+            if args.output.is_none() {
+                anyhow::bail!(crate::i18n::fill(office.needs_output, &["xlsx"]));
+            }
+            render::xlsx::tracking(plan, &tracking(), office, tr(ctx.lang))?
         }
     };
     match &args.output {
         Some(path) => {
-            crate::edit::write_atomic(path, text.as_bytes())?;
+            crate::edit::write_atomic(path, &text)?;
             let shown = path.display().to_string();
             writeln!(
                 err,
@@ -49,7 +60,7 @@ pub fn run(
                 tr(ctx.lang).edit(&EditMsg::Wrote { path: &shown })
             )?;
         }
-        None => out.write_all(text.as_bytes())?,
+        None => out.write_all(&text)?,
     }
     Ok(Outcome::Clean)
 }

@@ -57,6 +57,24 @@ pub struct PlanMeta {
     pub before_is_inclusive: bool,
     pub source: Option<String>,
     pub groups: Vec<Group>,
+    /// `[document]`: header block, signature and recipients of outgoing documents.
+    pub document: DocumentSettings,
+}
+
+/// How the plan's outgoing documents are headed and signed (Nghị định 30/2020/NĐ-CP). A field
+/// left out is printed as a visible placeholder, never guessed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocumentSettings {
+    pub superior: Option<String>,
+    pub issuer: Option<String>,
+    pub issuer_code: Option<String>,
+    pub place: Option<String>,
+    pub signer_authority: Option<String>,
+    pub signer_title: Option<String>,
+    pub signer_name: Option<String>,
+    pub recipients: Vec<String>,
+    pub notice_recipients: Vec<String>,
+    pub archive: Option<String>,
 }
 
 impl Default for PlanMeta {
@@ -72,6 +90,7 @@ impl Default for PlanMeta {
             before_is_inclusive: false,
             source: None,
             groups: Vec::new(),
+            document: DocumentSettings::default(),
         }
     }
 }

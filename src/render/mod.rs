@@ -8,6 +8,7 @@ pub mod json;
 pub mod markdown;
 pub mod problems;
 pub mod table;
+pub mod xlsx;
 
 use chrono::NaiveDate;
 
