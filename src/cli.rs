@@ -110,6 +110,71 @@ pub enum Command {
     /// Git merge driver for task files: keep both sides' progress entries
     #[command(name = "merge-driver")]
     MergeDriver(MergeDriverArgs),
+    // Issue 17: documents that leave the office.
+    /// Write draft reminder letters (công văn đôn đốc) to units that are late or silent
+    Notice(NoticeArgs),
+    /// Units' returns: write a unit's sheet to fill, or import filled sheets
+    #[command(subcommand)]
+    Returns(ReturnsCommand),
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issue 17: reminder letters and units' returns.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NoticeFormat {
+    Md,
+    Docx,
+}
+
+#[derive(Debug, Args)]
+pub struct NoticeArgs {
+    /// The month (YYYY-MM) whose reports are due by its report day
+    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
+    pub month: crate::model::window::Month,
+    /// Only the letter to this unit (id, name or alias)
+    #[arg(long, value_name = "UNIT")]
+    pub unit: Option<String>,
+    /// Output format
+    #[arg(long, default_value = "docx")]
+    pub format: NoticeFormat,
+    /// Folder for the letters (DIR/YYYY-MM-<unit>.md|docx)
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReturnsCommand {
+    /// Write the sheet a unit fills for a month: its active tasks, locked, with columns to fill
+    Template(ReturnsTemplateArgs),
+    /// Read filled sheets and append their progress entries (refusing a sheet with any bad row)
+    Import(ReturnsImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ReturnsTemplateArgs {
+    /// The unit (id, name or alias)
+    #[arg(long, value_name = "UNIT")]
+    pub unit: String,
+    /// The month (YYYY-MM) the return is for
+    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
+    pub month: crate::model::window::Month,
+    /// The .xlsx file to write
+    #[arg(long, short, value_name = "FILE")]
+    pub output: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ReturnsImportArgs {
+    /// Filled sheets (.xlsx)
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Print the lines that would be added, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Commit each unit's sheet as one commit
+    #[arg(long, conflicts_with = "dry_run")]
+    pub commit: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
