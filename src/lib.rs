@@ -32,6 +32,7 @@ pub mod load;
 pub mod merge;
 pub mod model;
 pub mod render;
+pub mod returns;
 pub mod schema;
 pub mod summary;
 pub mod text;

@@ -311,6 +311,142 @@ pub fn tracking(plan: &Plan, t: &Tracking, o: &OfficeTexts, tr: &dyn Tr) -> Resu
     Ok(wb.save_to_buffer()?)
 }
 
+/// What the returns template shows about its unit and month.
+pub struct ReturnsHead<'a> {
+    pub unit_id: &'a str,
+    pub unit_name: &'a str,
+    pub month: crate::model::window::Month,
+    pub window: crate::model::window::Window,
+    /// The day reports are due (the report day of the month).
+    pub report_by: NaiveDate,
+}
+
+/// The sheet a unit fills (`returns template`): identifying columns locked and grey, the
+/// columns to fill white and unlocked, with validation (whole percent 0–100, numbers, dates
+/// up to the report day) and input hints. Layout constants are [`crate::returns`]'.
+pub fn returns_template(
+    head: &ReturnsHead<'_>,
+    rows: &[crate::returns::TemplateRow],
+    o: &OfficeTexts,
+    tr: &dyn Tr,
+) -> Result<Vec<u8>> {
+    use crate::returns::*;
+    use rust_xlsxwriter::{DataValidation, DataValidationRule};
+    let f = Formats::new();
+    let locked = f.text.clone().set_background_color(Color::RGB(0xEDEDED));
+    let locked_date = f.date.clone().set_background_color(Color::RGB(0xEDEDED));
+    let open = f.text.clone().set_unlocked();
+    let open_date = f.date.clone().set_unlocked();
+    let open_number = f.number.clone().set_unlocked();
+    let mut wb = Workbook::new();
+    wb.set_properties(
+        &DocProperties::new()
+            .set_title(fill(o.ret_title, &[&format!("{}/{}", head.month.month, head.month.year)]))
+            .set_creation_datetime(&excel_date(head.window.end)?),
+    );
+    let ws = wb.add_worksheet();
+    ws.set_name(sheet_name(o.ret_sheet, &mut BTreeSet::new()))?;
+    let month_words = format!("{}/{}", head.month.month, head.month.year);
+    ws.write_string_with_format(0, 0, fill(o.ret_title, &[&month_words]), &f.title)?;
+    ws.write_string(UNIT_ROW, 0, o.ret_unit)?;
+    ws.write_string_with_format(UNIT_ROW, 1, head.unit_id, &f.title)?;
+    ws.write_string(UNIT_ROW, 2, head.unit_name)?;
+    ws.write_string(MONTH_ROW, 0, o.ret_month)?;
+    ws.write_string_with_format(MONTH_ROW, 1, head.month.to_string(), &f.title)?;
+    ws.write_string(
+        MONTH_ROW,
+        2,
+        fill(
+            o.ret_window,
+            &[&tr.date(head.window.start), &tr.date(head.window.end), &tr.date(head.report_by)],
+        ),
+    )?;
+    ws.write_string(HELP_ROW, 0, o.ret_help)?;
+    let headers: [(&str, f64); COLUMNS as usize] = [
+        (o.col_id, 9.0),
+        (o.col_content, 50.0),
+        (o.ret_role, 10.0),
+        (o.col_deadline, 20.0),
+        (o.col_due, 12.0),
+        (o.col_indicator, 22.0),
+        (o.col_target, 12.0),
+        (o.ret_date, 13.0),
+        (o.ret_note, 45.0),
+        (o.ret_percent, 11.0),
+        (o.ret_value, 11.0),
+        (o.ret_done_on, 13.0),
+        (o.ret_document, 22.0),
+        (o.ret_difficulties, 30.0),
+        (o.ret_proposals, 30.0),
+    ];
+    for (c, (h, w)) in headers.iter().enumerate() {
+        ws.write_string_with_format(HEADER_ROW, c as u16, *h, &f.header)?;
+        ws.set_column_width(c as u16, *w)?;
+    }
+    for (i, r) in rows.iter().enumerate() {
+        let row = FIRST_ROW + i as u32;
+        ws.write_string_with_format(row, COL_ID, &r.id, &locked)?;
+        ws.write_string_with_format(row, COL_TITLE, &r.title, &locked)?;
+        let role = match r.role {
+            Role::Lead => o.ret_lead,
+            Role::Support => o.ret_support,
+        };
+        ws.write_string_with_format(row, COL_ROLE, role, &locked)?;
+        ws.write_string_with_format(row, COL_DEADLINE, &r.phrase, &locked)?;
+        match r.due {
+            Some(d) => ws.write_datetime_with_format(row, COL_DUE, excel_date(d)?, &locked_date)?,
+            None => ws.write_blank(row, COL_DUE, &locked_date)?,
+        };
+        let (name, target) = r.indicator.clone().unwrap_or_default();
+        ws.write_string_with_format(row, COL_INDICATOR, &name, &locked)?;
+        ws.write_string_with_format(row, COL_TARGET, &target, &locked)?;
+        ws.write_datetime_with_format(row, COL_DATE, excel_date(head.window.end)?, &open_date)?;
+        ws.write_blank(row, COL_NOTE, &open)?;
+        // A task row takes a percent; an indicator row a value; only a lead reports completion.
+        let (pct, val) = if r.indicator.is_some() {
+            (&locked, &open_number)
+        } else {
+            (&open_number, &locked)
+        };
+        ws.write_blank(row, COL_PERCENT, pct)?;
+        ws.write_blank(row, COL_VALUE, val)?;
+        let done = if r.role == Role::Lead && r.indicator.is_none() {
+            &open_date
+        } else {
+            &locked_date
+        };
+        ws.write_blank(row, COL_DONE_ON, done)?;
+        for c in [COL_DOCUMENT, COL_DIFFICULTIES, COL_PROPOSALS] {
+            ws.write_blank(row, c, &open)?;
+        }
+    }
+    if !rows.is_empty() {
+        let last = FIRST_ROW + rows.len() as u32 - 1;
+        let latest = excel_date(head.report_by)?;
+        let earliest = ExcelDateTime::from_ymd(2000, 1, 1)?;
+        let percent = DataValidation::new()
+            .allow_whole_number(DataValidationRule::Between(0, 100))
+            .set_input_message(o.ret_bad_percent_hint)?
+            .set_error_message(o.ret_bad_percent_hint)?;
+        ws.add_data_validation(FIRST_ROW, COL_PERCENT, last, COL_PERCENT, &percent)?;
+        let number = DataValidation::new()
+            .allow_decimal_number(DataValidationRule::Between(-1e12, 1e12))
+            .set_error_message(o.ret_bad_number_hint)?;
+        ws.add_data_validation(FIRST_ROW, COL_VALUE, last, COL_VALUE, &number)?;
+        let date = DataValidation::new()
+            .allow_date(DataValidationRule::Between(earliest, latest))
+            .set_input_message(o.ret_bad_date_hint)?
+            .set_error_message(o.ret_future_hint)?;
+        ws.add_data_validation(FIRST_ROW, COL_DATE, last, COL_DATE, &date)?;
+        ws.add_data_validation(FIRST_ROW, COL_DONE_ON, last, COL_DONE_ON, &date)?;
+    }
+    ws.set_freeze_panes(FIRST_ROW, 2)?;
+    ws.set_landscape();
+    ws.set_paper_size(9);
+    ws.protect();
+    Ok(wb.save_to_buffer()?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
