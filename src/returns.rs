@@ -317,12 +317,27 @@ pub fn read(
         let day = |col: u16, problems: &mut Vec<CellProblem>| match parse_date(grid.get(row, col)) {
             None => None,
             Some(Err(s)) => {
-                problem(problems, row, col, fill(o.ret_bad_date, &[&s]), o.ret_bad_date_hint);
+                problem(
+                    problems,
+                    row,
+                    col,
+                    fill(o.ret_bad_date, &[&s]),
+                    o.ret_bad_date_hint,
+                );
                 None
             }
             Some(Ok(d)) if d > as_of => {
-                let (d, a) = (d.format("%d/%m/%Y").to_string(), as_of.format("%d/%m/%Y").to_string());
-                problem(problems, row, col, fill(o.ret_future, &[&d, &a]), o.ret_future_hint);
+                let (d, a) = (
+                    d.format("%d/%m/%Y").to_string(),
+                    as_of.format("%d/%m/%Y").to_string(),
+                );
+                problem(
+                    problems,
+                    row,
+                    col,
+                    fill(o.ret_future, &[&d, &a]),
+                    o.ret_future_hint,
+                );
                 None
             }
             Some(Ok(d)) => Some(d),
@@ -481,14 +496,8 @@ mod tests {
 
     #[test]
     fn numbers_and_dates_from_text() {
-        assert_eq!(
-            parse_number(&Value::Text("60%".into())),
-            Some(Ok(60.0))
-        );
-        assert_eq!(
-            parse_number(&Value::Text("93,3".into())),
-            Some(Ok(93.3))
-        );
+        assert_eq!(parse_number(&Value::Text("60%".into())), Some(Ok(60.0)));
+        assert_eq!(parse_number(&Value::Text("93,3".into())), Some(Ok(93.3)));
         assert!(matches!(
             parse_number(&Value::Text("nhiều".into())),
             Some(Err(_))

@@ -206,7 +206,10 @@ mod tests {
         let plan = &loaded.plan;
         let day = NaiveDate::from_ymd_opt(2024, 7, 14).unwrap();
         let judged = crate::summary::judge_all(plan, crate::summary::Horizon::new(plan, day));
-        let refs: Vec<&Judged> = judged.iter().filter(|j| j.task.group.value == "7").collect();
+        let refs: Vec<&Judged> = judged
+            .iter()
+            .filter(|j| j.task.group.value == "7")
+            .collect();
         let t = build(plan, &refs, day);
         assert_eq!(t.rows.len(), 4);
         assert_eq!(t.rows[0].stt, 1);

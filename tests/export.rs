@@ -260,7 +260,9 @@ fn csv_has_bom_milestone_rows_and_guards_formulas() {
     // the note column; machines read `--format json`.
     assert!(out.starts_with("\u{feff}STT,Mã,Nhóm,Nội dung nhiệm vụ,Đơn vị chủ trì,Đơn vị phối hợp,Thời gian hoàn thành,Hạn (ngày),Tình trạng,Ngày hoàn thành,Số ngày chậm,Kết quả thực hiện,Đánh giá,Ghi chú\r\n"), "{out}");
     assert!(
-        out.contains("\r\n1,7.1,7,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"bấm vào đây\"\")\","),
+        out.contains(
+            "\r\n1,7.1,7,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"bấm vào đây\"\")\","
+        ),
         "{out}"
     );
     let ids: Vec<&str> = out

@@ -176,7 +176,9 @@ fn tracking_workbook_reads_back_with_dates_panes_and_filters() {
     assert!(names.iter().any(|n| n == "Sở TT&TT"), "{names:?}");
     let all = wb.worksheet_range("Tất cả").unwrap();
     let row = |r: &calamine::Range<Data>, i: usize| -> Vec<Data> {
-        (0..11).map(|c| r.get((i, c)).cloned().unwrap_or(Data::Empty)).collect()
+        (0..11)
+            .map(|c| r.get((i, c)).cloned().unwrap_or(Data::Empty))
+            .collect()
     };
     let header = row(&all, 2);
     assert_eq!(header[0], Data::String("STT".into()));
@@ -190,7 +192,9 @@ fn tracking_workbook_reads_back_with_dates_panes_and_filters() {
     assert_eq!(r74[5], Data::String("Hoàn thành trước 30/11/2024".into()));
     assert_eq!(cell_date(&r74[6]), Some(date(2024, 11, 29)));
     assert_eq!(r74[7], Data::String("Đang thực hiện trong hạn".into()));
-    assert!(matches!(&r74[10], Data::String(s) if s.contains("Mốc 1 (trước ngày 30/6/2024): Quá hạn 15 ngày")));
+    assert!(
+        matches!(&r74[10], Data::String(s) if s.contains("Mốc 1 (trước ngày 30/6/2024): Quá hạn 15 ngày"))
+    );
     // Every task once on the first sheet; the overdue sheet holds only overdue rows.
     assert_eq!(all.height() - 3, 63);
     let overdue = wb.worksheet_range("Quá hạn").unwrap();
@@ -204,7 +208,10 @@ fn tracking_workbook_reads_back_with_dates_panes_and_filters() {
     // Frozen header and autofilter, as written in the sheet XML.
     let sheet = part(&out, "xl/worksheets/sheet1.xml");
     assert!(sheet.contains("ySplit=\"3\""), "{sheet}");
-    assert!(sheet.contains("<autoFilter ref=\"A3:K66\""), "no autofilter");
+    assert!(
+        sheet.contains("<autoFilter ref=\"A3:K66\""),
+        "no autofilter"
+    );
     // English headers with --lang en; the same bytes for the same data.
     let en = f.root().join("en.xlsx");
     f.ok(&[
@@ -259,8 +266,13 @@ fn reminder_letter_is_a_nghi_dinh_30_document() {
     assert_eq!(listed.trim(), file.display().to_string());
     let doc = part(&file, "word/document.xml");
     // A4 portrait, margins top/bottom 20 mm, left 30 mm, right 15 mm; no page number on page 1.
-    assert!(doc.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"), "{doc}");
-    assert!(doc.contains("<w:pgMar w:top=\"1133\" w:right=\"850\" w:bottom=\"1133\" w:left=\"1700\""));
+    assert!(
+        doc.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"),
+        "{doc}"
+    );
+    assert!(
+        doc.contains("<w:pgMar w:top=\"1133\" w:right=\"850\" w:bottom=\"1133\" w:left=\"1700\"")
+    );
     assert!(doc.contains("<w:titlePg/>"));
     // The header block, in order; the date with its leading zero, in italics.
     let order = [
@@ -285,7 +297,9 @@ fn reminder_letter_is_a_nghi_dinh_30_document() {
     ];
     let mut at = 0;
     for s in order {
-        let i = doc[at..].find(s).unwrap_or_else(|| panic!("`{s}` missing after byte {at}"));
+        let i = doc[at..]
+            .find(s)
+            .unwrap_or_else(|| panic!("`{s}` missing after byte {at}"));
         at += i + s.len();
     }
     assert!(doc.contains("<w:i/><w:iCs/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr><w:t xml:space=\"preserve\">Tây Ninh, ngày 05"));
@@ -329,48 +343,88 @@ fn returns_round_trip_in_a_git_repository() {
         &sheet,
         &filled,
         &[
-            (cell('I', lead), Fill::Text("Đã phê duyệt hồ sơ cấp độ 42/45 hệ thống")),
+            (
+                cell('I', lead),
+                Fill::Text("Đã phê duyệt hồ sơ cấp độ 42/45 hệ thống"),
+            ),
             (cell('J', lead), Fill::Number(60.0)),
-            (cell('M', lead), Fill::Text("Công văn 123/STTTT ngày 10/7/2024")),
+            (
+                cell('M', lead),
+                Fill::Text("Công văn 123/STTTT ngày 10/7/2024"),
+            ),
             (cell('H', ind), Fill::Number(45478.0)), // 05/07/2024
             (cell('K', ind), Fill::Number(93.3)),
         ],
     );
     let before = f.snapshot();
-    let dry = f.ok(&["--as-of", "2024-07-14", "returns", "import", filled.to_str().unwrap(), "--dry-run"]);
+    let dry = f.ok(&[
+        "--as-of",
+        "2024-07-14",
+        "returns",
+        "import",
+        filled.to_str().unwrap(),
+        "--dry-run",
+    ]);
     assert_eq!(f.snapshot(), before, "--dry-run writes nothing");
-    let expected_lines = [
-        "[[progress]]",
-        "date = 2024-07-14",
-        "by = \"so-tttt\"",
-    ];
+    let expected_lines = ["[[progress]]", "date = 2024-07-14", "by = \"so-tttt\""];
     for l in expected_lines {
         assert!(dry.contains(l), "{dry}");
     }
-    assert!(dry.contains("sẽ thêm 2 báo cáo tiến độ của Sở TT&TT"), "{dry}");
+    assert!(
+        dry.contains("sẽ thêm 2 báo cáo tiến độ của Sở TT&TT"),
+        "{dry}"
+    );
 
-    let o = f.run(&["--as-of", "2024-07-14", "returns", "import", filled.to_str().unwrap(), "--commit"]);
+    let o = f.run(&[
+        "--as-of",
+        "2024-07-14",
+        "returns",
+        "import",
+        filled.to_str().unwrap(),
+        "--commit",
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     let said = text(&o.stdout);
-    assert!(said.contains("đã thêm 2 báo cáo tiến độ của Sở TT&TT"), "{said}");
+    assert!(
+        said.contains("đã thêm 2 báo cáo tiến độ của Sở TT&TT"),
+        "{said}"
+    );
     let log = f.git(&["log", "--format=%s", "-n", "1"]);
-    assert_eq!(log.trim(), "Sở TT&TT báo cáo tiến độ tháng 2024-07 (phiếu filled.xlsx)");
+    assert_eq!(
+        log.trim(),
+        "Sở TT&TT báo cáo tiến độ tháng 2024-07 (phiếu filled.xlsx)"
+    );
     let changed = f.git(&["show", "--stat", "--format=", "HEAD"]);
     assert!(changed.contains("plan/tasks/7/7.4.toml"), "{changed}");
     // The lines --dry-run printed are exactly the lines now in the file.
     let task = std::fs::read_to_string(f.root().join("plan/tasks/7/7.4.toml")).unwrap();
-    for l in dry.lines().filter(|l| !l.starts_with("plan/") && !l.contains("sẽ thêm")) {
+    for l in dry
+        .lines()
+        .filter(|l| !l.starts_with("plan/") && !l.contains("sẽ thêm"))
+    {
         assert!(task.contains(l), "`{l}` not in the file");
     }
     let show = f.ok(&["--as-of", "2024-07-14", "show", "7.4"]);
-    assert!(show.contains("Đã phê duyệt hồ sơ cấp độ 42/45 hệ thống. Văn bản: Công văn 123/STTTT ngày 10/7/2024"), "{show}");
+    assert!(
+        show.contains(
+            "Đã phê duyệt hồ sơ cấp độ 42/45 hệ thống. Văn bản: Công văn 123/STTTT ngày 10/7/2024"
+        ),
+        "{show}"
+    );
     assert!(show.contains("93,3") || show.contains("93.3"), "{show}");
     let check = f.run(&["--as-of", "2024-07-14", "check"]);
     assert_eq!(check.status.code(), Some(0), "{}", text(&check.stdout));
 
     // The same sheet again: nothing added, and it says so.
     let head = f.git(&["rev-parse", "HEAD"]);
-    let again = f.ok(&["--as-of", "2024-07-14", "returns", "import", filled.to_str().unwrap(), "--commit"]);
+    let again = f.ok(&[
+        "--as-of",
+        "2024-07-14",
+        "returns",
+        "import",
+        filled.to_str().unwrap(),
+        "--commit",
+    ]);
     assert!(again.contains("không có gì mới"), "{again}");
     assert!(again.contains("bỏ qua 2 dòng"), "{again}");
     assert_eq!(f.git(&["rev-parse", "HEAD"]), head);
@@ -380,12 +434,37 @@ fn returns_round_trip_in_a_git_repository() {
 fn a_bad_sheet_is_refused_whole_with_every_cell_located() {
     let f = Fixture::new(false);
     let sheet = f.root().join("mau.xlsx");
-    f.ok(&["returns", "template", "--unit", "so-tttt", "--month", "2024-07", "-o", sheet.to_str().unwrap()]);
+    f.ok(&[
+        "returns",
+        "template",
+        "--unit",
+        "so-tttt",
+        "--month",
+        "2024-07",
+        "-o",
+        sheet.to_str().unwrap(),
+    ]);
     let rows = template_rows(&sheet);
-    let lead = rows.iter().find(|(_, r)| r[0] == "7.4" && r[5].is_empty()).unwrap().0;
-    let support = rows.iter().find(|(_, r)| r[2] == "Phối hợp" && r[5].is_empty()).unwrap().0;
-    let other = rows.iter().find(|(i, r)| *i != lead && r[0] != "7.4" && r[5].is_empty() && r[2] == "Chủ trì").unwrap().0;
-    let fourth = rows.iter().find(|(i, r)| ![lead, support, other].contains(i) && r[5].is_empty()).unwrap().0;
+    let lead = rows
+        .iter()
+        .find(|(_, r)| r[0] == "7.4" && r[5].is_empty())
+        .unwrap()
+        .0;
+    let support = rows
+        .iter()
+        .find(|(_, r)| r[2] == "Phối hợp" && r[5].is_empty())
+        .unwrap()
+        .0;
+    let other = rows
+        .iter()
+        .find(|(i, r)| *i != lead && r[0] != "7.4" && r[5].is_empty() && r[2] == "Chủ trì")
+        .unwrap()
+        .0;
+    let fourth = rows
+        .iter()
+        .find(|(i, r)| ![lead, support, other].contains(i) && r[5].is_empty())
+        .unwrap()
+        .0;
     let bad = f.root().join("bad.xlsx");
     fill_cells(
         &sheet,
@@ -403,17 +482,53 @@ fn a_bad_sheet_is_refused_whole_with_every_cell_located() {
         ],
     );
     let before = f.snapshot();
-    let o = f.run(&["--as-of", "2024-07-14", "returns", "import", bad.to_str().unwrap()]);
+    let o = f.run(&[
+        "--as-of",
+        "2024-07-14",
+        "returns",
+        "import",
+        bad.to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(1));
     let err = text(&o.stderr);
     let name = bad.display().to_string();
     let at = |c: char, row: usize| format!("{name}!Báo cáo!{}: lỗi:", cell(c, row));
-    assert!(err.contains(&format!("{} tỷ lệ hoàn thành `150` không nằm trong khoảng 0–100", at('J', lead))), "{err}");
-    assert!(err.contains(&format!("{} ngày 20/08/2024 ở sau ngày báo cáo 14/07/2024", at('H', support))), "{err}");
-    assert!(err.contains(&format!("{} không có nhiệm vụ `9.9.9` trong kế hoạch", at('A', other))), "{err}");
-    assert!(err.contains(&format!("{} Sở TT&TT không chủ trì, không phối hợp nhiệm vụ 5.4", at('A', fourth))), "{err}");
-    assert!(err.contains("  gợi ý: ghi một số nguyên từ 0 đến 100"), "{err}");
-    assert!(err.contains("từ chối cả phiếu, không ghi gì (4 lỗi)"), "{err}");
+    assert!(
+        err.contains(&format!(
+            "{} tỷ lệ hoàn thành `150` không nằm trong khoảng 0–100",
+            at('J', lead)
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "{} ngày 20/08/2024 ở sau ngày báo cáo 14/07/2024",
+            at('H', support)
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "{} không có nhiệm vụ `9.9.9` trong kế hoạch",
+            at('A', other)
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "{} Sở TT&TT không chủ trì, không phối hợp nhiệm vụ 5.4",
+            at('A', fourth)
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains("  gợi ý: ghi một số nguyên từ 0 đến 100"),
+        "{err}"
+    );
+    assert!(
+        err.contains("từ chối cả phiếu, không ghi gì (4 lỗi)"),
+        "{err}"
+    );
     assert_eq!(f.snapshot(), before, "nothing written");
 }
 
@@ -474,14 +589,17 @@ fn fill_cells(from: &Path, to: &Path, cells: &[(String, Fill<'_>)]) {
                     .map(|s| s.split('"').next().unwrap().to_string());
                 let s = style.map(|s| format!(" s=\"{s}\"")).unwrap_or_default();
                 let new = match v {
-                    Fill::Text(t) => format!("<c r=\"{r}\"{s} t=\"inlineStr\"><is><t>{t}</t></is></c>"),
+                    Fill::Text(t) => {
+                        format!("<c r=\"{r}\"{s} t=\"inlineStr\"><is><t>{t}</t></is></c>")
+                    }
                     Fill::Number(x) => format!("<c r=\"{r}\"{s}><v>{x}</v></c>"),
                 };
                 xml.replace_range(start..start + end, &new);
             }
             bytes = xml.into_bytes();
         }
-        w.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+        w.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
         w.write_all(&bytes).unwrap();
     }
     w.finish().unwrap();

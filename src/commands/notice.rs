@@ -98,7 +98,11 @@ pub fn run(
     }
     std::fs::create_dir_all(&args.out)
         .with_context(|| format!("failed to create `{}`", args.out.display()))?;
-    let report_by = cycle.window(args.month).end.succ_opt().unwrap_or(window.end);
+    let report_by = cycle
+        .window(args.month)
+        .end
+        .succ_opt()
+        .unwrap_or(window.end);
     for (unit, lists) in &letters {
         let doc = letter(plan, unit, lists, &window, as_of, report_by, o, t);
         let (bytes, ext) = match args.format {

@@ -214,7 +214,8 @@ fn import(
             let task = plan.task(id).expect("entries name known tasks");
             let path = PathBuf::from(&task.file);
             let shown = task.file.replace('\\', "/");
-            let bytes = std::fs::read(&path).with_context(|| format!("failed to read `{shown}`"))?;
+            let bytes =
+                std::fs::read(&path).with_context(|| format!("failed to read `{shown}`"))?;
             let original = Original::from_bytes(bytes, &shown)
                 .map_err(|p| anyhow::anyhow!(crate::render::problems::text(&[p], t)))?;
             let mut text = original.text.clone();
@@ -270,7 +271,10 @@ fn import(
             writeln!(
                 out,
                 "{}",
-                fill(o.ret_would_add, &[&shown_file, &added.to_string(), &unit_label])
+                fill(
+                    o.ret_would_add,
+                    &[&shown_file, &added.to_string(), &unit_label]
+                )
             )?;
             continue;
         }
@@ -303,7 +307,11 @@ fn import(
                 .collect::<Result<_>>()?;
             let refs: Vec<&Path> = abs.iter().map(PathBuf::as_path).collect();
             let hash = repo.commit_files(&refs, &message)?;
-            writeln!(out, "{}", fill(o.ret_committed, &[&format!("{hash} {message}")]))?;
+            writeln!(
+                out,
+                "{}",
+                fill(o.ret_committed, &[&format!("{hash} {message}")])
+            )?;
         }
     }
     Ok(outcome)

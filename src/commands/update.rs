@@ -154,7 +154,13 @@ pub(super) fn refuses(p: &Problem) -> bool {
 
 /// Problems the edited task would have that it does not have now (as `check` sees it, with the
 /// rest of the plan unchanged). Compared without positions: inserted lines shift them.
-pub(super) fn new_problems(ctx: &Ctx, loaded: &Loaded, task: &Task, text: &str, shown: &str) -> Vec<Problem> {
+pub(super) fn new_problems(
+    ctx: &Ctx,
+    loaded: &Loaded,
+    task: &Task,
+    text: &str,
+    shown: &str,
+) -> Vec<Problem> {
     let key = |p: &Problem| (p.code(), p.item, format!("{:?}", p.kind));
     let errors_of = |plan_loaded: &Loaded, extra: &[Problem]| -> Vec<Problem> {
         let mut v: Vec<Problem> =

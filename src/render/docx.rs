@@ -427,7 +427,9 @@ fn header_xml(with_page_number: bool) -> String {
     } else {
         "<w:p/>"
     };
-    format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:hdr {NS}>{body}</w:hdr>")
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:hdr {NS}>{body}</w:hdr>"
+    )
 }
 
 const CONTENT_TYPES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
@@ -503,10 +505,10 @@ pub fn package(doc: &Document) -> Result<Vec<u8>> {
         ("word/header2.xml", header_xml(false)),
         ("docProps/core.xml", core_xml(doc)),
     ];
-    for (name, body) in parts.iter().chain(std::iter::once(&(
-        "docProps/app.xml",
-        APP_XML.to_string(),
-    ))) {
+    for (name, body) in parts
+        .iter()
+        .chain(std::iter::once(&("docProps/app.xml", APP_XML.to_string())))
+    {
         z.start_file(*name, options)?;
         z.write_all(body.as_bytes())?;
     }

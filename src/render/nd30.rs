@@ -124,11 +124,12 @@ fn centred(run: Run) -> Para {
 }
 
 fn header_table(h: &Header, o: &OfficeTexts, width: u32) -> Table {
-    let left_w = width * 2 / 5;
+    // The right column must hold the national title on one line (12 pt bold, about 9.5 cm).
+    let left_w = width * 3 / 8;
     let right_w = width - left_w;
     let mut left = vec![
-        centred(Run::new(&h.superior).pt(13)),
-        centred(Run::new(&h.issuer).pt(13).bold()),
+        centred(Run::new(&h.superior).pt(12)),
+        centred(Run::new(&h.issuer).pt(12).bold()),
         // A short rule under the issuing body: a third of the column, centred.
         Para::default()
             .indent(left_w / 3, left_w / 3)
@@ -140,7 +141,7 @@ fn header_table(h: &Header, o: &OfficeTexts, width: u32) -> Table {
         left.push(centred(Run::new(about).pt(12)).spacing(60, 0));
     }
     let right = vec![
-        centred(Run::new(o.national).pt(13).bold()),
+        centred(Run::new(o.national).pt(12).bold()),
         // The motto with a rule exactly as long as the line (the run is underlined).
         centred(Run::new(o.motto).pt(14).bold().underline()),
         centred(Run::new(&h.place_date).pt(14).italic()).spacing(SIX_PT * 2, 0),
@@ -182,7 +183,8 @@ fn body_para(b: &Body) -> Para {
 }
 
 fn signature_table(d: &FormalDoc, o: &OfficeTexts, width: u32) -> Table {
-    let left_w = width / 2;
+    // The signer's title (14 pt bold) must fit on one line.
+    let left_w = width * 2 / 5;
     let mut left = vec![Para::text(Run::new(o.recipients).pt(12).bold().italic())];
     for r in &d.recipients {
         left.push(Para::text(Run::new(format!("- {r};")).pt(11)));
@@ -226,8 +228,10 @@ fn appendix_section(a: &Appendix) -> Section {
         title_page: false,
     };
     let width = s.text_width();
-    s.blocks.push(Block::Para(centred(Run::new(&a.heading).pt(14).bold())));
-    s.blocks.push(Block::Para(centred(Run::new(&a.title).pt(14).bold())));
+    s.blocks
+        .push(Block::Para(centred(Run::new(&a.heading).pt(14).bold())));
+    s.blocks
+        .push(Block::Para(centred(Run::new(&a.title).pt(14).bold())));
     s.blocks.push(Block::Para(
         centred(Run::new(&a.subtitle).pt(13).italic()).spacing(0, SIX_PT * 2),
     ));
@@ -455,7 +459,9 @@ pub fn letterhead(
     let code = or_missing(&s.issuer_code, "issuer_code");
     let number = match number {
         Some(n) => format!("{} {n}", o.number),
-        None if kind_code.is_empty() => format!("{}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}/{code}", o.number),
+        None if kind_code.is_empty() => {
+            format!("{}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}/{code}", o.number)
+        }
         None => format!(
             "{}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}/{kind_code}-{code}",
             o.number

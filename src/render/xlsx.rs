@@ -24,7 +24,11 @@ use crate::tracking::{IndicatorRow, TrackRow, Tracking};
 /// cannot show.
 pub fn excel_date(d: NaiveDate) -> Result<ExcelDateTime> {
     let year = u16::try_from(d.year()).map_err(|_| anyhow::anyhow!("year out of range: {d}"))?;
-    Ok(ExcelDateTime::from_ymd(year, d.month() as u8, d.day() as u8)?)
+    Ok(ExcelDateTime::from_ymd(
+        year,
+        d.month() as u8,
+        d.day() as u8,
+    )?)
 }
 
 /// Background colour of a standing (always shown with its words, never alone): green done on
@@ -153,7 +157,9 @@ impl Formats {
 
 /// The first row of data (below the title, subtitle and header).
 pub const FIRST_DATA_ROW: u32 = 3;
-const TRACK_WIDTHS: [f64; 11] = [6.0, 8.0, 60.0, 24.0, 30.0, 22.0, 12.0, 22.0, 45.0, 20.0, 35.0];
+const TRACK_WIDTHS: [f64; 11] = [
+    6.0, 8.0, 60.0, 24.0, 30.0, 22.0, 12.0, 22.0, 45.0, 20.0, 35.0,
+];
 
 fn track_headers(o: &OfficeTexts) -> [&'static str; 11] {
     [
@@ -289,17 +295,20 @@ pub fn tracking(plan: &Plan, t: &Tracking, o: &OfficeTexts, tr: &dyn Tr) -> Resu
         .iter()
         .filter(|r| r.category == Category::Overdue)
         .collect();
-    let sheets: Vec<(String, Vec<&TrackRow>)> = [(o.sheet_all.to_string(), all), (o.sheet_overdue.to_string(), overdue)]
-        .into_iter()
-        .chain(t.answering_units(plan).into_iter().map(|u| {
-            let rows: Vec<&TrackRow> = t
-                .rows
-                .iter()
-                .filter(|r| r.answering.iter().any(|a| a == u))
-                .collect();
-            (plan.units.label(u).to_string(), rows)
-        }))
-        .collect();
+    let sheets: Vec<(String, Vec<&TrackRow>)> = [
+        (o.sheet_all.to_string(), all),
+        (o.sheet_overdue.to_string(), overdue),
+    ]
+    .into_iter()
+    .chain(t.answering_units(plan).into_iter().map(|u| {
+        let rows: Vec<&TrackRow> = t
+            .rows
+            .iter()
+            .filter(|r| r.answering.iter().any(|a| a == u))
+            .collect();
+        (plan.units.label(u).to_string(), rows)
+    }))
+    .collect();
     for (name, rows) in &sheets {
         let ws = wb.add_worksheet();
         ws.set_name(sheet_name(name, &mut taken))?;
@@ -341,7 +350,10 @@ pub fn returns_template(
     let mut wb = Workbook::new();
     wb.set_properties(
         &DocProperties::new()
-            .set_title(fill(o.ret_title, &[&format!("{}/{}", head.month.month, head.month.year)]))
+            .set_title(fill(
+                o.ret_title,
+                &[&format!("{}/{}", head.month.month, head.month.year)],
+            ))
             .set_creation_datetime(&excel_date(head.window.end)?),
     );
     let ws = wb.add_worksheet();
@@ -358,7 +370,11 @@ pub fn returns_template(
         2,
         fill(
             o.ret_window,
-            &[&tr.date(head.window.start), &tr.date(head.window.end), &tr.date(head.report_by)],
+            &[
+                &tr.date(head.window.start),
+                &tr.date(head.window.end),
+                &tr.date(head.report_by),
+            ],
         ),
     )?;
     ws.write_string(HELP_ROW, 0, o.ret_help)?;
