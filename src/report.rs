@@ -15,7 +15,7 @@ use crate::audit;
 use crate::history::{Field, TaskChange};
 use crate::model::plan::{Plan, Progress, Source, Task, TaskStatus};
 use crate::model::status::{Category, Standing};
-use crate::model::window::Window;
+use crate::model::window::{Cycle, Month, Window};
 use crate::summary::{self, Counts, Judged};
 
 // ---------------------------------------------------------------------------------------------
@@ -82,6 +82,8 @@ impl UnitRef {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
     pub date: NaiveDate,
+    /// The day the secretariat received it, when recorded apart from `date`.
+    pub received: Option<NaiveDate>,
     pub by: UnitName,
     pub note: String,
     pub percent: Option<u8>,
@@ -93,6 +95,7 @@ impl Entry {
     pub fn of(plan: &Plan, p: &Progress) -> Entry {
         Entry {
             date: p.date.value,
+            received: p.received.as_ref().map(|r| r.value),
             by: UnitName::of(plan, &p.by.value),
             note: p.note.clone(),
             percent: p.percent,
@@ -248,10 +251,90 @@ pub fn rows(plan: &Plan, judged: &[&Judged<'_>], as_of: NaiveDate, details: bool
 // ---------------------------------------------------------------------------------------------
 // The report.
 
-/// What the report covers.
+/// What the report covers. Cut-offs follow Nghị định 09/2019/NĐ-CP, Điều 12 (see
+/// [`Period::window`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Period {
-    Month(crate::model::window::Month),
+    Month(Month),
+    /// Year and quarter (1–4).
+    Quarter(i32, u32),
+    /// Year and half (1–2).
+    Half(i32, u32),
+    Year(i32),
+    /// The closing tally: from the plan's start to its end (closing day, else period end).
+    Final,
+}
+
+impl Period {
+    /// The window: a month from the report day of the month before to the day before it in
+    /// the month; a quarter from the 15th of the month before it to the 14th of its last month;
+    /// six months from 15/12 of the year before to 14/06 (and 15/06 to 14/12); a year from
+    /// 15/12 of the year before to 14/12. `Final` needs the plan's dates: see [`final_window`].
+    pub fn window(self, cycle: Cycle) -> Option<Window> {
+        let span = |first: Month, last: Month| {
+            let a = cycle.window(first);
+            let b = cycle.window(last);
+            Window {
+                month: last,
+                start: a.start,
+                end: b.end,
+            }
+        };
+        let m = |year, month| Month { year, month };
+        match self {
+            Period::Month(month) => Some(cycle.window(month)),
+            Period::Quarter(y, q) => Some(span(m(y, 3 * q - 2), m(y, 3 * q))),
+            Period::Half(y, h) => Some(span(m(y, 6 * h - 5), m(y, 6 * h))),
+            Period::Year(y) => Some(span(m(y, 1), m(y, 12))),
+            Period::Final => None,
+        }
+    }
+
+    /// The period after this one (for the "next period" list).
+    pub fn succ(self) -> Period {
+        match self {
+            Period::Month(m) => Period::Month(m.succ()),
+            Period::Quarter(y, 4) => Period::Quarter(y + 1, 1),
+            Period::Quarter(y, q) => Period::Quarter(y, q + 1),
+            Period::Half(y, 2) => Period::Half(y + 1, 1),
+            Period::Half(y, h) => Period::Half(y, h + 1),
+            Period::Year(y) => Period::Year(y + 1),
+            Period::Final => Period::Final,
+        }
+    }
+
+    /// The file stem under `--out`: `2024-06`, `2024-Q2`, `2024-H1`, `2024`, `final`.
+    pub fn stem(self) -> String {
+        match self {
+            Period::Month(m) => m.to_string(),
+            Period::Quarter(y, q) => format!("{y}-Q{q}"),
+            Period::Half(y, h) => format!("{y}-H{h}"),
+            Period::Year(y) => format!("{y}"),
+            Period::Final => "final".to_string(),
+        }
+    }
+
+    /// Parse `2024-Q2`, `2024-H1`.
+    pub fn parse_part(text: &str, letter: char) -> Option<(i32, u32)> {
+        let (y, p) = text.trim().split_once('-')?;
+        let year: i32 = y.parse().ok().filter(|y| (1900..=2200).contains(y))?;
+        let p = p.strip_prefix(letter).or_else(|| p.strip_prefix(letter.to_ascii_lowercase()))?;
+        let n: u32 = p.parse().ok()?;
+        let max = if letter == 'Q' { 4 } else { 2 };
+        (1..=max).contains(&n).then_some((year, n))
+    }
+}
+
+/// The closing tally's window: the plan's start (period start, else issue date) to its end
+/// (closing day, else period end). None when the plan states neither end.
+pub fn final_window(plan: &Plan) -> Option<Window> {
+    let end = plan.meta.closed_on.or(plan.meta.period_end)?;
+    let start = plan.meta.start().unwrap_or(end);
+    Some(Window {
+        month: Month::of(end),
+        start,
+        end,
+    })
 }
 
 /// What the report was judged from: the working tree (with the commit it stands on, and
@@ -310,7 +393,11 @@ pub struct SilentLine {
 #[derive(Debug, Clone, PartialEq)]
 pub struct IndicatorLine {
     pub task: String,
+    /// The task's standing (a task done on time can still have an indicator below target).
+    pub task_category: Category,
     pub name: String,
+    /// The plan's wording of the indicator, when recorded.
+    pub text: Option<String>,
     pub target: String,
     pub unit: Option<String>,
     pub latest: Option<Entry>,
@@ -356,6 +443,108 @@ pub enum Changes {
     Commits(Vec<TaskChanges>),
 }
 
+/// An issued report's number and date (`--issue 85/BC-TCTDA06 --issued-on 2024-07-15`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Issued {
+    pub number: String,
+    pub date: NaiveDate,
+}
+
+/// The machine-readable marker an issued report carries on its first line.
+pub const ISSUED_MARKER: &str = "<!-- tiendo:issued";
+
+impl Issued {
+    /// The marker line: `<!-- tiendo:issued number="85/BC-TCTDA06" date="2024-07-15" -->`.
+    pub fn marker(&self) -> String {
+        format!(
+            "{ISSUED_MARKER} number=\"{}\" date=\"{}\" -->",
+            self.number.replace(['"', '\n', '\r'], " ").replace("--", "- -"),
+            self.date
+        )
+    }
+
+    /// The issued marker of a report file's text, if it carries one (first lines only).
+    pub fn of_text(text: &str) -> Option<Issued> {
+        let line = text
+            .lines()
+            .take(5)
+            .find(|l| l.trim_start().starts_with(ISSUED_MARKER))?;
+        let attr = |name: &str| {
+            let key = format!("{name}=\"");
+            let from = line.find(&key)? + key.len();
+            let len = line[from..].find('"')?;
+            Some(line[from..from + len].to_string())
+        };
+        Some(Issued {
+            number: attr("number")?,
+            date: NaiveDate::parse_from_str(&attr("date")?, "%Y-%m-%d").ok()?,
+        })
+    }
+}
+
+/// The parts of a report only people can write (direction and documents issued;
+/// shortcomings and causes; proposals), from the secretariat's notes file for the period.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Narrative {
+    /// Where the secretariat writes them (shown in placeholders), e.g. `reports/ghi-chu/2024-07.md`.
+    pub file: String,
+    /// `## I.1`: direction, documents issued (number and date).
+    pub direction: Option<String>,
+    /// `## II`: shortcomings and their causes.
+    pub shortcomings: Option<String>,
+    /// `## IV`: proposals to the Chairman and the national Đề án 06 body.
+    pub proposals: Option<String>,
+}
+
+/// The parts a narrative file holds, by the heading that opens each.
+pub const NARRATIVE_PARTS: [&str; 3] = ["I.1", "II", "IV"];
+
+impl Narrative {
+    /// Read a notes file: each part runs from its `## I.1` / `## II` / `## IV` heading (any
+    /// words may follow the number) to the next `## ` heading. Anything else is ignored; an
+    /// empty part counts as missing.
+    pub fn parse(file: &str, text: Option<&str>) -> Narrative {
+        let mut n = Narrative {
+            file: file.to_string(),
+            ..Narrative::default()
+        };
+        let Some(text) = text else { return n };
+        let mut current: Option<usize> = None;
+        let mut parts: [String; 3] = Default::default();
+        for line in text.lines() {
+            if let Some(head) = line.strip_prefix("## ") {
+                let word = head
+                    .split(|c: char| c.is_whitespace() || c == ':')
+                    .next()
+                    .unwrap_or("")
+                    .trim_end_matches('.');
+                current = NARRATIVE_PARTS.iter().position(|p| *p == word);
+                continue;
+            }
+            if let Some(i) = current {
+                parts[i].push_str(line.trim_end());
+                parts[i].push('\n');
+            }
+        }
+        let take = |s: &str| {
+            let t = s.trim_matches('\n');
+            (!t.trim().is_empty()).then(|| t.to_string())
+        };
+        n.direction = take(&parts[0]);
+        n.shortcomings = take(&parts[1]);
+        n.proposals = take(&parts[2]);
+        n
+    }
+}
+
+/// A progress entry received after its own window closed, listed in the window it arrived in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LateLine {
+    pub task: String,
+    pub entry: Entry,
+    pub received: NaiveDate,
+}
+
 /// The report: every section, computed once.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Report {
@@ -366,19 +555,32 @@ pub struct Report {
     pub next: Window,
     pub as_of: NaiveDate,
     pub basis: Basis,
+    /// The issued number and date (None: a draft).
+    pub issued: Option<Issued>,
+    /// The plan's closing day, when the plan was closed and the report is judged as of it.
+    pub closed: Option<NaiveDate>,
+    /// How many distinct pieces of work the tasks are (tasks linked by `same_as` count once).
+    pub distinct_work: usize,
+    /// `(task, same as)` links, in plan order.
+    pub same_as: Vec<(String, String)>,
     /// Dropped tasks exist, so tables carry a "dropped" column.
     pub show_dropped: bool,
     pub overview: Overview,
     pub by_group: Vec<GroupLine>,
     pub by_lead: Vec<LeadLine>,
     pub overdue: Vec<DueRow>,
-    /// The next period as printed: from the as-of day (or the next window's start) to its end.
-    pub due_next_from: NaiveDate,
+    /// Items due from the as-of day through the next window's end (an item due on the as-of day
+    /// itself is not overdue yet, so it is listed here rather than lost).
     pub due_next: Vec<DueRow>,
+    /// How many of `due_next` fall due before the next window starts.
+    pub due_before_next: usize,
     pub not_reported: Vec<SilentLine>,
     pub indicators: Vec<IndicatorLine>,
     pub progress: Vec<ProgressBlock>,
+    /// Late returns received in this window for earlier ones.
+    pub late: Vec<LateLine>,
     pub changes: Changes,
+    pub narrative: Narrative,
     /// Every task, in plan order.
     pub appendix: Vec<Row>,
     /// Every registry unit's label, for the wording of changes (`history` fields name ids).
@@ -400,6 +602,10 @@ pub struct Spec {
     pub next: Window,
     pub as_of: NaiveDate,
     pub basis: Basis,
+    pub issued: Option<Issued>,
+    /// The plan's closing day when the report is judged as of it.
+    pub closed: Option<NaiveDate>,
+    pub narrative: Narrative,
 }
 
 fn due_row(plan: &Plan, d: &summary::Due<'_>, as_of: NaiveDate) -> DueRow {
@@ -485,10 +691,14 @@ pub fn build(
         .iter()
         .map(|d| due_row(plan, d, as_of))
         .collect();
-    let due_next = summary::due_in(judged, as_of, &spec.next)
+    let due_next: Vec<DueRow> = summary::due_in(judged, as_of, &spec.next)
         .iter()
         .map(|d| due_row(plan, d, as_of))
         .collect();
+    let due_before_next = due_next
+        .iter()
+        .filter(|d| d.standing.due.is_some_and(|x| x < spec.next.start))
+        .count();
     let not_reported = summary::not_reported(plan, judged, &spec.window)
         .into_iter()
         .map(|s| SilentLine {
@@ -496,11 +706,25 @@ pub fn build(
             tasks: s.tasks.iter().map(|t| t.id.value.clone()).collect(),
         })
         .collect();
+    let category: BTreeMap<&str, Category> = judged
+        .iter()
+        .map(|j| (j.task.id.value.as_str(), j.standing.category))
+        .collect();
     let indicators = summary::indicators(plan, as_of)
         .into_iter()
         .map(|i| IndicatorLine {
             task: i.task.id.value.clone(),
+            task_category: category
+                .get(i.task.id.value.as_str())
+                .copied()
+                .unwrap_or(Category::NoDate),
             name: i.name.to_string(),
+            text: i
+                .task
+                .indicators
+                .iter()
+                .find(|x| x.name.value == i.name)
+                .and_then(|x| x.text.clone()),
             target: i.target.to_string(),
             unit: i.unit.map(str::to_string),
             latest: i.latest.map(|p| Entry::of(plan, p)),
@@ -515,6 +739,23 @@ pub fn build(
             entries: entries.into_iter().map(|p| Entry::of(plan, p)).collect(),
         })
         .collect();
+    let late = summary::late_in(plan, &spec.window)
+        .into_iter()
+        .map(|(t, p)| LateLine {
+            task: t.id.value.clone(),
+            entry: Entry::of(plan, p),
+            received: p.known_on(),
+        })
+        .collect();
+    let same_as = plan
+        .tasks
+        .iter()
+        .filter_map(|t| {
+            t.same_as
+                .as_ref()
+                .map(|s| (t.id.value.clone(), s.value.clone()))
+        })
+        .collect();
     let refs: Vec<&Judged> = judged.iter().collect();
     Report {
         plan_code: plan.meta.code.clone(),
@@ -524,16 +765,22 @@ pub fn build(
         next: spec.next,
         as_of,
         basis: spec.basis,
+        issued: spec.issued,
+        closed: spec.closed,
+        distinct_work: summary::distinct_work(plan),
+        same_as,
         show_dropped: all.get(Category::Dropped) > 0,
         overview,
         by_group,
         by_lead,
         overdue,
-        due_next_from: as_of.min(spec.next.start),
         due_next,
+        due_before_next,
         not_reported,
         indicators,
         progress,
+        late,
+        narrative: spec.narrative,
         changes: match log {
             None => Changes::Unavailable,
             Some(log) => Changes::Commits(changes(log)),
@@ -571,6 +818,9 @@ mod tests {
             next,
             as_of: window.end,
             basis: Basis::default(),
+            issued: None,
+            closed: None,
+            narrative: Narrative::default(),
         };
         build(plan, &judged, spec, None)
     }

@@ -51,6 +51,7 @@ pub fn progress(p: &Entry) -> Value {
         "percent": p.percent,
         "indicator": p.indicator,
         "value": p.value,
+        "received": date(p.received),
     })
 }
 
@@ -122,10 +123,32 @@ fn due(d: &DueRow) -> Value {
 
 /// The report value as JSON (documented in docs/json.md).
 pub fn report(r: &Report) -> Value {
-    let Period::Month(month) = r.period;
+    let month = match r.period {
+        Period::Month(m) => Some(m.to_string()),
+        _ => None,
+    };
     json!({
         "plan": r.plan_code,
-        "month": month.to_string(),
+        "month": month,
+        "period": r.period.stem(),
+        "basis": {
+            "commit": r.basis.commit,
+            "dirty": r.basis.dirty,
+            "revision": r.basis.revision,
+        },
+        "issued": r.issued.as_ref().map(|i| json!({"number": i.number, "date": date(Some(i.date))})),
+        "closed_on": date(r.closed),
+        "distinct_work": r.distinct_work,
+        "same_as": r.same_as.iter().map(|(a, b)| json!({"task": a, "same_as": b})).collect::<Vec<_>>(),
+        "late": r.late.iter().map(|l| json!({
+            "task": l.task, "entry": progress(&l.entry), "received": date(Some(l.received)),
+        })).collect::<Vec<_>>(),
+        "narrative": {
+            "file": r.narrative.file,
+            "direction": r.narrative.direction,
+            "shortcomings": r.narrative.shortcomings,
+            "proposals": r.narrative.proposals,
+        },
         "window": { "start": date(Some(r.window.start)), "end": date(Some(r.window.end)) },
         "next_window": { "start": date(Some(r.next.start)), "end": date(Some(r.next.end)) },
         "as_of": date(Some(r.as_of)),
@@ -143,7 +166,7 @@ pub fn report(r: &Report) -> Value {
             "tasks": s.tasks,
         })).collect::<Vec<_>>(),
         "indicators": r.indicators.iter().map(|i| json!({
-            "task": i.task, "name": i.name, "target": i.target, "unit": i.unit,
+            "task": i.task, "name": i.name, "text": i.text, "target": i.target, "unit": i.unit,
             "latest": i.latest.as_ref().map(progress), "met": i.met,
         })).collect::<Vec<_>>(),
         "progress": r.progress.iter().map(|b| json!({
