@@ -135,12 +135,24 @@ pub fn plan_log(
     since: Option<NaiveDate>,
     until: Option<NaiveDate>,
 ) -> Result<Vec<Entry>> {
+    plan_log_from(repo, "HEAD", plan, since, until)
+}
+
+/// [`plan_log`] from a given commit (`report --at REV`).
+pub fn plan_log_from(
+    repo: &Repo,
+    rev: &str,
+    plan: &Plan,
+    since: Option<NaiveDate>,
+    until: Option<NaiveDate>,
+) -> Result<Vec<Entry>> {
     // Ask git for two days more on each side (time zones, and git reads a bare date as that day at the current time), then filter on the commit's own day.
     let widen =
         |d: Option<NaiveDate>, days: i64| d.map(|d| (d + chrono::Duration::days(days)).to_string());
     let path = repo.in_repo("tasks");
     let commits: Vec<Commit> = repo
-        .log(
+        .log_from(
+            rev,
             &[path],
             false,
             widen(since, -2).as_deref(),
@@ -183,6 +195,42 @@ pub fn snapshot(repo: &Repo, rev: &str) -> Result<Vec<Task>> {
         .collect();
     tasks.sort_by(|a, b| crate::model::id::cmp_ids(&a.id.value, &b.id.value));
     Ok(tasks)
+}
+
+/// The whole plan (plan.toml, units.toml, every task file) at a commit, through one `ls-tree`
+/// and one `cat-file --batch`: `report --at REV`.
+pub fn plan_at(repo: &Repo, commit: &str) -> Result<load::Loaded> {
+    let prefix = &repo.plan_prefix;
+    let dir = if prefix.is_empty() {
+        "."
+    } else {
+        prefix.as_str()
+    };
+    let files = repo.ls_tree(commit, dir)?;
+    let plan_toml = repo.in_repo("plan.toml");
+    let units_toml = repo.in_repo("units.toml");
+    let wanted: Vec<&String> = files
+        .iter()
+        .filter(|p| **p == plan_toml || **p == units_toml || is_task_file(repo, p))
+        .collect();
+    let specs: Vec<String> = wanted.iter().map(|p| format!("{commit}:{p}")).collect();
+    let blobs = repo.cat_files(&specs)?;
+    let shown = |p: &str| {
+        let rel = p.strip_prefix(prefix.as_str()).unwrap_or(p);
+        format!("{}{rel}", prefix)
+    };
+    let (mut plan, mut units, mut tasks) = (None, None, vec![]);
+    for (p, b) in wanted.into_iter().zip(blobs) {
+        let Some(b) = b else { continue };
+        if *p == plan_toml {
+            plan = Some((shown(p), b));
+        } else if *p == units_toml {
+            units = Some((shown(p), b));
+        } else {
+            tasks.push((shown(p), b));
+        }
+    }
+    Ok(load::from_bytes(plan, units, tasks))
 }
 
 /// Tasks by id, for looking up the version after a change.

@@ -452,16 +452,49 @@ pub struct UnitsArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(group(
+    clap::ArgGroup::new("period")
+        .required(true)
+        .args(["month", "quarter", "half", "year", "final_"])
+))]
 pub struct ReportArgs {
     /// The report month (YYYY-MM); the window runs from the 15th of the month before to the 14th
     #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
-    pub month: crate::model::window::Month,
+    pub month: Option<crate::model::window::Month>,
+    /// A quarter (2024-Q2): from the 15th of the month before it to the 14th of its last month
+    #[arg(long, value_name = "YYYY-QN", value_parser = parse_quarter)]
+    pub quarter: Option<(i32, u32)>,
+    /// Six months (2024-H1): 15/12 of the year before to 14/06, or 15/06 to 14/12
+    #[arg(long, value_name = "YYYY-HN", value_parser = parse_half)]
+    pub half: Option<(i32, u32)>,
+    /// A year (2024): 15/12 of the year before to 14/12
+    #[arg(long, value_name = "YYYY", value_parser = clap::value_parser!(i32).range(1900..=2200))]
+    pub year: Option<i32>,
+    /// The closing tally as of the plan's end: every task's final standing
+    #[arg(long = "final", id = "final_")]
+    pub final_: bool,
+    /// Judge from the plan as a past revision of the repository held it (a commit, tag, branch)
+    #[arg(long, value_name = "REV")]
+    pub at: Option<String>,
     /// Write DIR/YYYY-MM.md instead of printing
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
-    /// Compare with the file in --out; print a diff and exit 1 when they differ
+    /// Compare with the file in --out; print a diff and exit 1 when they differ (issued reports
+    /// are skipped; the provenance line and the secretariat's parts are not compared)
     #[arg(long, requires = "out")]
     pub check: bool,
+    /// Issue the report with this number (e.g. 85/BC-TCTDA06): it becomes a record that --out
+    /// never overwrites
+    #[arg(
+        long,
+        value_name = "NUMBER",
+        requires = "out",
+        conflicts_with = "check"
+    )]
+    pub issue: Option<String>,
+    /// The day the report is issued [default: today]
+    #[arg(long, value_name = "DATE", requires = "issue", value_parser = parse_date)]
+    pub issued_on: Option<chrono::NaiveDate>,
     /// Output format
     #[arg(long, default_value = "md")]
     pub format: ReportFormat,
@@ -473,6 +506,16 @@ pub struct ReportArgs {
 pub fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
         .map_err(|_| format!("`{s}` is not a date in the form YYYY-MM-DD"))
+}
+
+fn parse_quarter(s: &str) -> Result<(i32, u32), String> {
+    crate::report::Period::parse_part(s, 'Q')
+        .ok_or_else(|| format!("`{s}` is not a quarter in the form YYYY-QN (N = 1–4)"))
+}
+
+fn parse_half(s: &str) -> Result<(i32, u32), String> {
+    crate::report::Period::parse_part(s, 'H')
+        .ok_or_else(|| format!("`{s}` is not a half-year in the form YYYY-HN (N = 1 or 2)"))
 }
 
 fn parse_month(s: &str) -> Result<crate::model::window::Month, String> {

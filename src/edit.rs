@@ -365,6 +365,8 @@ const TASK: Shape = Shape {
         "status",
         "done_on",
         "notes",
+        "same_as",
+        "overlaps",
         "source",
         "milestone",
         "indicator",
@@ -389,13 +391,21 @@ const MILESTONE: Shape = Shape {
     children: &[],
 };
 const INDICATOR: Shape = Shape {
-    keys: &["name", "target", "unit", "target_value", "baseline"],
+    keys: &["name", "text", "target", "unit", "target_value", "baseline"],
     dates: &[],
     children: &[],
 };
 const PROGRESS: Shape = Shape {
-    keys: &["date", "by", "note", "percent", "indicator", "value"],
-    dates: &["date"],
+    keys: &[
+        "date",
+        "by",
+        "note",
+        "percent",
+        "indicator",
+        "value",
+        "received",
+    ],
+    dates: &["date", "received"],
     children: &[],
 };
 const PLAN: Shape = Shape {
@@ -408,9 +418,12 @@ const PLAN: Shape = Shape {
         "report_day",
         "before_is_inclusive",
         "source",
+        "period_start",
+        "period_end",
+        "closed_on",
         "group",
     ],
-    dates: &["issued"],
+    dates: &["issued", "period_start", "period_end", "closed_on"],
     children: &[("group", &GROUP)],
 };
 const GROUP: Shape = Shape {

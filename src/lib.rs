@@ -5,17 +5,18 @@
 //! ```text
 //!  plan/*.toml ──load──▶ Plan + problems ──check──▶ problems
 //!                           │
-//!                           ├──summary (as of a day, a window)──▶ report data
-//!                           │                                        │
-//!  git log/cat-file ─git──▶ history ─────────────────────────────────┤
-//!                                                                    ▼
-//!                                                  render (table / markdown / json / csv)
+//!                           ├──summary (as of a day, a window)──▶ report::build ──▶ Report
+//!                           │                                              (one value; │
+//!  git log/cat-file ─git──▶ history ───────────────────────────────────────────────────┤
+//!                                              list/export: report::Row (one row value)│
+//!                                                                                      ▼
+//!                                       render (table / markdown / json / csv / ics): no computing
 //! ```
 //!
 //! `main` parses arguments, reads the clock and environment once, and calls one function of
-//! `commands`. Commands are glue: load → compute → render → write. `model`, `check`, `summary`
-//! and `render` are pure: no files, clock, environment or terminal. The library never prints:
-//! commands write to the `Write` they are given.
+//! `commands`. Commands are glue: load → compute → render → write. `model`, `check`,
+//! `summary`, `report` and `render` are pure: no files, clock, environment or terminal. The
+//! library never prints: commands write to the `Write` they are given.
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
@@ -32,6 +33,7 @@ pub mod load;
 pub mod merge;
 pub mod model;
 pub mod render;
+pub mod report;
 pub mod returns;
 pub mod schema;
 pub mod summary;

@@ -63,6 +63,18 @@ pub struct RawPlan {
     /// Where the plan text comes from (a file, a URL)
     #[serde(default)]
     pub source: Option<String>,
+    /// The first day of the period the plan covers (594: 2024-01-01)
+    #[serde(default)]
+    #[schemars(schema_with = "crate::schema::date")]
+    pub period_start: Option<Spanned<Datetime>>,
+    /// The last day of the period the plan covers (594: 2024-12-31)
+    #[serde(default)]
+    #[schemars(schema_with = "crate::schema::date")]
+    pub period_end: Option<Spanned<Datetime>>,
+    /// The day the plan was closed (`tiendo close --on DATE`): views judge as of this day
+    #[serde(default)]
+    #[schemars(schema_with = "crate::schema::date")]
+    pub closed_on: Option<Spanned<Datetime>>,
     /// The plan's groups, in plan order
     #[serde(default, rename = "group")]
     pub groups: Vec<RawGroup>,
@@ -206,6 +218,15 @@ pub struct RawTask {
     /// Remarks; every disagreement between the plan's body and its appendix, quoting both
     #[serde(default)]
     pub notes: Vec<String>,
+    /// The id of a task that is the same piece of work (the plan lists it twice): progress on
+    /// either counts for both, and the overview counts it once
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub same_as: Option<Spanned<String>>,
+    /// Ids of tasks whose work overlaps this one's (near-duplicates kept apart)
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub overlaps: Vec<Spanned<String>>,
     /// Where the task comes from
     #[serde(default)]
     pub source: Option<RawSource>,
@@ -267,6 +288,9 @@ pub struct RawIndicator {
     /// A name unique in the task; progress entries refer to it
     #[schemars(with = "String")]
     pub name: Spanned<String>,
+    /// The indicator as the plan words it, e.g. "Tỷ lệ hồ sơ được xử lý trực tuyến cấp tỉnh"
+    #[serde(default)]
+    pub text: Option<String>,
     /// The target as written, e.g. "100%"
     pub target: String,
     /// The unit of measure, e.g. "%"
@@ -303,6 +327,11 @@ pub struct RawProgress {
     /// The indicator's value (with `indicator`)
     #[serde(default)]
     pub value: Option<f64>,
+    /// The day the secretariat received the report (default: `date`); a report received after
+    /// its window closed is listed as late in the next report
+    #[serde(default)]
+    #[schemars(schema_with = "crate::schema::date")]
+    pub received: Option<Spanned<Datetime>>,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -664,6 +693,7 @@ fn build_task_in(raw: RawTask, text: &str, shown: &str, known_nfc: bool) -> (Tas
         .into_iter()
         .map(|i| Indicator {
             name: c.loc_str(i.name),
+            text: i.text.map(|t| c.nfc(t)),
             target: c.nfc(i.target),
             unit: i.unit,
             target_value: i.target_value,
@@ -701,6 +731,7 @@ fn build_task_in(raw: RawTask, text: &str, shown: &str, known_nfc: bool) -> (Tas
             percent,
             indicator: p.indicator.map(|i| c.loc_str(i)),
             value: p.value,
+            received: p.received.and_then(|d| c.date(d)),
         });
     }
     let task = Task {
@@ -716,6 +747,8 @@ fn build_task_in(raw: RawTask, text: &str, shown: &str, known_nfc: bool) -> (Tas
         status: Located::new(status, status_pos),
         done_on,
         notes: c.nfc_all(raw.notes),
+        same_as: raw.same_as.map(|s| c.loc_str(s)),
+        overlaps: raw.overlaps.into_iter().map(|s| c.loc_str(s)).collect(),
         source: raw.source.map(|s| Source {
             document: s.document,
             body: s.body,
@@ -738,6 +771,9 @@ fn build_meta(raw: RawPlan, text: &str, shown: &str) -> (PlanMeta, Vec<Problem>)
         known_nfc: false,
     };
     let issued = c.date(raw.issued).map(|d| d.value);
+    let period_start = raw.period_start.and_then(|d| c.date(d)).map(|d| d.value);
+    let period_end = raw.period_end.and_then(|d| c.date(d)).map(|d| d.value);
+    let closed_on = raw.closed_on.and_then(|d| c.date(d)).map(|d| d.value);
     let report_day = match raw.report_day {
         Some(s) => {
             let pos = c.pos(&s);
@@ -778,6 +814,9 @@ fn build_meta(raw: RawPlan, text: &str, shown: &str) -> (PlanMeta, Vec<Problem>)
         before_is_inclusive: raw.before_is_inclusive,
         source: raw.source,
         groups,
+        period_start,
+        period_end,
+        closed_on,
         document: raw
             .document
             .map(|d| crate::model::plan::DocumentSettings {
@@ -1073,3 +1112,104 @@ fn load_tasks_parallel(dir: &Path, paths: &[PathBuf], problems: &mut Vec<Problem
     }
     tasks
 }
+
+// ---- issue 15: a plan from a git revision ----------------------------------------------------
+
+fn parse_bytes<T: for<'de> Deserialize<'de>>(
+    bytes: Vec<u8>,
+    shown: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<(T, String, bool)> {
+    let t = match decode(bytes, shown) {
+        Ok(t) => t,
+        Err(p) => {
+            problems.push(p);
+            return None;
+        }
+    };
+    let nfc = text::first_non_nfc(&t.text).is_none();
+    match parse::<T>(&t.text, shown) {
+        Ok(raw) => Some((raw, t.text, nfc)),
+        Err(p) => {
+            problems.push(p);
+            None
+        }
+    }
+}
+
+/// A plan from file contents already in memory (a git revision: `report --at REV`), with the
+/// same parsing and problems as [`load`]. `shown` names are as `load` would display them;
+/// `tasks` holds each task file's name and bytes.
+pub fn from_bytes(
+    plan_toml: Option<(String, Vec<u8>)>,
+    units_toml: Option<(String, Vec<u8>)>,
+    tasks: Vec<(String, Vec<u8>)>,
+) -> Loaded {
+    let mut problems = vec![];
+    let mut files = 0;
+    let mut meta = PlanMeta::default();
+    if let Some((shown, bytes)) = plan_toml {
+        files += 1;
+        meta.file = shown.clone();
+        if let Some((raw, text, _)) = parse_bytes::<RawPlan>(bytes, &shown, &mut problems) {
+            let (m, p) = build_meta(raw, &text, &shown);
+            meta = m;
+            problems.extend(p);
+        }
+    }
+    let mut units = vec![];
+    let mut units_loaded = false;
+    let mut units_shown = String::from("units.toml");
+    if let Some((shown, bytes)) = units_toml {
+        files += 1;
+        units_shown = shown.clone();
+        if let Some((raw, text, _)) = parse_bytes::<RawUnits>(bytes, &shown, &mut problems) {
+            let (u, p) = build_units(raw, &text, &shown);
+            units = u;
+            units_loaded = true;
+            problems.extend(p);
+        }
+    }
+    let count = tasks.len();
+    files += count;
+    let mut keyed: Vec<(crate::model::id::TaskKey, Task)> = vec![];
+    for (shown, bytes) in tasks {
+        if let Some((raw, text, nfc)) = parse_bytes::<RawTask>(bytes, &shown, &mut problems) {
+            let (t, p) = build_task_in(raw, &text, &shown, nfc);
+            problems.extend(p);
+            keyed.push((crate::model::id::TaskKey::new(&t.id.value), t));
+        }
+    }
+    let all_tasks_loaded = keyed.len() == count;
+    keyed.sort_by(|(ka, a), (kb, b)| {
+        ka.cmp(kb)
+            .then_with(|| a.id.value.cmp(&b.id.value))
+            .then_with(|| a.file.cmp(&b.file))
+    });
+    Loaded {
+        plan: Plan {
+            meta,
+            units: Registry::new(units_shown, units),
+            tasks: keyed.into_iter().map(|(_, t)| t).collect(),
+        },
+        problems,
+        files,
+        all_tasks_loaded,
+        units_loaded,
+    }
+}
+
+/// The plan's closing day from `plan.toml`, read lightly (views judge as of it once passed).
+/// None when there is none or the file cannot be read (`check` reports that).
+pub fn closed_on(dir: &Path) -> Option<NaiveDate> {
+    let text = std::fs::read_to_string(dir.join("plan.toml")).ok()?;
+    let value: toml::Value = toml::from_str(&text).ok()?;
+    match value.get("closed_on")? {
+        toml::Value::Datetime(d) => {
+            let d = d.date?;
+            NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
+        }
+        _ => None,
+    }
+}
+// ---- end issue 15 ----------------------------------------------------------------------------

@@ -1,14 +1,15 @@
 //! The tracking table (bảng phân công và theo dõi tiến độ) as one plain value: one row per task
 //! shaped like the plan's appendix — STT, content, lead, coordinating units, deadline phrase,
-//! derived date, standing, latest result — plus the indicator rows. Computed once here, in the
-//! pure core, from judged tasks; the Excel workbook, the CSV for people and the Word appendix
-//! render it and compute nothing. Words (category names, headers) are the renderers' business.
+//! derived date, standing, latest result — plus the indicator rows. Built in the pure core from
+//! the one row value ([`crate::report::Row`]) or from the report value; the Excel workbook, the
+//! CSV for people and the Word appendix render it and compute nothing. Words (category names,
+//! headers) are the renderers' business.
 
 use chrono::NaiveDate;
 
-use crate::model::plan::{Plan, Progress};
+use crate::model::plan::Plan;
 use crate::model::status::Category;
-use crate::summary::{Judged, indicators};
+use crate::report::{Entry, Row};
 
 /// One milestone of a task, as the tracking table shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -101,96 +102,137 @@ impl Tracking {
     }
 }
 
-fn latest(plan: &Plan, progress: &[Progress], as_of: NaiveDate) -> Option<Latest> {
-    progress
-        .iter()
-        .filter(|p| p.date.value <= as_of)
-        // The last entry of the latest day (file order breaks ties).
-        .fold(None::<&Progress>, |best, p| match best {
-            Some(b) if b.date.value > p.date.value => Some(b),
-            _ => Some(p),
+/// The latest entry dated on or before `as_of` (the last of that day, in file order).
+fn latest<'a>(entries: impl Iterator<Item = &'a Entry>, as_of: NaiveDate) -> Option<Latest> {
+    entries
+        .filter(|e| e.date <= as_of)
+        .fold(None::<&Entry>, |best, e| match best {
+            Some(b) if b.date > e.date => Some(b),
+            _ => Some(e),
         })
-        .map(|p| Latest {
-            date: p.date.value,
-            by: plan.units.label(&p.by.value).to_string(),
-            note: p.note.clone(),
-            percent: p.percent,
+        .map(|e| Latest {
+            date: e.date,
+            by: e.by.label.clone(),
+            note: e.note.clone(),
+            percent: e.percent,
         })
 }
 
-/// The tracking table of the selected tasks (plan order), judged as of `as_of`; the indicator
-/// rows cover the same tasks.
-pub fn build(plan: &Plan, judged: &[&Judged<'_>], as_of: NaiveDate) -> Tracking {
-    let rows: Vec<TrackRow> = judged
+fn track_row(i: usize, r: &Row, latest_entry: Option<Latest>, as_of: NaiveDate) -> TrackRow {
+    let mut answering: Vec<String> = vec![];
+    for l in &r.lead {
+        let ids: Vec<&str> = if l.carried_by.is_empty() {
+            vec![l.id.as_str()]
+        } else {
+            l.carried_by.iter().map(|c| c.id.as_str()).collect()
+        };
+        for id in ids {
+            if !answering.iter().any(|a| a == id) {
+                answering.push(id.to_string());
+            }
+        }
+    }
+    TrackRow {
+        stt: i + 1,
+        id: r.id.clone(),
+        group: r.group.clone(),
+        title: r.title.clone(),
+        lead: crate::render::units_text(&r.lead),
+        support: crate::render::units_text(&r.support),
+        answering,
+        phrase: r.deadline.clone(),
+        due: r.standing.due,
+        category: r.standing.category,
+        due_soon: r.standing.due_soon,
+        days_late: r.standing.days_late,
+        done_on: r
+            .done_on
+            .filter(|d| *d <= as_of && r.standing.category.is_done()),
+        latest: latest_entry,
+        milestones: r
+            .milestones
+            .iter()
+            .map(|m| MilestoneRow {
+                number: m.number,
+                title: m.title.clone(),
+                phrase: m.deadline.clone(),
+                due: m.standing.due,
+                category: m.standing.category,
+                days_late: m.standing.days_late,
+                done_on: m.done_on.filter(|d| *d <= as_of),
+            })
+            .collect(),
+    }
+}
+
+/// The tracking table of `rows` (the one row value `list`, `export` and the report share), in
+/// the order given, as of `as_of`. Rows with details give the latest result and indicators.
+pub fn build(rows: &[Row], as_of: NaiveDate) -> Tracking {
+    let track = rows
         .iter()
         .enumerate()
-        .map(|(i, j)| {
-            let t = j.task;
-            let mut answering: Vec<String> = vec![];
-            for l in t.lead_ids() {
-                for c in plan.units.carriers(l, as_of) {
-                    if !answering.iter().any(|a| a == c) {
-                        answering.push(c.to_string());
-                    }
-                }
-            }
-            TrackRow {
-                stt: i + 1,
-                id: t.id.value.clone(),
-                group: t.group.value.clone(),
-                title: t.title.clone(),
-                lead: crate::render::lead_label(plan, t, as_of),
-                support: crate::render::units_label(plan, t.support_ids(), as_of),
-                answering,
-                phrase: t.deadline.value.clone(),
-                due: j.standing.due,
-                category: j.standing.category,
-                due_soon: j.standing.due_soon,
-                days_late: j.standing.days_late,
-                done_on: t
-                    .done_on
-                    .as_ref()
-                    .map(|d| d.value)
-                    .filter(|d| *d <= as_of && j.standing.category.is_done()),
-                latest: latest(plan, &t.progress, as_of),
-                milestones: j
-                    .milestones
-                    .iter()
-                    .map(|m| MilestoneRow {
-                        number: m.number,
-                        title: m.milestone.title.clone(),
-                        phrase: m.milestone.deadline.value.clone(),
-                        due: m.standing.due,
-                        category: m.standing.category,
-                        days_late: m.standing.days_late,
-                        done_on: m
-                            .milestone
-                            .done_on
-                            .as_ref()
-                            .map(|d| d.value)
-                            .filter(|d| *d <= as_of),
-                    })
-                    .collect(),
-            }
+        .map(|(i, r)| {
+            let entries = r.details.iter().flat_map(|d| d.progress.iter());
+            track_row(i, r, latest(entries, as_of), as_of)
         })
         .collect();
-    let ids: std::collections::BTreeSet<&str> = rows.iter().map(|r| r.id.as_str()).collect();
-    let indicators = indicators(plan, as_of)
-        .into_iter()
-        .filter(|i| ids.contains(i.task.id.value.as_str()))
-        .map(|i| IndicatorRow {
-            task: i.task.id.value.clone(),
-            name: i.name.to_string(),
-            target: i.target.to_string(),
-            unit: i.unit.map(str::to_string),
-            value: i.latest.and_then(|p| p.value),
-            date: i.latest.map(|p| p.date.value),
-            by: i.latest.map(|p| plan.units.label(&p.by.value).to_string()),
-            met: i.met,
+    let indicators = rows
+        .iter()
+        .flat_map(|r| {
+            r.details.iter().flat_map(|d| d.indicators.iter()).map(|i| {
+                let value = i.latest.as_ref().and_then(|e| e.value);
+                IndicatorRow {
+                    task: r.id.clone(),
+                    name: i.name.clone(),
+                    target: i.target.clone(),
+                    unit: i.unit.clone(),
+                    value,
+                    date: i.latest.as_ref().map(|e| e.date),
+                    by: i.latest.as_ref().map(|e| e.by.label.clone()),
+                    met: value.zip(i.target_value).map(|(v, t)| v >= t),
+                }
+            })
         })
         .collect();
     Tracking {
         as_of,
+        rows: track,
+        indicators,
+    }
+}
+
+/// The report's appendix as a tracking table: its rows, with the result each task reported
+/// inside the report's window (the last entry), and the report's indicator lines.
+pub fn of_report(r: &crate::report::Report) -> Tracking {
+    let rows = r
+        .appendix
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let entries = r
+                .progress
+                .iter()
+                .filter(|b| b.task == row.id)
+                .flat_map(|b| b.entries.iter());
+            track_row(i, row, latest(entries, r.as_of), r.as_of)
+        })
+        .collect();
+    let indicators = r
+        .indicators
+        .iter()
+        .map(|i| IndicatorRow {
+            task: i.task.clone(),
+            name: i.name.clone(),
+            target: i.target.clone(),
+            unit: i.unit.clone(),
+            value: i.latest.as_ref().and_then(|e| e.value),
+            date: i.latest.as_ref().map(|e| e.date),
+            by: i.latest.as_ref().map(|e| e.by.label.clone()),
+            met: i.met,
+        })
+        .collect();
+    Tracking {
+        as_of: r.as_of,
         rows,
         indicators,
     }
@@ -206,16 +248,17 @@ mod tests {
         let plan = &loaded.plan;
         let day = NaiveDate::from_ymd_opt(2024, 7, 14).unwrap();
         let judged = crate::summary::judge_all(plan, crate::summary::Horizon::new(plan, day));
-        let refs: Vec<&Judged> = judged
+        let refs: Vec<&crate::summary::Judged> = judged
             .iter()
             .filter(|j| j.task.group.value == "7")
             .collect();
-        let t = build(plan, &refs, day);
+        let t = build(&crate::report::rows(plan, &refs, day, true), day);
         assert_eq!(t.rows.len(), 4);
         assert_eq!(t.rows[0].stt, 1);
         assert_eq!(t.rows[3].id, "7.4");
         assert_eq!(t.rows[3].milestones.len(), 2);
-        assert!(t.indicators.iter().all(|i| i.task.starts_with("7.")));
+        assert_eq!(t.indicators.len(), 2);
+        assert!(t.indicators.iter().all(|i| i.task == "7.4"));
         assert_eq!(t.rows[3].answering, vec!["so-tttt".to_string()]);
     }
 }

@@ -107,9 +107,10 @@ fn ics_has_one_event_per_dated_task_and_milestone() {
         desc.contains("Thời hạn: Hoàn thành trước 30/11/2024"),
         "{desc}"
     );
+    // One rule for overdue: 7.4's own date is ahead, but its first milestone has passed.
     assert_eq!(
         t.get_categories().unwrap(),
-        vec!["Đang thực hiện trong hạn".to_string()]
+        vec!["Quá hạn, chưa hoàn thành".to_string()]
     );
     let m1 = find("594-kh-tctda06-7.4-m1@tiendo");
     assert_eq!(date(m1.get_start()), d("2024-06-29"));
@@ -272,7 +273,7 @@ fn csv_has_bom_milestone_rows_and_guards_formulas() {
         .map(|l| l.split(',').nth(1).unwrap())
         .collect();
     assert_eq!(ids, ["7.1", "7.2", "7.3", "7.4"]);
-    assert!(out.contains(",Hoàn thành trước 30/11/2024,29/11/2024,Đang thực hiện trong hạn,,,Chưa có báo cáo,Trong hạn,\"Mốc 1 (trước ngày 30/6/2024): Quá hạn 2 ngày\nMốc 2 (trước ngày 30/11/2024): Đang thực hiện trong hạn\"\r\n"), "{out}");
+    assert!(out.contains(",Hoàn thành trước 30/11/2024,29/11/2024,\"Quá hạn, chưa hoàn thành\",,2,Chưa có báo cáo,Quá hạn 2 ngày,\"Mốc 1 (trước ngày 30/6/2024): Quá hạn 2 ngày\nMốc 2 (trước ngày 30/11/2024): Đang thực hiện trong hạn\"\r\n"), "{out}");
 }
 
 #[test]

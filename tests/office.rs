@@ -191,7 +191,8 @@ fn tracking_workbook_reads_back_with_dates_panes_and_filters() {
         .unwrap();
     assert_eq!(r74[5], Data::String("Hoàn thành trước 30/11/2024".into()));
     assert_eq!(cell_date(&r74[6]), Some(date(2024, 11, 29)));
-    assert_eq!(r74[7], Data::String("Đang thực hiện trong hạn".into()));
+    // One rule for overdue: the task is overdue when a milestone is.
+    assert_eq!(r74[7], Data::String("Quá hạn, chưa hoàn thành".into()));
     assert!(
         matches!(&r74[10], Data::String(s) if s.contains("Mốc 1 (trước ngày 30/6/2024): Quá hạn 15 ngày"))
     );

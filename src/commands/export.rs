@@ -26,8 +26,13 @@ pub fn run(
     let plan = &loaded.plan;
     let filter = resolve_filters(plan, &args.filters, ctx.lang)?;
     let selected = select(plan, &filter, Horizon::new(plan, ctx.as_of));
-    let rows: Vec<&Judged> = selected.iter().collect();
-    let tracking = || crate::tracking::build(plan, &rows, ctx.as_of);
+    let judged: Vec<&Judged> = selected.iter().collect();
+    let details = matches!(
+        args.format,
+        ExportFormat::Json | ExportFormat::Csv | ExportFormat::Xlsx
+    );
+    let rows = crate::report::rows(plan, &judged, ctx.as_of, details);
+    let tracking = || crate::tracking::build(&rows, ctx.as_of);
     let office = crate::i18n::office(ctx.lang);
     let text: Vec<u8> = match args.format {
         ExportFormat::Ics => render::ics::calendar(
@@ -40,7 +45,7 @@ pub fn run(
         .into_bytes(),
         ExportFormat::Csv => render::csv::people(&tracking(), office, tr(ctx.lang)).into_bytes(),
         ExportFormat::Json => {
-            render::json::to_string(&render::json::task_list(plan, &rows, ctx.as_of, true))
+            render::json::to_string(&render::json::task_list(&plan.meta.code, &rows, ctx.as_of))
                 .into_bytes()
         }
         ExportFormat::Xlsx => {

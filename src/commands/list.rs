@@ -10,8 +10,9 @@ use crate::cli::{Filters, ListArgs, ListFormat};
 use crate::i18n::{Label, tr};
 use crate::model::deadline::fold;
 use crate::model::plan::Plan;
-use crate::model::status::Category;
+use crate::model::status::{Category, Standing};
 use crate::render::{self, table};
+use crate::report::Row;
 use crate::summary::{Filter, Horizon, Judged, select};
 
 /// Turn command-line filters into a pure [`Filter`], resolving unit names and groups.
@@ -67,16 +68,17 @@ pub fn run(
     let plan = &loaded.plan;
     let filter = resolve_filters(plan, &args.filters, ctx.lang)?;
     let selected = select(plan, &filter, Horizon::new(plan, ctx.as_of));
-    let rows: Vec<&Judged> = selected.iter().collect();
+    let judged: Vec<&Judged> = selected.iter().collect();
+    let rows = crate::report::rows(plan, &judged, ctx.as_of, false);
     let text = match args.format {
-        ListFormat::Table => render_table(ctx, plan, &rows),
+        ListFormat::Table => render_table(ctx, &rows),
         ListFormat::Json => {
-            render::json::to_string(&render::json::task_list(plan, &rows, ctx.as_of, false))
+            render::json::to_string(&render::json::task_list(&plan.meta.code, &rows, ctx.as_of))
         }
-        ListFormat::Csv => render::csv::tasks(plan, &rows, ctx.as_of, false),
+        ListFormat::Csv => render::csv::tasks(&rows, false),
     };
     out.write_all(text.as_bytes())?;
-    let overdue = crate::summary::any_overdue(&rows);
+    let overdue = crate::summary::any_overdue(&judged);
     Ok(if args.fail_on.is_some() && overdue {
         Outcome::Findings
     } else {
@@ -85,23 +87,22 @@ pub fn run(
 }
 
 /// Words for a standing: the category, plus "due soon" when it applies.
-pub fn standing_words(ctx: &Ctx, j: &Judged) -> String {
+pub fn standing_words(ctx: &Ctx, standing: &Standing) -> String {
     let tr = tr(ctx.lang);
-    let mut s = tr.category(j.standing.category).to_string();
-    if j.standing.due_soon {
+    let mut s = tr.category(standing.category).to_string();
+    if standing.due_soon {
         s.push_str(&format!(" ({})", tr.label(Label::DueSoon)));
     }
-    if let Some(d) = j
-        .standing
+    if let Some(d) = standing
         .days_late
-        .filter(|_| j.standing.category == Category::Overdue)
+        .filter(|_| standing.category == Category::Overdue)
     {
         s.push_str(&format!(" +{d}"));
     }
     s
 }
 
-fn render_table(ctx: &Ctx, plan: &Plan, rows: &[&Judged]) -> String {
+fn render_table(ctx: &Ctx, rows: &[Row]) -> String {
     let tr = tr(ctx.lang);
     if rows.is_empty() {
         return format!("{}\n", tr.no_tasks_match());
@@ -122,14 +123,14 @@ fn render_table(ctx: &Ctx, plan: &Plan, rows: &[&Judged]) -> String {
             tr.label(Label::Category),
         ],
     );
-    for j in rows {
+    for r in rows {
         t.add_row(vec![
-            Cell::new(&j.task.id.value),
-            Cell::new(render::cut(&j.task.title, title_width)),
-            Cell::new(render::lead_label(plan, j.task, ctx.as_of)),
-            Cell::new(&j.task.deadline.value),
-            Cell::new(j.standing.due.map(|d| tr.date(d)).unwrap_or_default()),
-            table::standing_cell(&j.standing, standing_words(ctx, j), style),
+            Cell::new(&r.id),
+            Cell::new(render::cut(&r.title, title_width)),
+            Cell::new(render::units_text(&r.lead)),
+            Cell::new(&r.deadline),
+            Cell::new(r.standing.due.map(|d| tr.date(d)).unwrap_or_default()),
+            table::standing_cell(&r.standing, standing_words(ctx, &r.standing), style),
         ]);
     }
     table::to_string(&t)

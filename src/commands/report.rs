@@ -1,18 +1,38 @@
-//! `tiendo report --month YYYY-MM`: the monthly report, printed, written atomically to
-//! `--out DIR/YYYY-MM.md`, or compared with that file (`--check`).
+//! `tiendo report --month YYYY-MM` (or `--quarter`, `--half`, `--year`, `--final`): the report,
+//! printed, written atomically to `--out DIR/<period>.md`, or compared with that file
+//! (`--check`). Glue only: the report is computed once by [`crate::report::build`] and rendered.
+//!
+//! Time: the window and as-of day come from the period; a closed plan is judged as of its
+//! closing day; `--at REV` reads the plan as a past commit held it (one `ls-tree`, one
+//! `cat-file --batch`). Records: `--issue NUMBER` marks the file as issued; `--out` never
+//! overwrites an issued file and `--check` skips it.
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
-use serde_json::json;
+use anyhow::{Context, Result, bail};
 
 use super::{Ctx, Outcome};
 use crate::cli::{ReportArgs, ReportFormat};
-use crate::i18n::tr;
-use crate::model::window::{Cycle, Window};
-use crate::render::markdown::{Changes, ReportInput};
-use crate::render::{self};
-use crate::summary::{self, Counts, Horizon, judge_all};
+use crate::i18n::{Timely, Tr, tr};
+use crate::model::window::Cycle;
+use crate::render;
+use crate::report::{Basis, Issued, Narrative, Period, Spec};
+use crate::summary::{Horizon, judge_all};
+
+fn period_of(args: &ReportArgs) -> Period {
+    if let Some(m) = args.month {
+        Period::Month(m)
+    } else if let Some((y, q)) = args.quarter {
+        Period::Quarter(y, q)
+    } else if let Some((y, h)) = args.half {
+        Period::Half(y, h)
+    } else if let Some(y) = args.year {
+        Period::Year(y)
+    } else {
+        Period::Final
+    }
+}
 
 pub fn run(
     ctx: &Ctx,
@@ -20,23 +40,48 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Outcome> {
-    let loaded = crate::load::load(&ctx.plan_dir)?;
+    let tr = tr(ctx.lang);
+    let period = period_of(args);
+    let repo = crate::git::Repo::discover(&ctx.plan_dir).ok();
+    // The plan: the working tree, or a past revision.
+    let (loaded, at) = match &args.at {
+        Some(rev) => {
+            let repo = super::open_repo(ctx)?;
+            let commit = repo.resolve(rev)?;
+            (crate::audit::plan_at(&repo, &commit)?, Some((rev, commit)))
+        }
+        None => (crate::load::load(&ctx.plan_dir)?, None),
+    };
     let plan = &loaded.plan;
     let cycle = if args.calendar_month {
         Cycle::Calendar
     } else {
         Cycle::ReportDay(plan.meta.report_day)
     };
-    let window = cycle.window(args.month);
-    let next = cycle.window(args.month.succ());
-    let as_of = if ctx.as_of_given {
+    let window = match period.window(cycle) {
+        Some(w) => w,
+        None => match crate::report::final_window(plan) {
+            Some(w) => w,
+            None => bail!(tr.timely(&Timely::NoPlanEnd)),
+        },
+    };
+    let next = period.succ().window(cycle).unwrap_or(window);
+    let closing = plan.meta.closed_on;
+    if let Some(day) = closing
+        && window.start > day
+    {
+        bail!(tr.timely(&Timely::AfterClosing { day }));
+    }
+    let asked = if ctx.as_of_given {
         ctx.as_of
     } else {
         window.end
     };
+    let closed = plan.meta.closed_as_of(asked);
+    let as_of = closed.unwrap_or(asked);
     let errors = super::plan_errors(ctx, &loaded, as_of);
     if errors > 0 {
-        writeln!(err, "{}", tr(ctx.lang).plan_has_errors(errors))?;
+        writeln!(err, "{}", tr.plan_has_errors(errors))?;
         return Ok(Outcome::Findings);
     }
     let horizon = Horizon {
@@ -44,18 +89,58 @@ pub fn run(
         soon_until: next.end,
     };
     let judged = judge_all(plan, horizon);
-    let changes = history_section(ctx, plan, &window)?;
-    let input = ReportInput {
-        plan,
-        judged: &judged,
+    let (log, basis) = match (&repo, &at) {
+        (Some(repo), Some((rev, commit))) => (
+            Some(crate::audit::plan_log_from(
+                repo,
+                commit,
+                plan,
+                Some(window.start),
+                Some(window.end),
+            )?),
+            Basis {
+                commit: Some(commit.clone()),
+                dirty: false,
+                revision: Some(rev.to_string()),
+            },
+        ),
+        (Some(repo), None) => {
+            let (commit, dirty) = repo.basis(&repo.plan_prefix)?;
+            (
+                Some(crate::audit::plan_log(
+                    repo,
+                    plan,
+                    Some(window.start),
+                    Some(window.end),
+                )?),
+                Basis {
+                    commit,
+                    dirty,
+                    revision: None,
+                },
+            )
+        }
+        _ => (None, Basis::default()),
+    };
+    let stem = period.stem();
+    let issued = args.issue.as_ref().map(|number| Issued {
+        number: number.trim().to_string(),
+        date: args.issued_on.unwrap_or(ctx.today),
+    });
+    let spec = Spec {
+        period,
         window,
         next,
         as_of,
-        changes,
+        basis,
+        issued,
+        closed,
+        narrative: narrative(ctx, args.out.as_deref(), &stem),
     };
+    let report = crate::report::build(plan, &judged, spec, log.as_deref());
     let text = match args.format {
-        ReportFormat::Md => render::markdown::report(&input, tr(ctx.lang)),
-        ReportFormat::Json => render::json::to_string(&json_report(&input)),
+        ReportFormat::Md => render::markdown::report(&report, tr),
+        ReportFormat::Json => render::json::to_string(&render::json::report(&report)),
     };
     let Some(dir) = &args.out else {
         out.write_all(text.as_bytes())?;
@@ -65,19 +150,33 @@ pub fn run(
         ReportFormat::Md => "md",
         ReportFormat::Json => "json",
     };
-    let path = dir.join(format!("{}.{ext}", args.month));
-    if args.check {
-        let old = match std::fs::read_to_string(&path) {
-            Ok(s) => s,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-            Err(e) => {
-                return Err(e).with_context(|| format!("failed to read `{}`", path.display()));
-            }
-        };
-        if old == text {
+    let path = dir.join(format!("{stem}.{ext}"));
+    let shown = path.display().to_string();
+    let old = match std::fs::read_to_string(&path) {
+        Ok(s) => Some(s),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => {
+            return Err(e).with_context(|| format!("failed to read `{shown}`"));
+        }
+    };
+    // An issued report is a record: never compared with today's data, never overwritten.
+    if let Some(i) = old.as_deref().and_then(Issued::of_text) {
+        let (path, number, date) = (shown.as_str(), i.number.as_str(), i.date);
+        if args.check {
+            writeln!(
+                err,
+                "{}",
+                tr.timely(&Timely::IssuedSkipped { path, number, date })
+            )?;
             return Ok(Outcome::Clean);
         }
-        let shown = path.display().to_string();
+        bail!(tr.timely(&Timely::IssuedRefused { path, number, date }));
+    }
+    if args.check {
+        let old = old.unwrap_or_default();
+        if same_content(&old, &text, args.format, tr) {
+            return Ok(Outcome::Clean);
+        }
         let diff = similar::TextDiff::from_lines(&old, &text);
         write!(
             out,
@@ -91,106 +190,55 @@ pub fn run(
     std::fs::create_dir_all(dir)
         .with_context(|| format!("failed to create `{}`", dir.display()))?;
     crate::edit::write_atomic(&path, text.as_bytes())?;
-    writeln!(err, "{}", path.display())?;
+    writeln!(err, "{shown}")?;
     Ok(Outcome::Clean)
 }
 
-/// The "changes to the plan" section: commits dated inside the window (committer date),
-/// grouped by task, with the field-level changes and short hashes.
-fn history_section(ctx: &Ctx, plan: &crate::model::plan::Plan, window: &Window) -> Result<Changes> {
-    let Ok(repo) = crate::git::Repo::discover(&ctx.plan_dir) else {
-        return Ok(Changes::Unavailable);
-    };
-    let entries = crate::audit::plan_log(&repo, plan, Some(window.start), Some(window.end))?;
-    let tr = tr(ctx.lang);
-    // Task id → lines, oldest commit first, tasks in plan order.
-    let mut by_task: std::collections::BTreeMap<String, Vec<String>> = Default::default();
-    for e in entries.iter().rev() {
-        let day = crate::audit::commit_day(&e.commit)
-            .map(|d| tr.date(d))
-            .unwrap_or_default();
-        for c in &e.changes {
-            let lines = by_task.entry(c.id.clone()).or_default();
-            let head = format!(
-                "{day} `{}` ({})",
-                e.commit.short,
-                render::markdown::escape(&e.commit.author)
-            );
-            if !matches!(c.kind, crate::history::Kind::Modified) {
-                lines.push(format!(
-                    "{head}: {}",
-                    render::markdown::escape(&render::history::change_head(c, tr))
-                ));
-            }
-            for f in &c.fields {
-                lines.push(format!(
-                    "{head}: {}",
-                    render::markdown::escape(&render::history::field_line(plan, f, tr))
-                ));
+/// Does a written report still say what the tool says now? The provenance and the parts the
+/// secretariat writes are not compared (see `render::markdown::comparable`).
+fn same_content(old: &str, new: &str, format: ReportFormat, tr: &dyn Tr) -> bool {
+    match format {
+        ReportFormat::Md => {
+            render::markdown::comparable(old, tr) == render::markdown::comparable(new, tr)
+        }
+        ReportFormat::Json => {
+            let strip = |s: &str| {
+                serde_json::from_str::<serde_json::Value>(s)
+                    .ok()
+                    .map(|mut v| {
+                        if let Some(o) = v.as_object_mut() {
+                            o.remove("basis");
+                            o.remove("narrative");
+                        }
+                        v
+                    })
+            };
+            match (strip(old), strip(new)) {
+                (Some(a), Some(b)) => a == b,
+                _ => old == new,
             }
         }
     }
-    let mut ids: Vec<&String> = by_task.keys().collect();
-    ids.sort_by(|a, b| crate::model::id::cmp_ids(a, b));
-    let mut s = String::new();
-    for id in ids {
-        s.push_str(&format!(
-            "- **{}**
-",
-            render::markdown::escape(id)
-        ));
-        for l in &by_task[id] {
-            s.push_str(&format!(
-                "  - {l}
-"
-            ));
-        }
-    }
-    Ok(Changes::Rendered(s))
 }
 
-fn json_report(r: &ReportInput<'_>) -> serde_json::Value {
-    use render::json::{counts, date, unit};
-    let plan = r.plan;
-    let focus = Counts::of(r.judged.iter().filter(|j| j.task.group.value == "TT"));
-    let grouped = Counts::of(r.judged.iter().filter(|j| j.task.group.value != "TT"));
-    let due = |d: &summary::Due| {
-        json!({
-            "task": d.task.id.value,
-            "milestone": d.milestone.map(|m| m.number),
-            "title": d.milestone.map_or(d.task.title.as_str(), |m| m.milestone.title.as_str()),
-            "lead": d.task.lead_ids().map(|u| unit(plan, u, r.as_of)).collect::<Vec<_>>(),
-            "deadline": d.phrase(),
-            "due": date(d.standing.due),
-            "days_late": d.standing.days_late,
-        })
+/// The secretariat's notes for the period: `DIR/ghi-chu/<period>.md` beside the reports
+/// (`--out DIR`, else `reports/` beside the plan folder). Missing is not an error.
+fn narrative(ctx: &Ctx, out: Option<&Path>, stem: &str) -> Narrative {
+    let (dir, shown_dir): (PathBuf, String) = match out {
+        Some(d) => (d.to_path_buf(), d.display().to_string()),
+        None => (
+            ctx.plan_dir
+                .parent()
+                .map_or_else(|| PathBuf::from("reports"), |p| p.join("reports")),
+            "reports".to_string(),
+        ),
     };
-    json!({
-        "plan": plan.meta.code,
-        "month": r.window.month.to_string(),
-        "window": { "start": date(Some(r.window.start)), "end": date(Some(r.window.end)) },
-        "next_window": { "start": date(Some(r.next.start)), "end": date(Some(r.next.end)) },
-        "as_of": date(Some(r.as_of)),
-        "overview": { "focus": counts(&focus), "groups": counts(&grouped) },
-        "by_group": summary::by_group(plan, r.judged).iter().map(|g| json!({
-            "id": g.id, "title": g.title, "depth": g.depth, "counts": counts(&g.counts),
-        })).collect::<Vec<_>>(),
-        "by_lead": summary::by_lead(plan, r.judged, r.as_of).iter().map(|l| json!({
-            "unit": unit(plan, &l.unit, r.as_of), "counts": counts(&l.counts),
-        })).collect::<Vec<_>>(),
-        "overdue": summary::overdue(r.judged).iter().map(due).collect::<Vec<_>>(),
-        "due_next": summary::due_in(r.judged, r.as_of, &r.next).iter().map(due).collect::<Vec<_>>(),
-        "not_reported": summary::not_reported(plan, r.judged, &r.window).iter().map(|s| json!({
-            "unit": unit(plan, &s.unit, r.as_of),
-            "tasks": s.tasks.iter().map(|t| &t.id.value).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
-        "indicators": summary::indicators(plan, r.as_of).iter().map(|i| json!({
-            "task": i.task.id.value, "name": i.name, "target": i.target, "unit": i.unit,
-            "latest": i.latest.map(render::json::progress), "met": i.met,
-        })).collect::<Vec<_>>(),
-        "progress": summary::progress_in(plan, &r.window).iter().map(|(t, ps)| json!({
-            "task": t.id.value, "entries": ps.iter().map(|p| render::json::progress(p)).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
-        "tasks": r.judged.iter().map(|j| render::json::task(plan, j, r.as_of, false)).collect::<Vec<_>>(),
-    })
+    let rel = format!("ghi-chu/{stem}.md");
+    let path = dir.join(&rel);
+    let shown = format!("{}/{rel}", shown_dir.trim_end_matches('/'));
+    // Never a reason to fail: what cannot be read is a placeholder.
+    let text = std::fs::read(&path)
+        .ok()
+        .map(|b| String::from_utf8_lossy(&b).into_owned());
+    Narrative::parse(&shown, text.as_deref())
 }

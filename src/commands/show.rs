@@ -29,7 +29,9 @@ pub fn run(
     };
     let j = judge_task(plan, task, Horizon::new(plan, ctx.as_of));
     let text = match args.format {
-        TextOrJson::Json => render::json::to_string(&render::json::task(plan, &j, ctx.as_of, true)),
+        TextOrJson::Json => render::json::to_string(&render::json::task(&crate::report::Row::of(
+            plan, &j, ctx.as_of, true,
+        ))),
         TextOrJson::Text => text(ctx, plan, &j),
     };
     out.write_all(text.as_bytes())?;
@@ -93,7 +95,10 @@ fn text(ctx: &Ctx, plan: &Plan, j: &Judged) -> String {
         status.push_str(&format!(", {}", tr.date(d.value)));
     }
     line(Label::Status, status);
-    line(Label::Category, super::list::standing_words(ctx, j));
+    line(
+        Label::Category,
+        super::list::standing_words(ctx, &j.standing),
+    );
     line(Label::File, t.file.clone());
     s.push_str(&format!("\n{}\n", t.title));
     if !j.milestones.is_empty() {

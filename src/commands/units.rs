@@ -180,7 +180,11 @@ fn one(ctx: &Ctx, plan: &Plan, u: &Unit, style: table::Style) -> String {
                     .map(|d| tr.date(d))
                     .unwrap_or_else(|| j.task.deadline.value.clone()),
             ),
-            table::standing_cell(&j.standing, super::list::standing_words(ctx, j), style),
+            table::standing_cell(
+                &j.standing,
+                super::list::standing_words(ctx, &j.standing),
+                style,
+            ),
         ]);
     }
     s.push('\n');

@@ -574,6 +574,104 @@ impl Tr for En {
             "{path}: could not merge key by key ({why}); the differing lines are left between conflict markers\n  help: keep the right lines, delete the marker lines, run `tiendo check`, then `git add` the file"
         )
     }
+    fn timely(&self, m: &super::Timely<'_>) -> String {
+        use super::Timely::*;
+        use crate::report::Period;
+        let d = |x: chrono::NaiveDate| self.date(x);
+        match m {
+            BasisLabel => "Judged from".into(),
+            BasisCommit { commit, dirty: false } => {
+                format!("the plan folder at commit `{commit}`")
+            }
+            BasisCommit { commit, dirty: true } => format!(
+                "the plan folder at commit `{commit}`, with uncommitted changes"
+            ),
+            BasisRevision { rev, commit } => {
+                format!("the plan in the repository at `{rev}` (commit `{commit}`)")
+            }
+            BasisNone => "the plan folder (not in a git repository)".into(),
+            Closed { day } => format!(
+                "the plan ended on {}; standings are as of that day",
+                d(*day)
+            ),
+            IssuedHeading { number, date } => format!("no. {number} of {}", d(*date)),
+            PeriodLabel => "Period".into(),
+            PeriodName(p) => match p {
+                Period::Month(m) => format!("{:02}/{}", m.month, m.year),
+                Period::Quarter(y, q) => format!("Q{q} {y}"),
+                Period::Half(y, 1) => format!("first half of {y}"),
+                Period::Half(y, _) => format!("second half of {y}"),
+                Period::Year(y) => format!("year {y}"),
+                Period::Final => "closing tally".into(),
+            },
+            DistinctWork {
+                tasks,
+                distinct,
+                links,
+            } => format!(
+                "The {tasks} tasks are {distinct} distinct pieces of work: {links} are the same work (listed twice in the plan; progress on either counts for both)."
+            ),
+            OverdueRule => "Overdue rule: an unfinished task counts as overdue when its own deadline or one of its milestones' has passed; each task counts once. Sections 1 and 4, `tiendo list --overdue` and `tiendo summary` use the same rule.".into(),
+            DueBeforeNext { count, from } => format!(
+                "Includes {count} item(s) due from {} (before the next period, not overdue on the report day).",
+                d(*from)
+            ),
+            IndicatorDoneBelow => "Not met (task done)".into(),
+            IndicatorDoneBelowNote => "\"Not met (task done)\": the task is recorded as done, but the indicator's latest value is below its target.".into(),
+            IndicatorWording => "Indicator".into(),
+            LateHeading => "Late returns".into(),
+            LateNote => "Progress returns received in this period for days in an earlier one; the earlier report did not count them, so nothing is counted twice.".into(),
+            NoLate => "No late returns.".into(),
+            LateDate => "Refers to".into(),
+            LateReceived => "Received".into(),
+            NarrativeHeading { part } => match *part {
+                "I.1" => "Direction and documents issued (part I.1)".into(),
+                "II" => "Shortcomings and their causes (part II)".into(),
+                _ => "Proposals (part IV)".into(),
+            },
+            NarrativePlaceholder { file, part } => format!(
+                "_[Not written yet. The secretariat writes this part in `{file}`, under the heading `## {part}`.]_"
+            ),
+            FinalTally {
+                on_time,
+                late,
+                unfinished,
+                dropped,
+            } => format!(
+                "Final standing: {on_time} done on time, {late} done late, {unfinished} unfinished, {dropped} dropped."
+            ),
+            NoNextPeriod => "The closing tally has no next period.".into(),
+            IssuedRefused { path, number, date } => format!(
+                "not overwriting `{path}`: it is an issued report (no. {number} of {}); an issued report is a record, issue a new one to correct it",
+                d(*date)
+            ),
+            IssuedSkipped { path, number, date } => format!(
+                "skipping `{path}`: an issued report (no. {number} of {}), not compared with today's data",
+                d(*date)
+            ),
+            AfterClosing { day } => format!(
+                "the plan ended on {}; this period starts after that day. Use `tiendo report --final` for the closing tally",
+                d(*day)
+            ),
+            NoPlanEnd => "plan.toml states no end for the plan (`period_end` or `closed_on`), so there is no closing tally".into(),
+            ClosedOn { path, day } => format!("wrote the plan's closing day {} to `{path}`", d(*day)),
+            CloseCommit { code, day } => format!("Close plan {code} on {}", d(*day)),
+            AlreadyClosed { day } => format!("the plan was already closed on {}", d(*day)),
+            IssuedEdited {
+                path,
+                number,
+                date,
+                commit,
+            } => format!(
+                "`{path}` is an issued report (no. {number} of {}) but commit {commit} changes it",
+                d(*date)
+            ),
+            EndedOpen { end } => format!(
+                "the plan's period ended on {} and the plan is still open: run `tiendo close --on DATE`, or carry its open work over to the next plan",
+                d(*end)
+            ),
+        }
+    }
 }
 
 static REPORT: ReportTexts = ReportTexts {
@@ -599,7 +697,7 @@ static REPORT: ReportTexts = ReportTexts {
     no_progress: "No progress entries this period.",
     no_history: "No git history (the plan folder is not in a git repository), so changes cannot be listed.",
     no_changes: "The plan did not change this period.",
-    rate_note: "The completion rate divides by the tasks that have come due (the Government Office's method); ongoing and undated tasks are not counted.",
+    rate_note: "How the completion rate is computed: tasks done (on time or late) divided by tasks that have come due (done plus overdue); ongoing tasks, tasks with no date and tasks not yet due are not counted.",
     dropped_note: "Dropped tasks are listed apart and never counted as overdue.",
     generated_by: "Generated by tiendo from the plan data; do not edit by hand.",
     milestone: "milestone",

@@ -120,7 +120,128 @@ pub trait Tr: Sync {
     fn merge_conflicts(&self, path: &str, count: usize) -> String;
     /// `merge-driver`: the file could not be merged key by key; the differing lines are marked.
     fn merge_whole(&self, path: &str, why: crate::merge::Fallback) -> String;
+    /// Reports over time (issue 15): provenance, periods, issued reports, late returns,
+    /// narrative parts, closing.
+    fn timely(&self, m: &Timely<'_>) -> String;
 }
+
+// ---- issue 15: reports that stay true over time --------------------------------------------
+
+/// Wording of reports over time: what a report was judged from, its period, issued reports,
+/// late returns, the secretariat's narrative, the overdue rule, closing the plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Timely<'a> {
+    /// Header label of the provenance line ("Dữ liệu").
+    BasisLabel,
+    /// The working tree at the last commit that changed the plan.
+    BasisCommit {
+        commit: &'a str,
+        dirty: bool,
+    },
+    /// `--at REV`.
+    BasisRevision {
+        rev: &'a str,
+        commit: &'a str,
+    },
+    /// Not in a git repository.
+    BasisNone,
+    /// "kế hoạch đã kết thúc ngày …; tình trạng tính đến ngày đó".
+    Closed {
+        day: NaiveDate,
+    },
+    /// Appended to the heading of an issued report.
+    IssuedHeading {
+        number: &'a str,
+        date: NaiveDate,
+    },
+    /// Header label for a period that is not a month.
+    PeriodLabel,
+    PeriodName(crate::report::Period),
+    /// Section 1: how many distinct pieces of work the tasks are.
+    DistinctWork {
+        tasks: usize,
+        distinct: usize,
+        links: &'a str,
+    },
+    /// The one rule for what is overdue.
+    OverdueRule,
+    /// Section 5: items due before the next window starts are listed too.
+    DueBeforeNext {
+        count: usize,
+        from: NaiveDate,
+    },
+    /// Section 7 cell: not met although the task is done.
+    IndicatorDoneBelow,
+    IndicatorDoneBelowNote,
+    IndicatorWording,
+    LateHeading,
+    LateNote,
+    NoLate,
+    /// Column: the day a return refers to.
+    LateDate,
+    /// Column: the day it was received.
+    LateReceived,
+    /// Narrative section heading, by part (`I.1`, `II`, `IV`).
+    NarrativeHeading {
+        part: &'a str,
+    },
+    NarrativePlaceholder {
+        file: &'a str,
+        part: &'a str,
+    },
+    FinalTally {
+        on_time: usize,
+        late: usize,
+        unfinished: usize,
+        dropped: usize,
+    },
+    /// The final report has no next period.
+    NoNextPeriod,
+    /// `--out` refuses to overwrite an issued report.
+    IssuedRefused {
+        path: &'a str,
+        number: &'a str,
+        date: NaiveDate,
+    },
+    /// `--check` skips an issued report.
+    IssuedSkipped {
+        path: &'a str,
+        number: &'a str,
+        date: NaiveDate,
+    },
+    /// A report asked for a period that starts after the plan was closed.
+    AfterClosing {
+        day: NaiveDate,
+    },
+    /// A `--final` report needs the plan's end.
+    NoPlanEnd,
+    /// `close`: wrote the closing day.
+    ClosedOn {
+        path: &'a str,
+        day: NaiveDate,
+    },
+    /// `close`: the commit message.
+    CloseCommit {
+        code: &'a str,
+        day: NaiveDate,
+    },
+    /// `close`: the plan is already closed.
+    AlreadyClosed {
+        day: NaiveDate,
+    },
+    /// `review`: a commit changed an issued report.
+    IssuedEdited {
+        path: &'a str,
+        number: &'a str,
+        date: NaiveDate,
+        commit: &'a str,
+    },
+    /// `check`: the plan's period ended and it is still open.
+    EndedOpen {
+        end: NaiveDate,
+    },
+}
+// ---- end issue 15 ---------------------------------------------------------------------------
 
 /// A failed lookup of a name typed on the command line.
 #[derive(Debug, Clone, PartialEq, Eq)]

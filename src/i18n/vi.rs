@@ -574,6 +574,108 @@ impl Tr for Vi {
             "{path}: không hợp nhất được theo từng khóa ({why}); phần khác nhau được đặt giữa dấu xung đột\n  gợi ý: giữ lại phần đúng, xóa các dòng đánh dấu, chạy `tiendo check`, rồi `git add` tệp"
         )
     }
+    fn timely(&self, m: &super::Timely<'_>) -> String {
+        use super::Timely::*;
+        use crate::report::Period;
+        let d = |x: chrono::NaiveDate| self.date(x);
+        match m {
+            BasisLabel => "Dữ liệu".into(),
+            BasisCommit { commit, dirty: false } => {
+                format!("thư mục kế hoạch tại commit `{commit}`")
+            }
+            BasisCommit { commit, dirty: true } => format!(
+                "thư mục kế hoạch tại commit `{commit}`, có thay đổi chưa commit"
+            ),
+            BasisRevision { rev, commit } => {
+                format!("kế hoạch trong kho tại `{rev}` (commit `{commit}`)")
+            }
+            BasisNone => "thư mục kế hoạch (không nằm trong kho git)".into(),
+            Closed { day } => format!(
+                "kế hoạch đã kết thúc ngày {}; tình trạng tính đến ngày đó",
+                d(*day)
+            ),
+            IssuedHeading { number, date } => format!("số {number}, ngày {}", d(*date)),
+            PeriodLabel => "Kỳ báo cáo".into(),
+            PeriodName(p) => match p {
+                Period::Month(m) => format!("{:02}/{}", m.month, m.year),
+                Period::Quarter(y, q) => {
+                    format!("quý {}/{y}", ["I", "II", "III", "IV"][(*q as usize - 1).min(3)])
+                }
+                Period::Half(y, 1) => format!("6 tháng đầu năm {y}"),
+                Period::Half(y, _) => format!("6 tháng cuối năm {y}"),
+                Period::Year(y) => format!("năm {y}"),
+                Period::Final => "tổng kết kế hoạch".into(),
+            },
+            DistinctWork {
+                tasks,
+                distinct,
+                links,
+            } => format!(
+                "{tasks} nhiệm vụ là {distinct} phần việc khác nhau: {links} là cùng một việc (kế hoạch ghi hai lần; báo cáo tiến độ ở nhiệm vụ này được tính cho cả nhiệm vụ kia)."
+            ),
+            OverdueRule => "Quy tắc quá hạn: một nhiệm vụ chưa hoàn thành được tính là quá hạn khi thời hạn của nó, hoặc của một mốc của nó, đã qua; mỗi nhiệm vụ đếm một lần. Mục 1, mục 4, `tiendo list --overdue` và `tiendo summary` dùng cùng quy tắc.".into(),
+            DueBeforeNext { count, from } => format!(
+                "Gồm cả {count} việc đến hạn từ ngày {} (trước kỳ tới, chưa quá hạn vào ngày báo cáo).",
+                d(*from)
+            ),
+            IndicatorDoneBelow => "Chưa đạt (nhiệm vụ đã hoàn thành)".into(),
+            IndicatorDoneBelowNote => "«Chưa đạt (nhiệm vụ đã hoàn thành)»: nhiệm vụ đã được ghi nhận hoàn thành, nhưng giá trị mới nhất của chỉ tiêu chưa đạt mục tiêu.".into(),
+            IndicatorWording => "Chỉ tiêu".into(),
+            LateHeading => "Báo cáo muộn".into(),
+            LateNote => "Báo cáo tiến độ nhận được trong kỳ này cho ngày số liệu thuộc kỳ trước; báo cáo của kỳ trước không tính chúng, nên không việc nào được đếm hai lần.".into(),
+            NoLate => "Không có báo cáo muộn.".into(),
+            LateDate => "Ngày số liệu".into(),
+            LateReceived => "Ngày nhận".into(),
+            NarrativeHeading { part } => match *part {
+                "I.1" => "Công tác chỉ đạo, điều hành; văn bản đã ban hành (phần I.1)".into(),
+                "II" => "Tồn tại, hạn chế và nguyên nhân (phần II)".into(),
+                _ => "Đề xuất, kiến nghị (phần IV)".into(),
+            },
+            NarrativePlaceholder { file, part } => format!(
+                "_[Chưa có nội dung. Tổ thư ký viết phần này trong tệp `{file}`, dưới tiêu đề `## {part}`.]_"
+            ),
+            FinalTally {
+                on_time,
+                late,
+                unfinished,
+                dropped,
+            } => format!(
+                "Kết quả cuối cùng: {on_time} hoàn thành đúng hạn, {late} hoàn thành quá hạn, {unfinished} chưa hoàn thành, {dropped} không thực hiện."
+            ),
+            NoNextPeriod => "Báo cáo tổng kết không có kỳ tới.".into(),
+            IssuedRefused { path, number, date } => format!(
+                "không ghi đè `{path}`: đây là báo cáo đã ban hành (số {number}, ngày {}); báo cáo đã ban hành là hồ sơ, muốn sửa thì ban hành báo cáo mới",
+                d(*date)
+            ),
+            IssuedSkipped { path, number, date } => format!(
+                "bỏ qua `{path}`: báo cáo đã ban hành (số {number}, ngày {}), không so với dữ liệu hiện tại",
+                d(*date)
+            ),
+            AfterClosing { day } => format!(
+                "kế hoạch đã kết thúc ngày {}; kỳ này bắt đầu sau ngày đó. Dùng `tiendo report --final` cho báo cáo tổng kết",
+                d(*day)
+            ),
+            NoPlanEnd => "plan.toml chưa ghi ngày kết thúc kế hoạch (`period_end` hoặc `closed_on`), nên không lập được báo cáo tổng kết".into(),
+            ClosedOn { path, day } => {
+                format!("đã ghi ngày kết thúc kế hoạch {} vào `{path}`", d(*day))
+            }
+            CloseCommit { code, day } => format!("Kết thúc kế hoạch {code} ngày {}", d(*day)),
+            AlreadyClosed { day } => format!("kế hoạch đã kết thúc ngày {}", d(*day)),
+            IssuedEdited {
+                path,
+                number,
+                date,
+                commit,
+            } => format!(
+                "`{path}` là báo cáo đã ban hành (số {number}, ngày {}) nhưng bị sửa trong commit {commit}",
+                d(*date)
+            ),
+            EndedOpen { end } => format!(
+                "kỳ của kế hoạch đã hết ngày {} mà kế hoạch chưa kết thúc: chạy `tiendo close --on NGÀY` hoặc chuyển các việc còn dở sang kế hoạch sau",
+                d(*end)
+            ),
+        }
+    }
 }
 
 static REPORT: ReportTexts = ReportTexts {
@@ -599,7 +701,7 @@ static REPORT: ReportTexts = ReportTexts {
     no_progress: "Không có báo cáo tiến độ nào trong kỳ.",
     no_history: "Không có lịch sử git (thư mục kế hoạch không nằm trong kho git), nên không liệt kê được thay đổi.",
     no_changes: "Kế hoạch không thay đổi trong kỳ.",
-    rate_note: "Tỷ lệ hoàn thành tính trên số nhiệm vụ đã đến hạn (cách tính của Văn phòng Chính phủ); nhiệm vụ thường xuyên và nhiệm vụ không có thời hạn không tính.",
+    rate_note: "Cách tính tỷ lệ hoàn thành: số nhiệm vụ đã hoàn thành (đúng hạn hoặc quá hạn) chia cho số nhiệm vụ đã đến hạn (đã hoàn thành cộng quá hạn); nhiệm vụ thường xuyên, nhiệm vụ không có thời hạn và nhiệm vụ chưa đến hạn không tính.",
     dropped_note: "Nhiệm vụ không thực hiện được liệt kê riêng, không tính là quá hạn.",
     generated_by: "Báo cáo do tiendo tạo từ dữ liệu kế hoạch; không sửa tay.",
     milestone: "mốc",

@@ -57,6 +57,11 @@ pub struct PlanMeta {
     pub before_is_inclusive: bool,
     pub source: Option<String>,
     pub groups: Vec<Group>,
+    /// The period the plan covers (`period_start` defaults to the day it was issued).
+    pub period_start: Option<NaiveDate>,
+    pub period_end: Option<NaiveDate>,
+    /// The day the plan was closed: views judge as of this day.
+    pub closed_on: Option<NaiveDate>,
     /// `[document]`: header block, signature and recipients of outgoing documents.
     pub document: DocumentSettings,
 }
@@ -90,6 +95,9 @@ impl Default for PlanMeta {
             before_is_inclusive: false,
             source: None,
             groups: Vec::new(),
+            period_start: None,
+            period_end: None,
+            closed_on: None,
             document: DocumentSettings::default(),
         }
     }
@@ -126,6 +134,17 @@ impl PlanMeta {
     /// Depth of a group (0 for top level).
     pub fn depth(&self, id: &str) -> usize {
         self.ancestry(id).len() - 1
+    }
+
+    /// The first day of the plan's period: `period_start`, else the day it was issued.
+    pub fn start(&self) -> Option<NaiveDate> {
+        self.period_start.or(self.issued)
+    }
+
+    /// The day views judge a plan at when asked for `day`: the closing day once the plan is
+    /// closed and `day` is later (`Some(closing day)` then), else `day` itself (`None`).
+    pub fn closed_as_of(&self, day: NaiveDate) -> Option<NaiveDate> {
+        self.closed_on.filter(|c| *c < day)
     }
 
     pub fn read_deadline(&self, phrase: &str) -> Result<Deadline, DeadlineError> {
@@ -368,6 +387,8 @@ pub struct Milestone {
 #[derive(Debug, Clone)]
 pub struct Indicator {
     pub name: Located<String>,
+    /// The plan's wording of the indicator, when recorded.
+    pub text: Option<String>,
     pub target: String,
     pub unit: Option<String>,
     pub target_value: Option<f64>,
@@ -382,6 +403,20 @@ pub struct Progress {
     pub percent: Option<u8>,
     pub indicator: Option<Located<String>>,
     pub value: Option<f64>,
+    /// The day the secretariat received it (None: the day it refers to).
+    pub received: Option<Located<NaiveDate>>,
+}
+
+impl Progress {
+    /// The day the report was known to the secretariat.
+    pub fn known_on(&self) -> NaiveDate {
+        self.received.as_ref().map_or(self.date.value, |r| r.value)
+    }
+
+    /// Known to the secretariat on or before `day`.
+    pub fn known_by(&self, day: NaiveDate) -> bool {
+        self.known_on() <= day
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -399,6 +434,10 @@ pub struct Task {
     pub status: Located<TaskStatus>,
     pub done_on: Option<Located<NaiveDate>>,
     pub notes: Vec<String>,
+    /// The task that is the same piece of work (listed twice in the plan).
+    pub same_as: Option<Located<String>>,
+    /// Tasks whose work overlaps this one's.
+    pub overlaps: Vec<Located<String>>,
     pub source: Option<Source>,
     pub milestones: Vec<Milestone>,
     pub indicators: Vec<Indicator>,
@@ -414,11 +453,11 @@ impl Task {
         self.support.iter().map(|u| u.value.as_str())
     }
 
-    /// The latest progress entry for an indicator dated on or before `as_of`.
+    /// The latest progress entry for an indicator dated on or before `as_of` (and known by then).
     pub fn latest_value(&self, indicator: &str, as_of: NaiveDate) -> Option<&Progress> {
         self.progress
             .iter()
-            .filter(|p| p.date.value <= as_of && p.value.is_some())
+            .filter(|p| p.date.value <= as_of && p.known_by(as_of) && p.value.is_some())
             .filter(|p| p.indicator.as_ref().is_some_and(|i| i.value == indicator))
             .max_by_key(|p| p.date.value)
     }

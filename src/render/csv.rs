@@ -2,8 +2,7 @@
 //! cells that start with `=`, `+`, `-`, `@`, tab or CR prefixed with `'` against formula
 //! injection.
 
-use crate::model::plan::{Plan, TaskStatus};
-use crate::summary::Judged;
+use crate::report::Row;
 
 pub fn cell(s: &str) -> String {
     let guarded = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
@@ -28,12 +27,7 @@ pub const BOM: &str = "\u{feff}";
 
 /// The task table for spreadsheets: machine-key columns, one row per task, each followed by
 /// its milestones (`7.4#1`, `7.4#2`) when `with_milestones` (`export`; `list` has one row per task).
-pub fn tasks(
-    plan: &Plan,
-    rows: &[&Judged<'_>],
-    as_of: chrono::NaiveDate,
-    with_milestones: bool,
-) -> String {
+pub fn tasks(rows: &[Row], with_milestones: bool) -> String {
     let mut s = String::from(BOM);
     let header = [
         "id",
@@ -51,53 +45,41 @@ pub fn tasks(
     ];
     s.push_str(&row(&header.map(String::from)));
     let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
-    for j in rows {
-        let t = j.task;
-        let lead = crate::render::lead_label(plan, t, as_of);
-        let support = crate::render::units_label(plan, t.support_ids(), as_of);
+    let kind = |st: &crate::model::status::Standing| {
+        st.kind.map(|r| r.key()).unwrap_or_default().to_string()
+    };
+    for t in rows {
+        let lead = crate::render::units_text(&t.lead);
+        let support = crate::render::units_text(&t.support);
         s.push_str(&row(&[
-            t.id.value.clone(),
-            t.group.value.clone(),
+            t.id.clone(),
+            t.group.clone(),
             t.title.clone(),
             lead.clone(),
             support.clone(),
-            t.deadline.value.clone(),
-            date(j.standing.due),
-            j.reading
-                .as_ref()
-                .map(|r| r.key())
-                .unwrap_or_default()
-                .to_string(),
-            t.status.value.key().to_string(),
-            date(t.done_on.as_ref().map(|d| d.value)),
-            j.standing.category.key().to_string(),
-            j.standing
+            t.deadline.clone(),
+            date(t.standing.due),
+            kind(&t.standing),
+            t.status.key().to_string(),
+            date(t.done_on),
+            t.standing.category.key().to_string(),
+            t.standing
                 .days_late
                 .map(|d| d.to_string())
                 .unwrap_or_default(),
         ]));
-        for m in j.milestones.iter().filter(|_| with_milestones) {
-            let done_on = m.milestone.done_on.as_ref().map(|d| d.value);
-            let status = match (done_on, t.status.value) {
-                (Some(_), _) => TaskStatus::Done,
-                (None, TaskStatus::Dropped) => TaskStatus::Dropped,
-                (None, _) => TaskStatus::Todo,
-            };
+        for m in t.milestones.iter().filter(|_| with_milestones) {
             s.push_str(&row(&[
-                format!("{}#{}", t.id.value, m.number),
-                t.group.value.clone(),
-                m.milestone.title.clone(),
+                format!("{}#{}", t.id, m.number),
+                t.group.clone(),
+                m.title.clone(),
                 lead.clone(),
                 support.clone(),
-                m.milestone.deadline.value.clone(),
+                m.deadline.clone(),
                 date(m.standing.due),
-                m.reading
-                    .as_ref()
-                    .map(|r| r.key())
-                    .unwrap_or_default()
-                    .to_string(),
-                status.key().to_string(),
-                date(done_on),
+                kind(&m.standing),
+                m.status.key().to_string(),
+                date(m.done_on),
                 m.standing.category.key().to_string(),
                 m.standing
                     .days_late

@@ -11,10 +11,8 @@ use crate::model::plan::Plan;
 use crate::render::json::date;
 use crate::render::markdown::escape;
 
-fn units(plan: &Plan, ids: &[String]) -> Vec<String> {
-    ids.iter()
-        .map(|u| plan.units.label(u).to_string())
-        .collect()
+fn units(label: &dyn Fn(&str) -> String, ids: &[String]) -> Vec<String> {
+    ids.iter().map(|u| label(u)).collect()
 }
 
 fn opt_date(tr: &dyn Tr, d: Option<NaiveDate>) -> String {
@@ -23,6 +21,11 @@ fn opt_date(tr: &dyn Tr, d: Option<NaiveDate>) -> String {
 
 /// One line per field change, in words.
 pub fn field_line(plan: &Plan, f: &Field, tr: &dyn Tr) -> String {
+    field_line_with(&|id| plan.units.label(id).to_string(), f, tr)
+}
+
+/// [`field_line`] with unit labels from `label` (the report value carries its own).
+pub fn field_line_with(label: &dyn Fn(&str) -> String, f: &Field, tr: &dyn Tr) -> String {
     let h = tr.history();
     match f {
         Field::Title { words } => format!("{}: {words}", h.field_title),
@@ -33,11 +36,11 @@ pub fn field_line(plan: &Plan, f: &Field, tr: &dyn Tr) -> String {
             } else {
                 h.field_support
             };
-            let mut parts: Vec<String> = units(plan, added)
+            let mut parts: Vec<String> = units(label, added)
                 .into_iter()
                 .map(|u| format!("+{u}"))
                 .collect();
-            parts.extend(units(plan, removed).into_iter().map(|u| format!("−{u}")));
+            parts.extend(units(label, removed).into_iter().map(|u| format!("−{u}")));
             format!("{name}: {}", parts.join(" "))
         }
         Field::Deadline {
@@ -77,7 +80,7 @@ pub fn field_line(plan: &Plan, f: &Field, tr: &dyn Tr) -> String {
                 "{} {}, {}: {note}",
                 h.progress_added,
                 tr.date(*date),
-                plan.units.label(by)
+                label(by)
             )
         }
         Field::ProgressRemoved { date, by, note } => {
@@ -85,16 +88,11 @@ pub fn field_line(plan: &Plan, f: &Field, tr: &dyn Tr) -> String {
                 "{} {}, {}: {note}",
                 h.progress_removed,
                 tr.date(*date),
-                plan.units.label(by)
+                label(by)
             )
         }
         Field::ProgressEdited { date, by } => {
-            format!(
-                "{} {}, {}",
-                h.progress_edited,
-                tr.date(*date),
-                plan.units.label(by)
-            )
+            format!("{} {}, {}", h.progress_edited, tr.date(*date), label(by))
         }
         Field::MilestoneDone { number, title, on } => {
             format!("{} {number} ({}): {title}", h.milestone_done, tr.date(*on))

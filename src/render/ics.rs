@@ -20,20 +20,14 @@ use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
 use crate::i18n::{Label, Lang, tr};
 use crate::model::plan::Plan;
 use crate::model::status::Category;
-use crate::summary::Judged;
+use crate::report::Row;
 
 /// Characters of a task title kept in an event's summary.
 const SUMMARY_TITLE: usize = 60;
 
 /// The calendar of `rows` (tasks in plan order, each followed by its milestones).
 /// `name` is the calendar's display name (the plan code, plus the unit when filtered).
-pub fn calendar(
-    plan: &Plan,
-    rows: &[&Judged<'_>],
-    as_of: NaiveDate,
-    lang: Lang,
-    name: &str,
-) -> String {
+pub fn calendar(plan: &Plan, rows: &[Row], as_of: NaiveDate, lang: Lang, name: &str) -> String {
     let tr = tr(lang);
     let stamp = Utc.from_utc_datetime(&as_of.and_time(NaiveTime::MIN));
     let sequence = plan
@@ -57,59 +51,50 @@ pub fn calendar(
     // NAME and X-WR-CALNAME are not TEXT to the crate, so they are escaped here.
     cal.name(&escape(name));
 
-    for j in rows {
-        let t = j.task;
-        let lead = super::lead_label(plan, t, as_of);
-        let support = super::units_label(plan, t.support_ids(), as_of);
-        let dropped = j.standing.category == Category::Dropped;
-        if let Some(due) = j.standing.due {
+    for t in rows {
+        let lead = super::units_text(&t.lead);
+        let support = super::units_text(&t.support);
+        let dropped = t.standing.category == Category::Dropped;
+        if let Some(due) = t.standing.due {
             let mut description = vec![t.title.clone(), String::new()];
             description.push(format!("{}: {lead}", tr.label(Label::Lead)));
             if !support.is_empty() {
                 description.push(format!("{}: {support}", tr.label(Label::Support)));
             }
-            description.push(format!(
-                "{}: {}",
-                tr.label(Label::Deadline),
-                t.deadline.value
-            ));
+            description.push(format!("{}: {}", tr.label(Label::Deadline), t.deadline));
             cal.push(event(
-                &format!("{prefix}-{}@tiendo", t.id.value),
+                &format!("{prefix}-{}@tiendo", t.id),
                 due,
-                &format!("{} {}", t.id.value, super::cut(&t.title, SUMMARY_TITLE)),
+                &format!("{} {}", t.id, super::cut(&t.title, SUMMARY_TITLE)),
                 &description.join("\n"),
-                tr.category(j.standing.category),
+                tr.category(t.standing.category),
                 dropped,
                 (stamp, sequence),
             ));
         }
-        for m in &j.milestones {
+        for m in &t.milestones {
             let Some(due) = m.standing.due else { continue };
             let word = tr.report().milestone;
             let description = [
-                m.milestone.title.clone(),
+                m.title.clone(),
                 String::new(),
                 format!(
                     "{} {}: {}",
                     tr.label(Label::Tasks),
-                    t.id.value,
+                    t.id,
                     super::cut(&t.title, 120)
                 ),
                 format!("{}: {lead}", tr.label(Label::Lead)),
-                format!(
-                    "{}: {}",
-                    tr.label(Label::Deadline),
-                    m.milestone.deadline.value
-                ),
+                format!("{}: {}", tr.label(Label::Deadline), m.deadline),
             ];
             cal.push(event(
-                &format!("{prefix}-{}-m{}@tiendo", t.id.value, m.number),
+                &format!("{prefix}-{}-m{}@tiendo", t.id, m.number),
                 due,
                 &format!(
                     "{} ({word} {}) {}",
-                    t.id.value,
+                    t.id,
                     m.number,
-                    super::cut(&m.milestone.title, SUMMARY_TITLE)
+                    super::cut(&m.title, SUMMARY_TITLE)
                 ),
                 &description.join("\n"),
                 tr.category(m.standing.category),

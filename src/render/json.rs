@@ -4,10 +4,10 @@
 use chrono::NaiveDate;
 use serde_json::{Value, json};
 
-use crate::model::deadline::Deadline;
-use crate::model::plan::{Plan, Progress, Task};
+use crate::model::plan::Plan;
 use crate::model::status::Standing;
-use crate::summary::{Counts, Judged};
+use crate::report::{DueRow, Entry, Period, Report, Row, UnitRef};
+use crate::summary::Counts;
 
 pub fn date(d: Option<NaiveDate>) -> Value {
     d.map_or(Value::Null, |d| {
@@ -16,77 +16,82 @@ pub fn date(d: Option<NaiveDate>) -> Value {
 }
 
 pub fn unit(plan: &Plan, id: &str, as_of: NaiveDate) -> Value {
-    let u = plan.units.get(id);
-    let carriers = plan.units.carriers(id, as_of);
+    unit_ref(&UnitRef::of(plan, id, as_of))
+}
+
+pub fn unit_ref(u: &UnitRef) -> Value {
     json!({
-        "id": id,
-        "name": u.map(|u| u.name.as_str()),
-        "short": u.map(|u| u.label()),
-        "ended": date(u.and_then(|u| u.ended)),
-        "carried_by": if carriers == [id] { Value::Array(vec![]) } else { json!(carriers) },
+        "id": u.id,
+        "name": u.name,
+        "short": u.short,
+        "ended": date(u.ended),
+        "carried_by": u.carried_by.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(),
     })
 }
 
-pub fn standing(s: &Standing, reading: Option<Deadline>) -> Value {
+fn units(us: &[UnitRef]) -> Vec<Value> {
+    us.iter().map(unit_ref).collect()
+}
+
+pub fn standing(s: &Standing) -> Value {
     json!({
         "category": s.category.key(),
         "due": date(s.due),
-        "due_kind": reading.map(|r| r.key()),
+        "due_kind": s.kind.map(|r| r.key()),
         "due_soon": s.due_soon,
         "days_late": s.days_late,
     })
 }
 
-pub fn progress(p: &Progress) -> Value {
+pub fn progress(p: &Entry) -> Value {
     json!({
-        "date": date(Some(p.date.value)),
-        "by": p.by.value,
+        "date": date(Some(p.date)),
+        "by": p.by.id,
         "note": p.note,
         "percent": p.percent,
-        "indicator": p.indicator.as_ref().map(|i| i.value.as_str()),
+        "indicator": p.indicator,
         "value": p.value,
+        "received": date(p.received),
     })
 }
 
-pub fn task(plan: &Plan, j: &Judged<'_>, as_of: NaiveDate, full: bool) -> Value {
-    let t: &Task = j.task;
+/// One task row; with its details (notes, source, milestones, indicators, progress) when the
+/// row carries them.
+pub fn task(r: &Row) -> Value {
     let mut v = json!({
-        "id": t.id.value,
-        "group": t.group.value,
-        "title": t.title,
-        "lead": t.lead_ids().map(|u| unit(plan, u, as_of)).collect::<Vec<_>>(),
-        "support": t.support_ids().map(|u| unit(plan, u, as_of)).collect::<Vec<_>>(),
-        "deadline": t.deadline.value,
-        "explicit_due": date(t.due.as_ref().map(|d| d.value)),
-        "status": t.status.value.key(),
-        "done_on": date(t.done_on.as_ref().map(|d| d.value)),
-        "standing": standing(&j.standing, j.reading.as_ref().ok().copied()),
-        "file": t.file,
+        "id": r.id,
+        "group": r.group,
+        "title": r.title,
+        "lead": units(&r.lead),
+        "support": units(&r.support),
+        "deadline": r.deadline,
+        "explicit_due": date(r.explicit_due),
+        "status": r.status.key(),
+        "done_on": date(r.done_on),
+        "standing": standing(&r.standing),
+        "file": r.file,
     });
-    if full {
+    if let Some(d) = &r.details {
         let extra = json!({
-            "notes": t.notes,
-            "source": t.source.as_ref().map(|s| json!({
+            "notes": d.notes,
+            "source": d.source.as_ref().map(|s| json!({
                 "document": s.document, "body": s.body, "body_line": s.body_line,
                 "appendix": s.appendix, "appendix_line": s.appendix_line,
             })),
-            "milestones": j.milestones.iter().map(|m| json!({
+            "milestones": r.milestones.iter().map(|m| json!({
                 "number": m.number,
-                "title": m.milestone.title,
-                "deadline": m.milestone.deadline.value,
-                "explicit_due": date(m.milestone.due.as_ref().map(|d| d.value)),
-                "done_on": date(m.milestone.done_on.as_ref().map(|d| d.value)),
-                "standing": standing(&m.standing, m.reading.as_ref().ok().copied()),
+                "title": m.title,
+                "deadline": m.deadline,
+                "explicit_due": date(m.explicit_due),
+                "done_on": date(m.done_on),
+                "standing": standing(&m.standing),
             })).collect::<Vec<_>>(),
-            "indicators": t.indicators.iter().map(|i| {
-                let latest = t.latest_value(&i.name.value, as_of);
-                json!({
-                    "name": i.name.value, "target": i.target, "unit": i.unit,
-                    "target_value": i.target_value, "baseline": i.baseline,
-                    "latest": latest.map(progress),
-                })
-            }).collect::<Vec<_>>(),
-            "progress": t.progress.iter().map(progress).collect::<Vec<_>>(),
+            "indicators": d.indicators.iter().map(|i| json!({
+                "name": i.name, "target": i.target, "unit": i.unit,
+                "target_value": i.target_value, "baseline": i.baseline,
+                "latest": i.latest.as_ref().map(progress),
+            })).collect::<Vec<_>>(),
+            "progress": d.progress.iter().map(progress).collect::<Vec<_>>(),
         });
         if let (Value::Object(a), Value::Object(b)) = (&mut v, extra) {
             a.extend(b);
@@ -95,12 +100,79 @@ pub fn task(plan: &Plan, j: &Judged<'_>, as_of: NaiveDate, full: bool) -> Value 
     v
 }
 
-/// `{plan, as_of, tasks}`: the shape of `list` and `export` (`full`: as `show`).
-pub fn task_list(plan: &Plan, rows: &[&Judged<'_>], as_of: NaiveDate, full: bool) -> Value {
+/// `{plan, as_of, tasks}`: the shape of `list` and `export` (rows with details: as `show`).
+pub fn task_list(plan_code: &str, rows: &[Row], as_of: NaiveDate) -> Value {
     json!({
-        "plan": plan.meta.code,
+        "plan": plan_code,
         "as_of": date(Some(as_of)),
-        "tasks": rows.iter().map(|j| task(plan, j, as_of, full)).collect::<Vec<_>>(),
+        "tasks": rows.iter().map(task).collect::<Vec<_>>(),
+    })
+}
+
+fn due(d: &DueRow) -> Value {
+    json!({
+        "task": d.task,
+        "milestone": d.milestone,
+        "title": d.title,
+        "lead": units(&d.lead),
+        "deadline": d.deadline,
+        "due": date(d.standing.due),
+        "days_late": d.standing.days_late,
+    })
+}
+
+/// The report value as JSON (documented in docs/json.md).
+pub fn report(r: &Report) -> Value {
+    let month = match r.period {
+        Period::Month(m) => Some(m.to_string()),
+        _ => None,
+    };
+    json!({
+        "plan": r.plan_code,
+        "month": month,
+        "period": r.period.stem(),
+        "basis": {
+            "commit": r.basis.commit,
+            "dirty": r.basis.dirty,
+            "revision": r.basis.revision,
+        },
+        "issued": r.issued.as_ref().map(|i| json!({"number": i.number, "date": date(Some(i.date))})),
+        "closed_on": date(r.closed),
+        "distinct_work": r.distinct_work,
+        "same_as": r.same_as.iter().map(|(a, b)| json!({"task": a, "same_as": b})).collect::<Vec<_>>(),
+        "late": r.late.iter().map(|l| json!({
+            "task": l.task, "entry": progress(&l.entry), "received": date(Some(l.received)),
+        })).collect::<Vec<_>>(),
+        "narrative": {
+            "file": r.narrative.file,
+            "direction": r.narrative.direction,
+            "shortcomings": r.narrative.shortcomings,
+            "proposals": r.narrative.proposals,
+        },
+        "window": { "start": date(Some(r.window.start)), "end": date(Some(r.window.end)) },
+        "next_window": { "start": date(Some(r.next.start)), "end": date(Some(r.next.end)) },
+        "as_of": date(Some(r.as_of)),
+        "overview": { "focus": counts(&r.overview.focus), "groups": counts(&r.overview.groups) },
+        "by_group": r.by_group.iter().map(|g| json!({
+            "id": g.id, "title": g.title, "depth": g.depth, "counts": counts(&g.counts),
+        })).collect::<Vec<_>>(),
+        "by_lead": r.by_lead.iter().map(|l| json!({
+            "unit": unit_ref(&l.unit), "counts": counts(&l.counts),
+        })).collect::<Vec<_>>(),
+        "overdue": r.overdue.iter().map(due).collect::<Vec<_>>(),
+        "due_next": r.due_next.iter().map(due).collect::<Vec<_>>(),
+        "not_reported": r.not_reported.iter().map(|s| json!({
+            "unit": unit_ref(&s.unit),
+            "tasks": s.tasks,
+        })).collect::<Vec<_>>(),
+        "indicators": r.indicators.iter().map(|i| json!({
+            "task": i.task, "name": i.name, "text": i.text, "target": i.target, "unit": i.unit,
+            "latest": i.latest.as_ref().map(progress), "met": i.met,
+        })).collect::<Vec<_>>(),
+        "progress": r.progress.iter().map(|b| json!({
+            "task": b.task, "entries": b.entries.iter().map(progress).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "tasks": r.appendix.iter().map(task).collect::<Vec<_>>(),
     })
 }
 

@@ -4,31 +4,11 @@
 
 use std::fmt::Write as _;
 
-use chrono::NaiveDate;
-
-use crate::i18n::{Label, RateBase, Tr};
-use crate::model::plan::Plan;
+use crate::i18n::{Label, RateBase, Timely, Tr};
 use crate::model::status::Category;
-use crate::model::window::Window;
-use crate::render::{cut, lead_label, unit_label, units_label};
-use crate::summary::{self, Counts, Due, Judged};
-
-/// What the history section says: not available (and why), or the commits in the window.
-#[derive(Debug, Clone)]
-pub enum Changes {
-    Unavailable,
-    /// Already rendered lines, one Markdown block per task (filled by the git history module).
-    Rendered(String),
-}
-
-pub struct ReportInput<'a> {
-    pub plan: &'a Plan,
-    pub judged: &'a [Judged<'a>],
-    pub window: Window,
-    pub next: Window,
-    pub as_of: NaiveDate,
-    pub changes: Changes,
-}
+use crate::render::{cut, units_text};
+use crate::report::{ChangeWhat, Changes, DueRow, NARRATIVE_PARTS, Period, Report};
+use crate::summary::Counts;
 
 /// Escape text for a table cell or inline Markdown.
 pub fn escape(text: &str) -> String {
@@ -117,35 +97,16 @@ fn counts_row(first: String, c: &Counts, with_dropped: bool) -> Vec<String> {
     r
 }
 
-fn due_id(tr: &dyn Tr, d: &Due) -> String {
+fn due_id(tr: &dyn Tr, d: &DueRow) -> String {
     match d.milestone {
-        Some(m) => format!(
-            "{} ({} {})",
-            d.task.id.value,
-            tr.report().milestone,
-            m.number
-        ),
-        None => d.task.id.value.clone(),
-    }
-}
-
-fn due_title(d: &Due) -> String {
-    match d.milestone {
-        Some(m) => cut(&m.milestone.title, 90),
-        None => cut(&d.task.title, 90),
+        Some(n) => format!("{} ({} {n})", d.task, tr.report().milestone),
+        None => d.task.clone(),
     }
 }
 
 /// The overdue and falling-due tables: id (with milestone), short title, lead, the phrase and
 /// the derived date side by side, and days overdue when asked.
-fn due_table(
-    out: &mut String,
-    plan: &Plan,
-    items: &[Due],
-    as_of: NaiveDate,
-    tr: &dyn Tr,
-    days: bool,
-) {
+fn due_table(out: &mut String, items: &[DueRow], tr: &dyn Tr, days: bool) {
     let mut labels = vec![
         Label::Id,
         Label::Title,
@@ -162,9 +123,9 @@ fn due_table(
         .map(|d| {
             let mut row = vec![
                 escape(&due_id(tr, d)),
-                escape(&due_title(d)),
-                escape(&lead_label(plan, d.task, as_of)),
-                escape(d.phrase()),
+                escape(&cut(&d.title, 90)),
+                escape(&units_text(&d.lead)),
+                escape(&d.deadline),
                 d.standing.due.map(|x| tr.date(x)).unwrap_or_default(),
             ];
             if days {
@@ -176,28 +137,119 @@ fn due_table(
     table(out, &header, &rows);
 }
 
-pub fn report(r: &ReportInput<'_>, tr: &dyn Tr) -> String {
+/// Lines that open and close a part the secretariat wrote; `report --check` leaves what lies
+/// between them out of the comparison (a narrative is edited by people, never by the tool).
+pub const NARRATIVE_OPEN: &str = "<!-- ghi-chu -->";
+pub const NARRATIVE_CLOSE: &str = "<!-- /ghi-chu -->";
+
+/// The provenance line: what the report was judged from. `report --check` does not compare it
+/// (a draft stays current while its content does).
+fn basis_line(r: &Report, tr: &dyn Tr) -> String {
+    let short = |c: &str| c.chars().take(12).collect::<String>();
+    let what = match (&r.basis.revision, &r.basis.commit) {
+        (Some(rev), Some(c)) => tr.timely(&Timely::BasisRevision {
+            rev,
+            commit: &short(c),
+        }),
+        (None, Some(c)) => tr.timely(&Timely::BasisCommit {
+            commit: &short(c),
+            dirty: r.basis.dirty,
+        }),
+        _ => tr.timely(&Timely::BasisNone),
+    };
+    format!("{}{what}", basis_prefix(tr))
+}
+
+/// How the provenance line starts (`- **Dữ liệu:** `).
+pub fn basis_prefix(tr: &dyn Tr) -> String {
+    format!("- **{}:** ", tr.timely(&Timely::BasisLabel))
+}
+
+/// The text a comparison of two renderings looks at: without the provenance line and the
+/// secretariat's parts.
+pub fn comparable(text: &str, tr: &dyn Tr) -> String {
+    let prefix = basis_prefix(tr);
+    let mut out = String::with_capacity(text.len());
+    let mut inside = false;
+    for line in text.split_inclusive('\n') {
+        let bare = line.trim_end_matches(['\n', '\r']);
+        if bare == NARRATIVE_OPEN {
+            inside = true;
+            out.push_str(line);
+            continue;
+        }
+        if bare == NARRATIVE_CLOSE {
+            inside = false;
+        }
+        if inside || bare.starts_with(&prefix) {
+            continue;
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// A narrative part as written, kept inside its section: headings in it are demoted below the
+/// report's own, and the closing marker cannot be forged.
+fn narrative_text(text: &str) -> String {
+    text.lines()
+        .map(|l| {
+            let l = l.replace(NARRATIVE_CLOSE, "").replace(NARRATIVE_OPEN, "");
+            if l.starts_with('#') {
+                format!("###{}", l.trim_start_matches('#'))
+            } else {
+                l
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The report as Markdown: renders the value, computes nothing.
+pub fn report(r: &Report, tr: &dyn Tr) -> String {
     let t = tr.report();
-    let plan = r.plan;
     let mut out = String::new();
-    let month = format!("{:02}/{}", r.window.month.month, r.window.month.year);
+    let period = tr.timely(&Timely::PeriodName(r.period));
+    if let Some(i) = &r.issued {
+        let _ = writeln!(out, "{}\n", i.marker());
+    }
+    let issued = r
+        .issued
+        .as_ref()
+        .map(|i| {
+            format!(
+                " ({})",
+                tr.timely(&Timely::IssuedHeading {
+                    number: &i.number,
+                    date: i.date
+                })
+            )
+        })
+        .unwrap_or_default();
     let _ = writeln!(
         out,
-        "# {} {} {} — {}\n",
+        "# {} {} {} — {period}{}\n",
         t.heading,
         t.plan.to_lowercase(),
-        escape(&plan.meta.code),
-        month
+        escape(&r.plan_code),
+        escape(&issued)
     );
     let _ = writeln!(out, "<!-- {} -->\n", t.generated_by);
     let _ = writeln!(
         out,
         "- **{}:** {} — {}",
         t.plan,
-        escape(&plan.meta.code),
-        escape(&plan.meta.title)
+        escape(&r.plan_code),
+        escape(&r.plan_title)
     );
-    let _ = writeln!(out, "- **{}:** {month}", t.month);
+    match r.period {
+        Period::Month(_) => {
+            let _ = writeln!(out, "- **{}:** {period}", t.month);
+        }
+        _ => {
+            let _ = writeln!(out, "- **{}:** {period}", tr.timely(&Timely::PeriodLabel));
+        }
+    }
     let _ = writeln!(
         out,
         "- **{}:** {} – {}",
@@ -205,41 +257,35 @@ pub fn report(r: &ReportInput<'_>, tr: &dyn Tr) -> String {
         tr.date(r.window.start),
         tr.date(r.window.end)
     );
-    let _ = writeln!(out, "- **{}:** {}\n", t.as_of, tr.date(r.as_of));
+    let _ = writeln!(out, "- **{}:** {}", t.as_of, tr.date(r.as_of));
+    let _ = writeln!(out, "{}", basis_line(r, tr));
+    if let Some(day) = r.closed {
+        let _ = writeln!(out, "- **{}**", tr.timely(&Timely::Closed { day }));
+    }
+    out.push('\n');
 
-    let focus: Vec<&Judged> = r
-        .judged
-        .iter()
-        .filter(|j| j.task.group.value == "TT")
-        .collect();
-    let grouped: Vec<&Judged> = r
-        .judged
-        .iter()
-        .filter(|j| j.task.group.value != "TT")
-        .collect();
-    let all = Counts::of(r.judged.iter());
-    let with_dropped = all.get(Category::Dropped) > 0;
+    let with_dropped = r.show_dropped;
 
     // 1. Overview
     let _ = writeln!(out, "## 1. {}\n", t.overview);
-    let fc = Counts::of(focus.iter().copied());
-    let gc = Counts::of(grouped.iter().copied());
+    let fc = &r.overview.focus;
+    let gc = &r.overview.groups;
     let mut rows = vec![];
     if fc.total() > 0 {
         rows.push(counts_row(
             tr.label(Label::FocusTasks).to_string(),
-            &fc,
+            fc,
             with_dropped,
         ));
     }
     rows.push(counts_row(
         tr.label(Label::GroupTasks).to_string(),
-        &gc,
+        gc,
         with_dropped,
     ));
     rows.push(counts_row(
         format!("**{}**", tr.label(Label::Total)),
-        &all,
+        &r.overview.all,
         with_dropped,
     ));
     table(
@@ -267,11 +313,41 @@ pub fn report(r: &ReportInput<'_>, tr: &dyn Tr) -> String {
     if with_dropped {
         let _ = writeln!(out, "{}", t.dropped_note);
     }
+    if !r.same_as.is_empty() {
+        let links: Vec<String> = r
+            .same_as
+            .iter()
+            .map(|(a, b)| format!("{a} = {b}"))
+            .collect();
+        let _ = writeln!(
+            out,
+            "{}",
+            escape(&tr.timely(&Timely::DistinctWork {
+                tasks: r.overview.all.total(),
+                distinct: r.distinct_work,
+                links: &links.join(", "),
+            }))
+        );
+    }
+    if r.period == Period::Final {
+        let all = &r.overview.all;
+        let _ = writeln!(
+            out,
+            "\n**{}**",
+            tr.timely(&Timely::FinalTally {
+                on_time: all.get(Category::DoneOnTime),
+                late: all.get(Category::DoneLate),
+                unfinished: all.total() - all.done() - all.get(Category::Dropped),
+                dropped: all.get(Category::Dropped),
+            })
+        );
+    }
     out.push('\n');
 
     // 2. By group
     let _ = writeln!(out, "## 2. {}\n", t.by_group);
-    let rows: Vec<Vec<String>> = summary::by_group(plan, r.judged)
+    let rows: Vec<Vec<String>> = r
+        .by_group
         .iter()
         .map(|g| {
             let indent = "— ".repeat(g.depth);
@@ -306,11 +382,12 @@ pub fn report(r: &ReportInput<'_>, tr: &dyn Tr) -> String {
         tr.label(Label::Led).to_string(),
     ];
     header.extend(cats.iter().map(|c| tr.category(*c).to_string()));
-    let rows: Vec<Vec<String>> = summary::by_lead(plan, r.judged, r.as_of)
+    let rows: Vec<Vec<String>> = r
+        .by_lead
         .iter()
         .map(|l| {
             let mut row = vec![
-                escape(&unit_label(plan, &l.unit, r.as_of)),
+                escape(&crate::render::unit_text(&l.unit)),
                 l.counts.total().to_string(),
             ];
             row.extend(cats.iter().map(|c| l.counts.get(*c).to_string()));
@@ -321,32 +398,45 @@ pub fn report(r: &ReportInput<'_>, tr: &dyn Tr) -> String {
 
     // 4. Overdue
     let _ = writeln!(out, "## 4. {}\n", t.overdue);
-    let overdue = summary::overdue(r.judged);
-    if overdue.is_empty() {
+    let _ = writeln!(out, "{}\n", tr.timely(&Timely::OverdueRule));
+    if r.overdue.is_empty() {
         let _ = writeln!(out, "{}\n", t.none_overdue);
     } else {
-        due_table(&mut out, plan, &overdue, r.as_of, tr, true);
+        due_table(&mut out, &r.overdue, tr, true);
     }
 
     // 5. Falling due next period
-    let _ = writeln!(
-        out,
-        "## 5. {} ({} – {})\n",
-        t.due_next,
-        tr.date(r.as_of.min(r.next.start)),
-        tr.date(r.next.end)
-    );
-    let next = summary::due_in(r.judged, r.as_of, &r.next);
-    if next.is_empty() {
-        let _ = writeln!(out, "{}\n", t.none_due_next);
+    if r.period == Period::Final {
+        let _ = writeln!(out, "## 5. {}\n", t.due_next);
+        let _ = writeln!(out, "{}\n", tr.timely(&Timely::NoNextPeriod));
     } else {
-        due_table(&mut out, plan, &next, r.as_of, tr, false);
+        let _ = writeln!(
+            out,
+            "## 5. {} ({} – {})\n",
+            t.due_next,
+            tr.date(r.next.start),
+            tr.date(r.next.end)
+        );
+        if r.due_next.is_empty() {
+            let _ = writeln!(out, "{}\n", t.none_due_next);
+        } else {
+            if r.due_before_next > 0 {
+                let _ = writeln!(
+                    out,
+                    "{}\n",
+                    tr.timely(&Timely::DueBeforeNext {
+                        count: r.due_before_next,
+                        from: r.as_of,
+                    })
+                );
+            }
+            due_table(&mut out, &r.due_next, tr, false);
+        }
     }
 
     // 6. Units that did not report
     let _ = writeln!(out, "## 6. {}\n", t.not_reported);
-    let silent = summary::not_reported(plan, r.judged, &r.window);
-    if silent.is_empty() {
+    if r.not_reported.is_empty() {
         let _ = writeln!(out, "{}\n", t.all_reported);
     } else {
         let _ = writeln!(out, "{}\n", t.not_reported_note);
@@ -355,14 +445,14 @@ pub fn report(r: &ReportInput<'_>, tr: &dyn Tr) -> String {
             tr.label(Label::Total).to_string(),
             t.missing_tasks.to_string(),
         ];
-        let rows: Vec<Vec<String>> = silent
+        let rows: Vec<Vec<String>> = r
+            .not_reported
             .iter()
             .map(|s| {
-                let ids: Vec<&str> = s.tasks.iter().map(|t| t.id.value.as_str()).collect();
                 vec![
-                    escape(plan.units.label(&s.unit)),
+                    escape(&s.unit.label),
                     s.tasks.len().to_string(),
-                    escape(&ids.join(", ")),
+                    escape(&s.tasks.join(", ")),
                 ]
             })
             .collect();
@@ -371,8 +461,7 @@ pub fn report(r: &ReportInput<'_>, tr: &dyn Tr) -> String {
 
     // 7. Indicators
     let _ = writeln!(out, "## 7. {}\n", t.indicators);
-    let inds = summary::indicators(plan, r.as_of);
-    if inds.is_empty() {
+    if r.indicators.is_empty() {
         let _ = writeln!(out, "{}\n", t.no_indicators);
     } else {
         let header = [
@@ -384,54 +473,65 @@ pub fn report(r: &ReportInput<'_>, tr: &dyn Tr) -> String {
             Label::Met,
         ]
         .map(|l| tr.label(l).to_string());
-        let rows: Vec<Vec<String>> = inds
+        let rows: Vec<Vec<String>> = r
+            .indicators
             .iter()
             .map(|i| {
                 let value = i
                     .latest
+                    .as_ref()
                     .and_then(|p| p.value)
-                    .map(|v| format!("{}{}", tr.number(v), i.unit.unwrap_or("")))
+                    .map(|v| format!("{}{}", tr.number(v), i.unit.as_deref().unwrap_or("")))
                     .unwrap_or_else(|| "—".to_string());
                 let met = match i.met {
-                    Some(true) => tr.label(Label::Met),
-                    Some(false) => tr.label(Label::NotMet),
-                    None => tr.label(Label::Unknown),
+                    Some(true) => tr.label(Label::Met).to_string(),
+                    Some(false) if i.task_category.is_done() => {
+                        tr.timely(&Timely::IndicatorDoneBelow)
+                    }
+                    Some(false) => tr.label(Label::NotMet).to_string(),
+                    None => tr.label(Label::Unknown).to_string(),
                 };
                 vec![
-                    escape(&i.task.id.value),
-                    escape(i.name),
-                    escape(i.target),
+                    escape(&i.task),
+                    escape(i.text.as_deref().unwrap_or(&i.name)),
+                    escape(&i.target),
                     escape(&value),
                     i.latest
-                        .map(|p| tr.date(p.date.value))
+                        .as_ref()
+                        .map(|p| tr.date(p.date))
                         .unwrap_or_else(|| "—".to_string()),
-                    met.to_string(),
+                    met,
                 ]
             })
             .collect();
         table(&mut out, &header, &rows);
+        if r.indicators
+            .iter()
+            .any(|i| i.met == Some(false) && i.task_category.is_done())
+        {
+            let _ = writeln!(out, "{}\n", tr.timely(&Timely::IndicatorDoneBelowNote));
+        }
     }
 
     // 8. Progress this period
     let _ = writeln!(out, "## 8. {}\n", t.progress);
-    let progress = summary::progress_in(plan, &r.window);
-    if progress.is_empty() {
+    if r.progress.is_empty() {
         let _ = writeln!(out, "{}\n", t.no_progress);
     } else {
-        for (task, entries) in progress {
+        for b in &r.progress {
             let _ = writeln!(
                 out,
                 "### {} — {}\n",
-                escape(&task.id.value),
-                escape(&cut(&task.title, 90))
+                escape(&b.task),
+                escape(&cut(&b.title, 90))
             );
-            for p in entries {
+            for p in &b.entries {
                 let pct = p.percent.map(|x| format!(" ({x}%)")).unwrap_or_default();
                 let _ = writeln!(
                     out,
                     "- {}, {}{pct}: {}",
-                    tr.date(p.date.value),
-                    escape(plan.units.label(&p.by.value)),
+                    tr.date(p.date),
+                    escape(&p.by.label),
                     escape(&p.note)
                 );
             }
@@ -445,17 +545,102 @@ pub fn report(r: &ReportInput<'_>, tr: &dyn Tr) -> String {
         Changes::Unavailable => {
             let _ = writeln!(out, "{}\n", t.no_history);
         }
-        Changes::Rendered(s) if s.trim().is_empty() => {
+        Changes::Commits(c) if c.is_empty() => {
             let _ = writeln!(out, "{}\n", t.no_changes);
         }
-        Changes::Rendered(s) => {
-            out.push_str(s.trim_end());
-            out.push_str("\n\n");
+        Changes::Commits(c) => {
+            let label = |id: &str| r.unit_label(id).to_string();
+            for task in c {
+                let _ = writeln!(out, "- **{}**", escape(&task.task));
+                for l in &task.lines {
+                    let what = match &l.what {
+                        ChangeWhat::Task(c) => crate::render::history::change_head(c, tr),
+                        ChangeWhat::Field(f) => {
+                            crate::render::history::field_line_with(&label, f, tr)
+                        }
+                    };
+                    let _ = writeln!(
+                        out,
+                        "  - {} `{}` ({}): {}",
+                        l.day.map(|d| tr.date(d)).unwrap_or_default(),
+                        l.commit,
+                        escape(&l.author),
+                        escape(&what)
+                    );
+                }
+            }
+            out.push('\n');
         }
     }
 
-    // 10. Appendix
-    let _ = writeln!(out, "## 10. {}\n", t.appendix);
+    // 10. Late returns
+    let _ = writeln!(out, "## 10. {}\n", tr.timely(&Timely::LateHeading));
+    if r.late.is_empty() {
+        let _ = writeln!(out, "{}\n", tr.timely(&Timely::NoLate));
+    } else {
+        let _ = writeln!(out, "{}\n", tr.timely(&Timely::LateNote));
+        let header = vec![
+            tr.label(Label::Id).to_string(),
+            tr.label(Label::Unit).to_string(),
+            tr.timely(&Timely::LateDate),
+            tr.timely(&Timely::LateReceived),
+            tr.label(Label::Note).to_string(),
+        ];
+        let rows: Vec<Vec<String>> = r
+            .late
+            .iter()
+            .map(|l| {
+                let pct = l
+                    .entry
+                    .percent
+                    .map(|x| format!(" ({x}%)"))
+                    .unwrap_or_default();
+                vec![
+                    escape(&l.task),
+                    escape(&l.entry.by.label),
+                    tr.date(l.entry.date),
+                    tr.date(l.received),
+                    escape(&format!("{}{pct}", l.entry.note)),
+                ]
+            })
+            .collect();
+        table(&mut out, &header, &rows);
+    }
+
+    // 11–13. What people write: direction, shortcomings, proposals.
+    let parts = [
+        &r.narrative.direction,
+        &r.narrative.shortcomings,
+        &r.narrative.proposals,
+    ];
+    for (k, (part, text)) in NARRATIVE_PARTS.iter().zip(parts).enumerate() {
+        let _ = writeln!(
+            out,
+            "## {}. {}\n",
+            11 + k,
+            tr.timely(&Timely::NarrativeHeading { part })
+        );
+        let _ = writeln!(out, "{NARRATIVE_OPEN}");
+        match text {
+            Some(text) => {
+                let _ = writeln!(out, "{}", narrative_text(text));
+            }
+            None => {
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    tr.timely(&Timely::NarrativePlaceholder {
+                        file: &r.narrative.file,
+                        part,
+                    })
+                );
+            }
+        }
+        let _ = writeln!(out, "{NARRATIVE_CLOSE}\n");
+    }
+
+    // 14. Appendix
+    let _ = writeln!(out, "## 14. {}\n", t.appendix);
     let header = [
         Label::Id,
         Label::Title,
@@ -467,15 +652,15 @@ pub fn report(r: &ReportInput<'_>, tr: &dyn Tr) -> String {
     ]
     .map(|l| tr.label(l).to_string());
     let rows: Vec<Vec<String>> = r
-        .judged
+        .appendix
         .iter()
         .map(|j| {
             vec![
-                escape(&j.task.id.value),
-                escape(&cut(&j.task.title, 120)),
-                escape(&lead_label(plan, j.task, r.as_of)),
-                escape(&units_label(plan, j.task.support_ids(), r.as_of)),
-                escape(&j.task.deadline.value),
+                escape(&j.id),
+                escape(&cut(&j.title, 120)),
+                escape(&units_text(&j.lead)),
+                escape(&units_text(&j.support)),
+                escape(&j.deadline),
                 j.standing
                     .due
                     .map(|x| tr.date(x))

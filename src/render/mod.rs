@@ -75,6 +75,21 @@ pub fn lead_label(plan: &Plan, task: &Task, as_of: NaiveDate) -> String {
     units_label(plan, task.lead_ids(), as_of)
 }
 
+/// [`unit_label`] of a unit in a report value or row: `Sở TT&TT → Sở KH&CN, Sở VH-TT-DL`.
+pub fn unit_text(u: &crate::report::UnitRef) -> String {
+    if u.carried_by.is_empty() {
+        u.label.clone()
+    } else {
+        let to: Vec<&str> = u.carried_by.iter().map(|c| c.label.as_str()).collect();
+        format!("{} → {}", u.label, to.join(", "))
+    }
+}
+
+/// [`units_label`] of units in a report value or row, `; `-separated.
+pub fn units_text(units: &[crate::report::UnitRef]) -> String {
+    units.iter().map(unit_text).collect::<Vec<_>>().join("; ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::cut;
