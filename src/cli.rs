@@ -63,6 +63,8 @@ pub enum ListFormat {
 pub enum ReportFormat {
     Md,
     Json,
+    /// A Word draft in the Nghị định 30/2020 form (needs --out)
+    Docx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

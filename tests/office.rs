@@ -311,6 +311,102 @@ fn reminder_letter_is_a_nghi_dinh_30_document() {
 }
 
 #[test]
+fn report_docx_has_the_form_the_sections_and_a_landscape_appendix() {
+    let f = Fixture::new(false);
+    let dir = f.root().join("reports");
+    let o = f.run(&[
+        "report",
+        "--month",
+        "2024-07",
+        "--format",
+        "docx",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let file = dir.join("2024-07.docx");
+    let doc = part(&file, "word/document.xml");
+    // Two sections: A4 portrait (page 1 without a number), then the landscape appendix.
+    assert_eq!(doc.matches("<w:sectPr>").count(), 2);
+    assert!(doc.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"));
+    assert!(doc.contains("<w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>"));
+    let order = [
+        "UBND TỈNH TÂY NINH",
+        "/BC-TCTDA06",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Tây Ninh, ngày 14 tháng 7 năm 2024",
+        "BÁO CÁO",
+        "Kết quả thực hiện Kế hoạch số 594/KH-TCTDA06 tháng 7/2024",
+        "I. KẾT QUẢ THỰC HIỆN",
+        "1. Công tác chỉ đạo, điều hành",
+        "[Bộ phận tham mưu bổ sung nội dung]",
+        "2. Kết quả thực hiện các nhiệm vụ",
+        "3. Kết quả thực hiện các chỉ tiêu",
+        "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN",
+        "III. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM THÁNG 8/2024",
+        "IV. ĐỀ XUẤT, KIẾN NGHỊ",
+        "Nơi nhận:",
+        "- UBND tỉnh (b/c);",
+        "- Lưu: VT, PC06.",
+        "PHÓ TỔ TRƯỞNG THƯỜNG TRỰC",
+        "PHỤ LỤC",
+        "BẢNG THEO DÕI TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ",
+        "STT",
+        "Thời gian hoàn thành",
+        "7.4. Triển khai nhiệm vụ đảm bảo an toàn thông tin theo cấp độ",
+        "Hoàn thành trước 30/11/2024",
+        "(29/11/2024)",
+    ];
+    let mut at = 0;
+    for s in order {
+        let i = doc[at..]
+            .find(s)
+            .unwrap_or_else(|| panic!("`{s}` missing after byte {at}"));
+        at += i + s.len();
+    }
+    // The appendix table repeats its header row; one row per task after it.
+    assert_eq!(doc.matches("<w:tblHeader/>").count(), 1);
+    let appendix = &doc[doc.find("PHỤ LỤC").unwrap()..];
+    assert_eq!(appendix.matches("<w:tr>").count(), 1 + 63);
+    // Body: 14 pt, justified, first-line indent 1.27 cm.
+    assert!(
+        doc.contains(
+            "<w:ind w:left=\"0\" w:right=\"0\" w:firstLine=\"720\"/><w:jc w:val=\"both\"/>"
+        )
+    );
+    // Deterministic, and --check agrees with what is written.
+    let again = f.run(&[
+        "report",
+        "--month",
+        "2024-07",
+        "--format",
+        "docx",
+        "--out",
+        dir.to_str().unwrap(),
+        "--check",
+    ]);
+    assert_eq!(again.status.code(), Some(0), "{}", text(&again.stdout));
+    // An issued number replaces the blank.
+    let o = f.run(&[
+        "report",
+        "--month",
+        "2024-07",
+        "--format",
+        "docx",
+        "--out",
+        dir.to_str().unwrap(),
+        "--issue",
+        "85/BC-TCTDA06",
+        "--issued-on",
+        "2024-07-05",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let doc = part(&file, "word/document.xml");
+    assert!(doc.contains("Số: 85/BC-TCTDA06"));
+    assert!(doc.contains("Tây Ninh, ngày 05 tháng 7 năm 2024"));
+}
+
+#[test]
 fn returns_round_trip_in_a_git_repository() {
     let f = Fixture::new(true);
     let sheet = f.root().join("so-tttt-2024-07.xlsx");

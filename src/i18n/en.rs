@@ -900,4 +900,7 @@ pub(super) static OFFICE: super::OfficeTexts = super::OfficeTexts {
     ret_no_rows: "{0} has no active task this month",
     notice_none: "No unit needs a reminder this month.",
     needs_output: "the {0} format is a binary file: give -o FILE (or --out DIR)",
+    month_words: "{0}/{1}",
+    part_a: "a) Focus tasks: ",
+    part_b: "b) Grouped tasks (appendix): ",
 };

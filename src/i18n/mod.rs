@@ -716,4 +716,8 @@ pub struct OfficeTexts {
     pub notice_none: &'static str,
     /// {0}: the format.
     pub needs_output: &'static str,
+    /// {0}: month, {1}: year.
+    pub month_words: &'static str,
+    pub part_a: &'static str,
+    pub part_b: &'static str,
 }

@@ -9,6 +9,7 @@ pub mod json;
 pub mod markdown;
 pub mod nd30;
 pub mod problems;
+pub mod report_docx;
 pub mod table;
 pub mod xlsx;
 
