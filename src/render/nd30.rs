@@ -178,7 +178,8 @@ fn body_para(b: &Body) -> Para {
         Body::Subheading(s) => p(Run::new(s).bold().italic()).keep_next(),
         Body::Para(s) => p(Run::new(s)),
         Body::Item(s) => p(Run::new(format!("- {s}"))),
-        Body::Placeholder(s) => p(Run::new(s).italic()),
+        // Left-aligned: a justified line of a few words and a path spreads across the page.
+        Body::Placeholder(s) => p(Run::new(s).italic()).align(Align::Left),
     }
 }
 
