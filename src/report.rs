@@ -174,6 +174,8 @@ pub struct Row {
     pub done_on: Option<NaiveDate>,
     /// The verdict (its `kind` is the phrase's reading).
     pub standing: Standing,
+    /// The milestone that makes the task overdue (see `summary::overdue_by_milestone`).
+    pub overdue_milestone: Option<usize>,
     /// Display path of the task file.
     pub file: String,
     pub milestones: Vec<MilestoneRow>,
@@ -196,6 +198,7 @@ impl Row {
             status: t.status.value,
             done_on: t.done_on.as_ref().map(|d| d.value),
             standing: j.standing,
+            overdue_milestone: j.overdue_milestone,
             file: t.file.clone(),
             milestones: j
                 .milestones

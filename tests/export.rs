@@ -107,9 +107,10 @@ fn ics_has_one_event_per_dated_task_and_milestone() {
         desc.contains("Thời hạn: Hoàn thành trước 30/11/2024"),
         "{desc}"
     );
+    // One rule for overdue: 7.4's own date is ahead, but its first milestone has passed.
     assert_eq!(
         t.get_categories().unwrap(),
-        vec!["Đang thực hiện trong hạn".to_string()]
+        vec!["Quá hạn, chưa hoàn thành".to_string()]
     );
     let m1 = find("594-kh-tctda06-7.4-m1@tiendo");
     assert_eq!(date(m1.get_start()), d("2024-06-29"));
