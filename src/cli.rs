@@ -308,6 +308,10 @@ pub struct CheckArgs {
     /// Treat warnings as errors
     #[arg(long)]
     pub strict: bool,
+    /// List every finding on its own line (repeated warnings are otherwise grouped per unit and
+    /// rule) and the warnings plan.toml acknowledges
+    #[arg(long, short)]
+    pub verbose: bool,
     /// Output format
     #[arg(long, default_value = "text")]
     pub format: TextOrJson,
@@ -426,6 +430,9 @@ pub struct ReportArgs {
     /// Use the calendar month as the window instead of the 15th-to-14th cycle
     #[arg(long)]
     pub calendar_month: bool,
+    /// Section 3: list each member of a collective lead in its own row
+    #[arg(long)]
+    pub by_member: bool,
 }
 
 pub fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {

@@ -371,6 +371,7 @@ const TASK: Shape = Shape {
         "milestone",
         "indicator",
         "progress",
+        "amendment",
     ],
     dates: &["due", "done_on"],
     children: &[
@@ -378,7 +379,29 @@ const TASK: Shape = Shape {
         ("milestone", &MILESTONE),
         ("indicator", &INDICATOR),
         ("progress", &PROGRESS),
+        ("amendment", &AMENDMENT),
     ],
+};
+const AMENDMENT: Shape = Shape {
+    keys: &[
+        "on",
+        "basis",
+        "from",
+        "to",
+        "lead",
+        "support",
+        "title",
+        "milestone",
+        "deadline",
+        "due",
+        "indicator",
+        "target",
+        "target_value",
+        "note",
+        "unverified",
+    ],
+    dates: &["on", "due"],
+    children: &[],
 };
 const SOURCE: Shape = Shape {
     keys: &["document", "body", "body_line", "appendix", "appendix_line"],
@@ -416,9 +439,15 @@ const PLAN: Shape = Shape {
         "period_end",
         "closed_on",
         "group",
+        "acknowledge",
     ],
     dates: &["issued", "period_start", "period_end", "closed_on"],
-    children: &[("group", &GROUP)],
+    children: &[("group", &GROUP), ("acknowledge", &ACKNOWLEDGE)],
+};
+const ACKNOWLEDGE: Shape = Shape {
+    keys: &["rule", "unit", "tasks", "reason"],
+    dates: &[],
+    children: &[],
 };
 const GROUP: Shape = Shape {
     keys: &["id", "title", "parent", "declared"],
@@ -438,11 +467,13 @@ const UNIT: Shape = Shape {
         "aliases",
         "kind",
         "members",
+        "started",
         "ended",
         "successors",
+        "took_over",
         "note",
     ],
-    dates: &["ended"],
+    dates: &["started", "ended"],
     children: &[],
 };
 

@@ -14,6 +14,7 @@ use chrono::NaiveDate;
 use crate::audit;
 use crate::history::{Field, TaskChange};
 use crate::model::plan::{Plan, Progress, Source, Task, TaskStatus};
+use crate::model::responsible;
 use crate::model::status::{Category, Standing};
 use crate::model::window::{Cycle, Month, Window};
 use crate::summary::{self, Counts, Judged};
@@ -53,6 +54,46 @@ pub struct UnitRef {
 }
 
 impl UnitRef {
+    /// A unit named on `task` as in force on `as_of`, with who carries its part that day
+    /// ([`responsible::carriers`]: the task's own handover, the registry's successors, or
+    /// itself for work done before it ended).
+    pub fn on_task(plan: &Plan, task: &Task, id: &str, as_of: NaiveDate) -> UnitRef {
+        let u = plan.units.get(id);
+        let carriers = match plan.units.get(id) {
+            Some(u) => responsible::carriers(plan, task, &u.id.value, as_of),
+            None => vec![],
+        };
+        UnitRef {
+            id: id.to_string(),
+            label: plan.units.label(id).to_string(),
+            name: u.map(|u| u.name.clone()),
+            short: u.map(|u| u.label().to_string()),
+            ended: u.and_then(|u| u.ended),
+            carried_by: if carriers.is_empty() || carriers == [id] {
+                vec![]
+            } else {
+                carriers.iter().map(|c| UnitName::of(plan, c)).collect()
+            },
+        }
+    }
+
+    /// The lead (`lead`) or support units of `task` as in force on `as_of`, with their carriers.
+    pub fn of_task(plan: &Plan, task: &Task, as_of: NaiveDate, lead: bool) -> Vec<UnitRef> {
+        let f = task.in_force(as_of);
+        let ids = if lead { &f.lead } else { &f.support };
+        ids.iter()
+            .map(|id| UnitRef::on_task(plan, task, id, as_of))
+            .collect()
+    }
+
+    /// A unit that answers itself (a row of sections 3 and 6): no carriers.
+    pub fn answering(plan: &Plan, id: &str) -> UnitRef {
+        let mut r = UnitRef::of(plan, id, NaiveDate::MIN);
+        r.carried_by.clear();
+        r
+    }
+
+    /// A unit as the registry alone has it on `as_of` (no task: its registry successors).
     pub fn of(plan: &Plan, id: &str, as_of: NaiveDate) -> UnitRef {
         let u = plan.units.get(id);
         let carriers = plan.units.carriers(id, as_of);
@@ -167,7 +208,7 @@ pub struct Row {
     pub title: String,
     pub lead: Vec<UnitRef>,
     pub support: Vec<UnitRef>,
-    /// The deadline phrase as the plan words it.
+    /// The deadline phrase in force on the day (the plan's wording unless amended).
     pub deadline: String,
     pub explicit_due: Option<NaiveDate>,
     pub status: TaskStatus,
@@ -190,11 +231,11 @@ impl Row {
         Row {
             id: t.id.value.clone(),
             group: t.group.value.clone(),
-            title: t.title.clone(),
-            lead: UnitRef::all(plan, t.lead_ids(), as_of),
-            support: UnitRef::all(plan, t.support_ids(), as_of),
-            deadline: t.deadline.value.clone(),
-            explicit_due: t.due.as_ref().map(|d| d.value),
+            title: j.in_force.title.to_string(),
+            lead: UnitRef::of_task(plan, t, as_of, true),
+            support: UnitRef::of_task(plan, t, as_of, false),
+            deadline: j.in_force.deadline.to_string(),
+            explicit_due: j.in_force.due,
             status: t.status.value,
             done_on: t.done_on.as_ref().map(|d| d.value),
             standing: j.standing,
@@ -208,8 +249,8 @@ impl Row {
                     MilestoneRow {
                         number: m.number,
                         title: m.milestone.title.clone(),
-                        deadline: m.milestone.deadline.value.clone(),
-                        explicit_due: m.milestone.due.as_ref().map(|d| d.value),
+                        deadline: m.deadline.to_string(),
+                        explicit_due: j.in_force.milestones[m.number - 1].due,
                         done_on,
                         status: match (done_on, t.status.value) {
                             (Some(_), _) => TaskStatus::Done,
@@ -371,6 +412,17 @@ pub struct GroupLine {
 pub struct LeadLine {
     pub unit: UnitRef,
     pub counts: Counts,
+    /// A collective's members as they stood on the day, each with whether it reported on one
+    /// of these tasks inside the window (empty for a unit that is not a collective).
+    pub members: Vec<(UnitName, bool)>,
+}
+
+impl LeadLine {
+    /// "x/y": members that reported, members.
+    pub fn reported(&self) -> (usize, usize) {
+        let x = self.members.iter().filter(|(_, r)| *r).count();
+        (x, self.members.len())
+    }
 }
 
 /// A task or one of its milestones in the overdue and falling-due lists.
@@ -578,6 +630,8 @@ pub struct Report {
     /// How many of `due_next` fall due before the next window starts.
     pub due_before_next: usize,
     pub not_reported: Vec<SilentLine>,
+    /// Section 3 lists each member of a collective in its own row.
+    pub by_member: bool,
     pub indicators: Vec<IndicatorLine>,
     pub progress: Vec<ProgressBlock>,
     /// Late returns received in this window for earlier ones.
@@ -609,6 +663,8 @@ pub struct Spec {
     /// The plan's closing day when the report is judged as of it.
     pub closed: Option<NaiveDate>,
     pub narrative: Narrative,
+    /// Section 3 lists each member of a collective in its own row.
+    pub by_member: bool,
 }
 
 fn due_row(plan: &Plan, d: &summary::Due<'_>, as_of: NaiveDate) -> DueRow {
@@ -619,7 +675,7 @@ fn due_row(plan: &Plan, d: &summary::Due<'_>, as_of: NaiveDate) -> DueRow {
             .milestone
             .map_or(d.task.title.as_str(), |m| m.milestone.title.as_str())
             .to_string(),
-        lead: UnitRef::all(plan, d.task.lead_ids(), as_of),
+        lead: UnitRef::of_task(plan, d.task, as_of, true),
         deadline: d.phrase().to_string(),
         standing: d.standing,
     }
@@ -683,11 +739,16 @@ pub fn build(
             counts: g.counts,
         })
         .collect();
-    let by_lead = summary::by_lead(plan, judged, as_of)
+    let by_lead = summary::by_lead_in(plan, judged, as_of, Some(&spec.window))
         .into_iter()
         .map(|l| LeadLine {
-            unit: UnitRef::of(plan, &l.unit, as_of),
+            unit: UnitRef::answering(plan, &l.unit),
             counts: l.counts,
+            members: l
+                .members
+                .iter()
+                .map(|(m, r)| (UnitName::of(plan, m), *r))
+                .collect(),
         })
         .collect();
     let overdue = summary::overdue(judged)
@@ -705,7 +766,7 @@ pub fn build(
     let not_reported = summary::not_reported(plan, judged, &spec.window)
         .into_iter()
         .map(|s| SilentLine {
-            unit: UnitRef::of(plan, &s.unit, as_of),
+            unit: UnitRef::answering(plan, &s.unit),
             tasks: s.tasks.iter().map(|t| t.id.value.clone()).collect(),
         })
         .collect();
@@ -780,6 +841,7 @@ pub fn build(
         due_next,
         due_before_next,
         not_reported,
+        by_member: spec.by_member,
         indicators,
         progress,
         late,
@@ -824,6 +886,7 @@ mod tests {
             issued: None,
             closed: None,
             narrative: Narrative::default(),
+            by_member: false,
         };
         build(plan, &judged, spec, None)
     }

@@ -149,7 +149,11 @@ fn request(ctx: &Ctx, args: &UpdateArgs, loaded: &Loaded, tr: &dyn Tr) -> Result
 /// nor supports the task (a warning in `check`, where old data may hold it; refused here, where
 /// the entry is being made). Other new warnings are shown and the edit goes ahead.
 fn refuses(p: &Problem) -> bool {
-    p.severity == Severity::Error || matches!(p.kind, ProblemKind::ProgressByOutsider { .. })
+    p.severity == Severity::Error
+        || matches!(
+            p.kind,
+            ProblemKind::ProgressByOutsider { .. } | ProblemKind::ProgressByEndedUnit { .. }
+        )
 }
 
 /// Problems the edited task would have that it does not have now (as `check` sees it, with the

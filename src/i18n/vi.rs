@@ -342,6 +342,78 @@ impl Tr for Vi {
             ValueWithoutIndicator => (s("có `value` nhưng thiếu `indicator`"), None),
             IndicatorWithoutValue => (s("có `indicator` nhưng thiếu `value`"), None),
             DuplicateIndicator { name } => (format!("chỉ tiêu `{name}` khai báo hai lần"), None),
+            // Dated amendments (issues 14, 15).
+            AmendmentWithoutBasis => (
+                s("điều chỉnh thiếu `basis` (văn bản làm căn cứ)"),
+                Some(s(
+                    "ghi số, ký hiệu và ngày của văn bản, ví dụ basis = \"Công văn số 123/UBND-KT ngày 18/6/2024\"; chưa rõ số văn bản thì ghi rõ điều đó và đặt unverified = true",
+                )),
+            ),
+            AmendmentToWithoutFrom => (
+                s("điều chỉnh có `to` nhưng thiếu `from` (đơn vị bàn giao)"),
+                None,
+            ),
+            AmendmentFromWithoutTo => (
+                s("điều chỉnh có `from` nhưng thiếu `to` (đơn vị tiếp nhận)"),
+                None,
+            ),
+            AmendmentEmpty => (
+                s("điều chỉnh không thay đổi gì"),
+                Some(s(
+                    "ghi ít nhất một trong: from+to, lead, support, deadline, due, title, indicator+target",
+                )),
+            ),
+            AmendmentMilestoneOutOfRange { number, count } => (
+                format!("điều chỉnh mốc {number} nhưng nhiệm vụ có {count} mốc"),
+                None,
+            ),
+            AmendmentTargetWithoutIndicator => (
+                s("điều chỉnh có `target`/`target_value` nhưng thiếu `indicator`"),
+                None,
+            ),
+            UnitSplit {
+                name,
+                ended,
+                candidates,
+                ..
+            } => (
+                format!(
+                    "{name} chấm dứt từ {}, công việc chia cho nhiều đơn vị; nhiệm vụ chưa ghi đơn vị tiếp nhận",
+                    self.date(*ended)
+                ),
+                Some(format!(
+                    "thêm [[amendment]] với from, to, basis; ứng viên: {}",
+                    candidates
+                        .iter()
+                        .map(|(l, f)| match f {
+                            Some(f) => format!("{l} ({f})"),
+                            None => l.clone(),
+                        })
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                )),
+            ),
+            ProgressByEndedUnit {
+                name,
+                ended,
+                carriers,
+                ..
+            } => (
+                format!(
+                    "báo cáo của {name}, đơn vị đã chấm dứt hoạt động từ {}",
+                    self.date(*ended)
+                ),
+                Some(format!(
+                    "vào ngày đó nhiệm vụ do {} đảm nhận",
+                    carriers.join(", ")
+                )),
+            ),
+            HandoverFromStranger { unit } => (
+                format!(
+                    "bàn giao từ `{unit}`, nhưng vào ngày đó `{unit}` không chủ trì hay phối hợp nhiệm vụ này"
+                ),
+                None,
+            ),
         }
     }
 
@@ -350,6 +422,7 @@ impl Tr for Vi {
             Item::Milestone(n) => format!("mốc {n}"),
             Item::Progress(n) => format!("báo cáo {n}"),
             Item::Indicator(n) => format!("chỉ tiêu {n}"),
+            Item::Amendment(n) => format!("điều chỉnh {n}"),
         }
     }
 
@@ -560,6 +633,44 @@ impl Tr for Vi {
         )
     }
 
+    fn who(&self, m: &crate::i18n::WhoMsg<'_>) -> String {
+        use crate::i18n::WhoMsg::*;
+        match m {
+            Grouped { count, tasks } => format!("{count} nhiệm vụ: {tasks}"),
+            GroupedHint => "`tiendo check --verbose` liệt kê từng vị trí".to_string(),
+            Acknowledged { count } => format!(
+                "{count} cảnh báo đã được ghi nhận trong plan.toml ([[acknowledge]]); `--verbose` để xem"
+            ),
+            AmendmentsHeading => "Điều chỉnh".to_string(),
+            Amendment {
+                on,
+                what,
+                basis,
+                unverified,
+            } => format!(
+                "từ {on}: {what}, theo {basis}{}",
+                if *unverified {
+                    " (chưa xác minh)"
+                } else {
+                    ""
+                }
+            ),
+            Handover { from, to } => format!("bàn giao {from} → {to}"),
+            Lead { to } => format!("chủ trì: {to}"),
+            Support { to } => format!("phối hợp: {to}"),
+            Deadline { to } => format!("thời hạn: {to}"),
+            MilestoneDeadline { number, to } => format!("thời hạn mốc {number}: {to}"),
+            Title { to } => format!("nội dung: {to}"),
+            Target { indicator, to } => format!("chỉ tiêu {indicator}: {to}"),
+            AmendmentNeedsOnAndBasis => {
+                "điều chỉnh cần --on NGÀY (ngày có hiệu lực) và --basis \"văn bản căn cứ\""
+                    .to_string()
+            }
+            HandoverNeedsTo => "--handover ĐƠN_VỊ cần --to ĐƠN_VỊ[,ĐƠN_VỊ…]".to_string(),
+            CommitAmendment { id, on } => format!("{id}: điều chỉnh từ {on}"),
+        }
+    }
+
     fn merge_whole(&self, path: &str, why: crate::merge::Fallback) -> String {
         use crate::merge::Fallback::*;
         let why = match why {
@@ -708,6 +819,9 @@ static REPORT: ReportTexts = ReportTexts {
     carried_by: "tiếp nhận bởi",
     missing_tasks: "Nhiệm vụ chưa có báo cáo",
     not_reported_note: "Đơn vị chủ trì có nhiệm vụ đang thực hiện, thường xuyên hoặc đã đến hạn mà chưa có báo cáo tiến độ trong kỳ.",
+    units_reported: "đơn vị đã báo cáo trong kỳ",
+    member_reported: "đã báo cáo",
+    member_silent: "chưa báo cáo",
 };
 
 static HISTORY: HistoryTexts = HistoryTexts {

@@ -387,18 +387,32 @@ pub fn report(r: &Report, tr: &dyn Tr) -> String {
         tr.label(Label::Led).to_string(),
     ];
     header.extend(cats.iter().map(|c| tr.category(*c).to_string()));
-    let rows: Vec<Vec<String>> = r
-        .by_lead
-        .iter()
-        .map(|l| {
-            let mut row = vec![
-                escape(&crate::render::unit_text(&l.unit)),
-                l.counts.total().to_string(),
-            ];
-            row.extend(cats.iter().map(|c| l.counts.get(*c).to_string()));
-            row
-        })
-        .collect();
+    let mut rows: Vec<Vec<String>> = vec![];
+    for l in &r.by_lead {
+        let mut label = crate::render::unit_text(&l.unit);
+        if !l.members.is_empty() {
+            let (x, y) = l.reported();
+            label = format!("{label} ({x}/{y} {})", t.units_reported);
+        }
+        let mut row = vec![escape(&label), l.counts.total().to_string()];
+        row.extend(cats.iter().map(|c| l.counts.get(*c).to_string()));
+        rows.push(row);
+        if r.by_member {
+            for (m, reported) in &l.members {
+                let word = if *reported {
+                    t.member_reported
+                } else {
+                    t.member_silent
+                };
+                let mut row = vec![
+                    escape(&format!("↳ {} ({word})", m.label)),
+                    l.counts.total().to_string(),
+                ];
+                row.extend(cats.iter().map(|c| l.counts.get(*c).to_string()));
+                rows.push(row);
+            }
+        }
+    }
     table(&mut out, &header, &rows);
 
     // 4. Overdue
