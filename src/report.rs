@@ -220,6 +220,8 @@ pub struct Row {
     /// Display path of the task file.
     pub file: String,
     pub milestones: Vec<MilestoneRow>,
+    /// Amendments in force on the day (the appendix shows them beside the deadline).
+    pub amendments: Vec<AmendmentLine>,
     /// Filled when asked for (`show`, `export`).
     pub details: Option<Details>,
 }
@@ -261,6 +263,7 @@ impl Row {
                     }
                 })
                 .collect(),
+            amendments: amendment_lines(plan, t, None, as_of),
             details: details.then(|| Details {
                 notes: t.notes.clone(),
                 source: t.source.as_ref().map(SourceRef::from),
@@ -498,6 +501,142 @@ pub enum Changes {
     Commits(Vec<TaskChanges>),
 }
 
+/// What one dated amendment changed, with the values in force the day before.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AmendmentChange {
+    /// The task's deadline (or milestone `milestone`'s).
+    Deadline {
+        milestone: Option<usize>,
+        from: String,
+        from_due: Option<NaiveDate>,
+        to: String,
+        to_due: Option<NaiveDate>,
+    },
+    /// Who does it: `role` is `lead`, `support` or `handover`.
+    Units {
+        role: &'static str,
+        from: Vec<UnitName>,
+        to: Vec<UnitName>,
+    },
+    Title {
+        to: String,
+    },
+    Target {
+        indicator: String,
+        from: String,
+        to: String,
+    },
+}
+
+/// A dated amendment as a report shows it: the day, what changed, and its basis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AmendmentLine {
+    pub task: String,
+    pub on: NaiveDate,
+    pub basis: Option<String>,
+    pub unverified: bool,
+    pub changes: Vec<AmendmentChange>,
+}
+
+/// The amendments of `task` that take effect from `since` (inclusive; None: from the start)
+/// through `until`, each described against the values in force the day before it.
+pub fn amendment_lines(
+    plan: &Plan,
+    task: &Task,
+    since: Option<NaiveDate>,
+    until: NaiveDate,
+) -> Vec<AmendmentLine> {
+    if task.amendments.is_empty() {
+        return vec![];
+    }
+    let due = |phrase: &str, explicit: Option<NaiveDate>| {
+        explicit.or_else(|| plan.meta.read_deadline(phrase).ok().and_then(|d| d.due()))
+    };
+    let names = |ids: &[&str]| ids.iter().map(|u| UnitName::of(plan, u)).collect::<Vec<_>>();
+    let mut out = vec![];
+    for a in task.amendments_in_order() {
+        let on = a.on.value;
+        if on > until || since.is_some_and(|s| on < s) {
+            continue;
+        }
+        let before = task.in_force(on.pred_opt().unwrap_or(on));
+        let mut changes = vec![];
+        match a.milestone.as_ref().map(|m| m.value) {
+            Some(n) if a.deadline.is_some() || a.due.is_some() => {
+                let i = usize::try_from(n).unwrap_or(0).saturating_sub(1);
+                if let Some(m) = before.milestones.get(i) {
+                    let to = a.deadline.as_ref().map_or(m.deadline, |d| d.value.as_str());
+                    changes.push(AmendmentChange::Deadline {
+                        milestone: Some(i + 1),
+                        from: m.deadline.to_string(),
+                        from_due: due(m.deadline, m.due),
+                        to: to.to_string(),
+                        to_due: due(to, a.due.as_ref().map(|d| d.value)),
+                    });
+                }
+            }
+            _ if a.deadline.is_some() || a.due.is_some() => {
+                let to = a.deadline.as_ref().map_or(before.deadline, |d| d.value.as_str());
+                changes.push(AmendmentChange::Deadline {
+                    milestone: None,
+                    from: before.deadline.to_string(),
+                    from_due: due(before.deadline, before.due),
+                    to: to.to_string(),
+                    to_due: due(to, a.due.as_ref().map(|d| d.value)),
+                });
+            }
+            _ => {}
+        }
+        if let Some(from) = &a.from {
+            let to: Vec<&str> = a.to.iter().map(|t| t.value.as_str()).collect();
+            changes.push(AmendmentChange::Units {
+                role: "handover",
+                from: names(&[from.value.as_str()]),
+                to: names(&to),
+            });
+        }
+        if let Some(lead) = &a.lead {
+            let to: Vec<&str> = lead.iter().map(|t| t.value.as_str()).collect();
+            changes.push(AmendmentChange::Units {
+                role: "lead",
+                from: names(&before.lead),
+                to: names(&to),
+            });
+        }
+        if let Some(support) = &a.support {
+            let to: Vec<&str> = support.iter().map(|t| t.value.as_str()).collect();
+            changes.push(AmendmentChange::Units {
+                role: "support",
+                from: names(&before.support),
+                to: names(&to),
+            });
+        }
+        if let Some(title) = &a.title {
+            changes.push(AmendmentChange::Title { to: title.clone() });
+        }
+        if let (Some(ind), Some(target)) = (&a.indicator, &a.target) {
+            let from = before
+                .indicators
+                .iter()
+                .find(|i| i.name == ind.value)
+                .map_or("", |i| i.target);
+            changes.push(AmendmentChange::Target {
+                indicator: ind.value.clone(),
+                from: from.to_string(),
+                to: target.clone(),
+            });
+        }
+        out.push(AmendmentLine {
+            task: task.id.value.clone(),
+            on,
+            basis: a.basis.as_ref().map(|b| b.value.clone()),
+            unverified: a.unverified,
+            changes,
+        });
+    }
+    out
+}
+
 /// An issued report's number and date (`--issue 85/BC-TCTDA06 --issued-on 2024-07-15`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Issued {
@@ -636,6 +775,8 @@ pub struct Report {
     pub progress: Vec<ProgressBlock>,
     /// Late returns received in this window for earlier ones.
     pub late: Vec<LateLine>,
+    /// Amendments taking effect inside the window, by task in plan order.
+    pub amended: Vec<AmendmentLine>,
     pub changes: Changes,
     pub narrative: Narrative,
     /// Every task, in plan order.
@@ -845,6 +986,11 @@ pub fn build(
         indicators,
         progress,
         late,
+        amended: plan
+            .tasks
+            .iter()
+            .flat_map(|t| amendment_lines(plan, t, Some(spec.window.start), spec.window.end))
+            .collect(),
         narrative: spec.narrative,
         changes: match log {
             None => Changes::Unavailable,

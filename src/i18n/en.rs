@@ -772,6 +772,48 @@ impl Tr for En {
                 "`{path}` is an issued report (no. {number} of {}) but commit {commit} changes it",
                 d(*date)
             ),
+            AmendedHeading => "Amendments in force from this period (by document):".into(),
+            CommitsHeading => "Changes to the plan data (git history):".into(),
+            AmendedWord => "amended".into(),
+            AmendmentText(a) => {
+                use crate::report::AmendmentChange as C;
+                let units = |u: &[crate::report::UnitName]| {
+                    u.iter().map(|x| x.label.as_str()).collect::<Vec<_>>().join(", ")
+                };
+                let od = |x: &Option<chrono::NaiveDate>| x.map(d).unwrap_or_else(|| "—".into());
+                let parts: Vec<String> = a
+                    .changes
+                    .iter()
+                    .map(|c| match c {
+                        C::Deadline { milestone, from, from_due, to, to_due } => format!(
+                            "{}deadline \"{from}\" → \"{to}\" (due {} → {})",
+                            milestone.map(|n| format!("milestone {n} ")).unwrap_or_default(),
+                            od(from_due),
+                            od(to_due)
+                        ),
+                        C::Units { role, from, to } => format!(
+                            "{}: {} → {}",
+                            match *role {
+                                "lead" => "lead",
+                                "support" => "support",
+                                _ => "handover",
+                            },
+                            units(from),
+                            units(to)
+                        ),
+                        C::Title { to } => format!("title → \"{to}\""),
+                        C::Target { indicator, from, to } => {
+                            format!("target of {indicator}: {from} → {to}")
+                        }
+                    })
+                    .collect();
+                let basis = match &a.basis {
+                    Some(b) => format!(", under {b}"),
+                    None => ", no basis recorded".into(),
+                };
+                let unverified = if a.unverified { " (unverified)" } else { "" };
+                format!("{}{basis}{unverified}", parts.join("; "))
+            }
             EndedOpen { end } => format!(
                 "the plan's period ended on {} and the plan is still open: run `tiendo close --on DATE`, or carry its open work over to the next plan",
                 d(*end)

@@ -191,7 +191,7 @@ pub enum WhoMsg<'a> {
 
 /// Wording of reports over time: what a report was judged from, its period, issued reports,
 /// late returns, the secretariat's narrative, the overdue rule, closing the plan.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Timely<'a> {
     /// Header label of the provenance line ("Dữ liệu").
     BasisLabel,
@@ -271,6 +271,14 @@ pub enum Timely<'a> {
     },
     /// `check`: the plan's period ended and it is still open.
     EndedOpen { end: NaiveDate },
+    /// Section 9: amendments that took effect in the window.
+    AmendedHeading,
+    /// Section 9: the commits part, when amendments are listed above it.
+    CommitsHeading,
+    /// What one amendment changed and on what basis (no day).
+    AmendmentText(&'a crate::report::AmendmentLine),
+    /// Appendix: "điều chỉnh" before the amendments in force.
+    AmendedWord,
 }
 // ---- end issue 15 ---------------------------------------------------------------------------
 

@@ -781,6 +781,48 @@ impl Tr for Vi {
                 "`{path}` là báo cáo đã ban hành (số {number}, ngày {}) nhưng bị sửa trong commit {commit}",
                 d(*date)
             ),
+            AmendedHeading => "Điều chỉnh có hiệu lực trong kỳ (theo văn bản):".into(),
+            CommitsHeading => "Thay đổi trong dữ liệu kế hoạch (lịch sử git):".into(),
+            AmendedWord => "điều chỉnh".into(),
+            AmendmentText(a) => {
+                use crate::report::AmendmentChange as C;
+                let units = |u: &[crate::report::UnitName]| {
+                    u.iter().map(|x| x.label.as_str()).collect::<Vec<_>>().join(", ")
+                };
+                let od = |x: &Option<chrono::NaiveDate>| x.map(d).unwrap_or_else(|| "—".into());
+                let parts: Vec<String> = a
+                    .changes
+                    .iter()
+                    .map(|c| match c {
+                        C::Deadline { milestone, from, from_due, to, to_due } => format!(
+                            "thời hạn{} \"{from}\" → \"{to}\" (hạn {} → {})",
+                            milestone.map(|n| format!(" mốc {n}")).unwrap_or_default(),
+                            od(from_due),
+                            od(to_due)
+                        ),
+                        C::Units { role, from, to } => format!(
+                            "{}: {} → {}",
+                            match *role {
+                                "lead" => "chủ trì",
+                                "support" => "phối hợp",
+                                _ => "bàn giao",
+                            },
+                            units(from),
+                            units(to)
+                        ),
+                        C::Title { to } => format!("nội dung → \"{to}\""),
+                        C::Target { indicator, from, to } => {
+                            format!("mục tiêu chỉ tiêu {indicator}: {from} → {to}")
+                        }
+                    })
+                    .collect();
+                let basis = match &a.basis {
+                    Some(b) => format!(", theo {b}"),
+                    None => ", chưa ghi văn bản căn cứ".into(),
+                };
+                let unverified = if a.unverified { " (chưa kiểm chứng)" } else { "" };
+                format!("{}{basis}{unverified}", parts.join("; "))
+            }
             EndedOpen { end } => format!(
                 "kỳ của kế hoạch đã hết ngày {} mà kế hoạch chưa kết thúc: chạy `tiendo close --on NGÀY` hoặc chuyển các việc còn dở sang kế hoạch sau",
                 d(*end)

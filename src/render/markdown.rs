@@ -208,6 +208,21 @@ fn narrative_text(text: &str) -> String {
         .join("\n")
 }
 
+/// The appendix's deadline cell: the phrase in force, then each amendment in force with its day
+/// and basis.
+fn deadline_cell(row: &crate::report::Row, tr: &dyn Tr) -> String {
+    let mut s = row.deadline.clone();
+    for a in &row.amendments {
+        s.push_str(&format!(
+            " ({} {}: {})",
+            tr.timely(&Timely::AmendedWord),
+            tr.date(a.on),
+            tr.timely(&Timely::AmendmentText(a))
+        ));
+    }
+    s
+}
+
 /// The report as Markdown: renders the value, computes nothing.
 pub fn report(r: &Report, tr: &dyn Tr) -> String {
     let t = tr.report();
@@ -559,14 +574,36 @@ pub fn report(r: &Report, tr: &dyn Tr) -> String {
         }
     }
 
-    // 9. Changes to the plan
+    // 9. Changes to the plan: amendments taking effect in the window, then the commits.
     let _ = writeln!(out, "## 9. {}\n", t.changes);
+    if !r.amended.is_empty() {
+        let _ = writeln!(out, "{}\n", tr.timely(&Timely::AmendedHeading));
+        let mut last: Option<&str> = None;
+        for a in &r.amended {
+            if last != Some(a.task.as_str()) {
+                let _ = writeln!(out, "- **{}**", escape(&a.task));
+                last = Some(a.task.as_str());
+            }
+            let _ = writeln!(
+                out,
+                "  - {}: {}",
+                tr.date(a.on),
+                escape(&tr.timely(&Timely::AmendmentText(a)))
+            );
+        }
+        out.push('\n');
+        if matches!(&r.changes, Changes::Commits(c) if !c.is_empty()) {
+            let _ = writeln!(out, "{}\n", tr.timely(&Timely::CommitsHeading));
+        }
+    }
     match &r.changes {
         Changes::Unavailable => {
             let _ = writeln!(out, "{}\n", t.no_history);
         }
         Changes::Commits(c) if c.is_empty() => {
-            let _ = writeln!(out, "{}\n", t.no_changes);
+            if r.amended.is_empty() {
+                let _ = writeln!(out, "{}\n", t.no_changes);
+            }
         }
         Changes::Commits(c) => {
             let label = |id: &str| r.unit_label(id).to_string();
@@ -676,7 +713,7 @@ pub fn report(r: &Report, tr: &dyn Tr) -> String {
                 escape(&cut(&j.title, 120)),
                 escape(&units_text(&j.lead)),
                 escape(&units_text(&j.support)),
-                escape(&j.deadline),
+                escape(&deadline_cell(j, tr)),
                 j.standing
                     .due
                     .map(|x| tr.date(x))
