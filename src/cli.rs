@@ -110,6 +110,19 @@ pub enum Command {
     /// Git merge driver for task files: keep both sides' progress entries
     #[command(name = "merge-driver")]
     MergeDriver(MergeDriverArgs),
+    /// Close the plan on a day: views then judge it as of that day
+    Close(CloseArgs),
+}
+
+/// `tiendo close` (issue 15).
+#[derive(Debug, Args)]
+pub struct CloseArgs {
+    /// The plan's closing day (e.g. the end of its period, 2024-12-31)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub on: chrono::NaiveDate,
+    /// Commit plan.toml (only that file) after writing
+    #[arg(long)]
+    pub commit: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -243,6 +256,10 @@ pub struct UpdateArgs {
     /// Percent complete (0-100)
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=100))]
     pub percent: Option<u8>,
+    /// The day the secretariat received the report, when later than --date (a late return is
+    /// left out of its own month's report and listed as late in the next)
+    #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "note")]
+    pub received: Option<chrono::NaiveDate>,
     /// Indicator name the value is for
     #[arg(long, value_name = "NAME", requires = "value")]
     pub indicator: Option<String>,

@@ -96,6 +96,8 @@ pub struct NewProgress {
     pub percent: Option<u8>,
     pub indicator: Option<String>,
     pub value: Option<f64>,
+    /// The day the secretariat received it, when later than `date`.
+    pub received: Option<NaiveDate>,
 }
 
 /// What `tiendo update` asks for; every part is optional.
@@ -258,6 +260,9 @@ pub fn apply_update(text: &str, u: &Update) -> Result<String, EditError> {
         }
         if let Some(v) = p.value {
             t.insert("value", Item::Value(Value::from(v)));
+        }
+        if let Some(r) = p.received {
+            t.insert("received", Item::Value(date_value(r)));
         }
         t.set_position(Some(position));
         t.decor_mut().set_prefix("\n");
@@ -961,6 +966,7 @@ mod tests {
                 percent: Some(60),
                 indicator: Some("x".into()),
                 value: Some(93.3),
+                received: None,
             }),
             ..Update::default()
         };

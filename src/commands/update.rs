@@ -116,6 +116,7 @@ fn request(ctx: &Ctx, args: &UpdateArgs, loaded: &Loaded, tr: &dyn Tr) -> Result
             percent: args.percent,
             indicator: args.indicator.clone(),
             value: args.value,
+            received: args.received,
         })
     } else {
         None
