@@ -119,7 +119,9 @@ fn report_is_byte_identical_across_runs() {
 
 #[test]
 fn july_2024_overdue_list_as_of_the_window_end() {
-    let md = report(&real_plan(), "2024-07", &[]);
+    // A fixed state of the plan: the frozen copy, so recording progress in plan/ never breaks it.
+    let frozen = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/frozen-plan");
+    let md = report(&frozen, "2024-07", &[]);
     assert!(md.contains("- **Thời gian báo cáo:** 15/06/2024 – 14/07/2024"));
     let section = md
         .split("## 4. ")
