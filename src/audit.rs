@@ -201,7 +201,11 @@ pub fn snapshot(repo: &Repo, rev: &str) -> Result<Vec<Task>> {
 /// and one `cat-file --batch`: `report --at REV`.
 pub fn plan_at(repo: &Repo, commit: &str) -> Result<load::Loaded> {
     let prefix = &repo.plan_prefix;
-    let dir = if prefix.is_empty() { "." } else { prefix.as_str() };
+    let dir = if prefix.is_empty() {
+        "."
+    } else {
+        prefix.as_str()
+    };
     let files = repo.ls_tree(commit, dir)?;
     let plan_toml = repo.in_repo("plan.toml");
     let units_toml = repo.in_repo("units.toml");

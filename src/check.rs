@@ -190,7 +190,11 @@ fn links_and_receipts(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
         if let Some(r) = &p.received
             && r.value < p.date.value
         {
-            out.push(Problem::warning(&t.file, r.pos, ProblemKind::ReceivedBeforeDate));
+            out.push(Problem::warning(
+                &t.file,
+                r.pos,
+                ProblemKind::ReceivedBeforeDate,
+            ));
         }
     }
 }

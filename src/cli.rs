@@ -436,7 +436,12 @@ pub struct ReportArgs {
     pub check: bool,
     /// Issue the report with this number (e.g. 85/BC-TCTDA06): it becomes a record that --out
     /// never overwrites
-    #[arg(long, value_name = "NUMBER", requires = "out", conflicts_with = "check")]
+    #[arg(
+        long,
+        value_name = "NUMBER",
+        requires = "out",
+        conflicts_with = "check"
+    )]
     pub issue: Option<String>,
     /// The day the report is issued [default: today]
     #[arg(long, value_name = "DATE", requires = "issue", value_parser = parse_date)]

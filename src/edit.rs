@@ -425,7 +425,13 @@ const INDICATOR: Shape = Shape {
 };
 const PROGRESS: Shape = Shape {
     keys: &[
-        "date", "by", "note", "percent", "indicator", "value", "received",
+        "date",
+        "by",
+        "note",
+        "percent",
+        "indicator",
+        "value",
+        "received",
     ],
     dates: &["date", "received"],
     children: &[],

@@ -258,12 +258,27 @@ impl Repo {
         let path = if path.is_empty() { "." } else { path };
         let out = run(
             &self.root,
-            &["log", "-1", "--format=%H", "--end-of-options", "HEAD", "--", path],
+            &[
+                "log",
+                "-1",
+                "--format=%H",
+                "--end-of-options",
+                "HEAD",
+                "--",
+                path,
+            ],
         )?;
         let commit = String::from_utf8_lossy(&out).trim().to_string();
         let status = run(
             &self.root,
-            &["status", "--porcelain", "-z", "--untracked-files=all", "--", path],
+            &[
+                "status",
+                "--porcelain",
+                "-z",
+                "--untracked-files=all",
+                "--",
+                path,
+            ],
         )?;
         Ok(((!commit.is_empty()).then_some(commit), !status.is_empty()))
     }

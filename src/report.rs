@@ -365,7 +365,9 @@ impl Period {
     pub fn parse_part(text: &str, letter: char) -> Option<(i32, u32)> {
         let (y, p) = text.trim().split_once('-')?;
         let year: i32 = y.parse().ok().filter(|y| (1900..=2200).contains(y))?;
-        let p = p.strip_prefix(letter).or_else(|| p.strip_prefix(letter.to_ascii_lowercase()))?;
+        let p = p
+            .strip_prefix(letter)
+            .or_else(|| p.strip_prefix(letter.to_ascii_lowercase()))?;
         let n: u32 = p.parse().ok()?;
         let max = if letter == 'Q' { 4 } else { 2 };
         (1..=max).contains(&n).then_some((year, n))
@@ -552,7 +554,11 @@ pub fn amendment_lines(
     let due = |phrase: &str, explicit: Option<NaiveDate>| {
         explicit.or_else(|| plan.meta.read_deadline(phrase).ok().and_then(|d| d.due()))
     };
-    let names = |ids: &[&str]| ids.iter().map(|u| UnitName::of(plan, u)).collect::<Vec<_>>();
+    let names = |ids: &[&str]| {
+        ids.iter()
+            .map(|u| UnitName::of(plan, u))
+            .collect::<Vec<_>>()
+    };
     let mut out = vec![];
     for a in task.amendments_in_order() {
         let on = a.on.value;
@@ -576,7 +582,10 @@ pub fn amendment_lines(
                 }
             }
             _ if a.deadline.is_some() || a.due.is_some() => {
-                let to = a.deadline.as_ref().map_or(before.deadline, |d| d.value.as_str());
+                let to = a
+                    .deadline
+                    .as_ref()
+                    .map_or(before.deadline, |d| d.value.as_str());
                 changes.push(AmendmentChange::Deadline {
                     milestone: None,
                     from: before.deadline.to_string(),
@@ -652,7 +661,9 @@ impl Issued {
     pub fn marker(&self) -> String {
         format!(
             "{ISSUED_MARKER} number=\"{}\" date=\"{}\" -->",
-            self.number.replace(['"', '\n', '\r'], " ").replace("--", "- -"),
+            self.number
+                .replace(['"', '\n', '\r'], " ")
+                .replace("--", "- -"),
             self.date
         )
     }

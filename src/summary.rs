@@ -71,7 +71,12 @@ pub fn overdue_by_milestone(
     let worst = milestones
         .iter()
         .filter(|m| m.standing.category == Category::Overdue)
-        .max_by_key(|m| (m.standing.days_late.unwrap_or(0), std::cmp::Reverse(m.number)));
+        .max_by_key(|m| {
+            (
+                m.standing.days_late.unwrap_or(0),
+                std::cmp::Reverse(m.number),
+            )
+        });
     match worst {
         Some(m) if open => (
             Standing {
@@ -572,7 +577,11 @@ pub fn same_work_index(plan: &Plan) -> BTreeMap<&str, Vec<&Task>> {
     let edges: Vec<(&str, &str)> = plan
         .tasks
         .iter()
-        .filter_map(|t| t.same_as.as_ref().map(|s| (t.id.value.as_str(), s.value.as_str())))
+        .filter_map(|t| {
+            t.same_as
+                .as_ref()
+                .map(|s| (t.id.value.as_str(), s.value.as_str()))
+        })
         .collect();
     if edges.is_empty() {
         return BTreeMap::new();

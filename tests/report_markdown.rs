@@ -97,7 +97,9 @@ fn real_plan_report_is_well_formed_markdown() {
         .collect();
     assert_eq!(
         numbers,
-        ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14"]
+        [
+            "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14"
+        ]
     );
     for (i, line) in md.lines().enumerate() {
         assert!(

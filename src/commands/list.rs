@@ -133,7 +133,11 @@ fn render_table(ctx: &Ctx, rows: &[Row]) -> String {
             Cell::new(render::units_text(&r.lead)),
             Cell::new(&r.deadline),
             Cell::new(r.standing.due.map(|d| tr.date(d)).unwrap_or_default()),
-            table::standing_cell(&r.standing, standing_words(ctx, &r.standing, r.overdue_milestone), style),
+            table::standing_cell(
+                &r.standing,
+                standing_words(ctx, &r.standing, r.overdue_milestone),
+                style,
+            ),
         ]);
     }
     table::to_string(&t)

@@ -204,13 +204,15 @@ fn same_content(old: &str, new: &str, format: ReportFormat, tr: &dyn Tr) -> bool
         }
         ReportFormat::Json => {
             let strip = |s: &str| {
-                serde_json::from_str::<serde_json::Value>(s).ok().map(|mut v| {
-                    if let Some(o) = v.as_object_mut() {
-                        o.remove("basis");
-                        o.remove("narrative");
-                    }
-                    v
-                })
+                serde_json::from_str::<serde_json::Value>(s)
+                    .ok()
+                    .map(|mut v| {
+                        if let Some(o) = v.as_object_mut() {
+                            o.remove("basis");
+                            o.remove("narrative");
+                        }
+                        v
+                    })
             };
             match (strip(old), strip(new)) {
                 (Some(a), Some(b)) => a == b,

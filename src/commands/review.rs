@@ -135,9 +135,11 @@ pub fn run(
         }
     };
     out.write_all(text.as_bytes())?;
-    Ok(if args.fail_on.is_some() && !(raised.is_empty() && issued.is_empty()) {
-        Outcome::Findings
-    } else {
-        Outcome::Clean
-    })
+    Ok(
+        if args.fail_on.is_some() && !(raised.is_empty() && issued.is_empty()) {
+            Outcome::Findings
+        } else {
+            Outcome::Clean
+        },
+    )
 }

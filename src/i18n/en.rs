@@ -190,8 +190,16 @@ impl Tr for En {
             MissingKey { key } => (format!("missing required key `{key}`"), None),
             BadValue { detail } => (format!("invalid value: {detail}"), None),
             PlanEndedOpen { end } => (self.timely(&super::Timely::EndedOpen { end: *end }), None),
-            UnknownLinkedTask { id } => (format!("linked task (`same_as`/`overlaps`) does not exist: `{id}`"), Some(s("`tiendo list` lists every id"))),
-            ReceivedBeforeDate => (s("received (`received`) before the day it refers to (`date`)"), Some(s("drop `received` when the report arrived on the day it refers to"))),
+            UnknownLinkedTask { id } => (
+                format!("linked task (`same_as`/`overlaps`) does not exist: `{id}`"),
+                Some(s("`tiendo list` lists every id")),
+            ),
+            ReceivedBeforeDate => (
+                s("received (`received`) before the day it refers to (`date`)"),
+                Some(s(
+                    "drop `received` when the report arrived on the day it refers to",
+                )),
+            ),
             NoTasks => (
                 s("the plan has no tasks yet"),
                 Some(s("create one with `tiendo new`")),

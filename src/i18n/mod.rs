@@ -196,15 +196,26 @@ pub enum Timely<'a> {
     /// Header label of the provenance line ("Dữ liệu").
     BasisLabel,
     /// The working tree at the last commit that changed the plan.
-    BasisCommit { commit: &'a str, dirty: bool },
+    BasisCommit {
+        commit: &'a str,
+        dirty: bool,
+    },
     /// `--at REV`.
-    BasisRevision { rev: &'a str, commit: &'a str },
+    BasisRevision {
+        rev: &'a str,
+        commit: &'a str,
+    },
     /// Not in a git repository.
     BasisNone,
     /// "kế hoạch đã kết thúc ngày …; tình trạng tính đến ngày đó".
-    Closed { day: NaiveDate },
+    Closed {
+        day: NaiveDate,
+    },
     /// Appended to the heading of an issued report.
-    IssuedHeading { number: &'a str, date: NaiveDate },
+    IssuedHeading {
+        number: &'a str,
+        date: NaiveDate,
+    },
     /// Header label for a period that is not a month.
     PeriodLabel,
     PeriodName(crate::report::Period),
@@ -217,7 +228,10 @@ pub enum Timely<'a> {
     /// The one rule for what is overdue.
     OverdueRule,
     /// Section 5: items due before the next window starts are listed too.
-    DueBeforeNext { count: usize, from: NaiveDate },
+    DueBeforeNext {
+        count: usize,
+        from: NaiveDate,
+    },
     /// Section 7 cell: not met although the task is done.
     IndicatorDoneBelow,
     IndicatorDoneBelowNote,
@@ -230,8 +244,13 @@ pub enum Timely<'a> {
     /// Column: the day it was received.
     LateReceived,
     /// Narrative section heading, by part (`I.1`, `II`, `IV`).
-    NarrativeHeading { part: &'a str },
-    NarrativePlaceholder { file: &'a str, part: &'a str },
+    NarrativeHeading {
+        part: &'a str,
+    },
+    NarrativePlaceholder {
+        file: &'a str,
+        part: &'a str,
+    },
     FinalTally {
         on_time: usize,
         late: usize,
@@ -253,15 +272,25 @@ pub enum Timely<'a> {
         date: NaiveDate,
     },
     /// A report asked for a period that starts after the plan was closed.
-    AfterClosing { day: NaiveDate },
+    AfterClosing {
+        day: NaiveDate,
+    },
     /// A `--final` report needs the plan's end.
     NoPlanEnd,
     /// `close`: wrote the closing day.
-    ClosedOn { path: &'a str, day: NaiveDate },
+    ClosedOn {
+        path: &'a str,
+        day: NaiveDate,
+    },
     /// `close`: the commit message.
-    CloseCommit { code: &'a str, day: NaiveDate },
+    CloseCommit {
+        code: &'a str,
+        day: NaiveDate,
+    },
     /// `close`: the plan is already closed.
-    AlreadyClosed { day: NaiveDate },
+    AlreadyClosed {
+        day: NaiveDate,
+    },
     /// `review`: a commit changed an issued report.
     IssuedEdited {
         path: &'a str,
@@ -270,7 +299,9 @@ pub enum Timely<'a> {
         commit: &'a str,
     },
     /// `check`: the plan's period ended and it is still open.
-    EndedOpen { end: NaiveDate },
+    EndedOpen {
+        end: NaiveDate,
+    },
     /// Section 9: amendments that took effect in the window.
     AmendedHeading,
     /// Section 9: the commits part, when amendments are listed above it.

@@ -190,8 +190,14 @@ impl Tr for Vi {
             MissingKey { key } => (format!("thiếu khóa bắt buộc `{key}`"), None),
             BadValue { detail } => (format!("giá trị không hợp lệ: {detail}"), None),
             PlanEndedOpen { end } => (self.timely(&super::Timely::EndedOpen { end: *end }), None),
-            UnknownLinkedTask { id } => (format!("nhiệm vụ liên kết (`same_as`/`overlaps`) không tồn tại: `{id}`"), Some(s("`tiendo list` liệt kê mọi mã"))),
-            ReceivedBeforeDate => (s("ngày nhận (`received`) sớm hơn ngày số liệu (`date`)"), Some(s("bỏ `received` nếu báo cáo nhận đúng ngày số liệu"))),
+            UnknownLinkedTask { id } => (
+                format!("nhiệm vụ liên kết (`same_as`/`overlaps`) không tồn tại: `{id}`"),
+                Some(s("`tiendo list` liệt kê mọi mã")),
+            ),
+            ReceivedBeforeDate => (
+                s("ngày nhận (`received`) sớm hơn ngày số liệu (`date`)"),
+                Some(s("bỏ `received` nếu báo cáo nhận đúng ngày số liệu")),
+            ),
             NoTasks => (
                 s("kế hoạch chưa có nhiệm vụ nào"),
                 Some(s("tạo nhiệm vụ bằng `tiendo new`")),

@@ -157,10 +157,7 @@ fn basis_line(r: &Report, tr: &dyn Tr) -> String {
         }),
         _ => tr.timely(&Timely::BasisNone),
     };
-    format!(
-        "{}{what}",
-        basis_prefix(tr)
-    )
+    format!("{}{what}", basis_prefix(tr))
 }
 
 /// How the provenance line starts (`- **Dữ liệu:** `).
@@ -237,10 +234,10 @@ pub fn report(r: &Report, tr: &dyn Tr) -> String {
         .map(|i| {
             format!(
                 " ({})",
-                tr.timely(&Timely::IssuedHeading {
+                escape(&tr.timely(&Timely::IssuedHeading {
                     number: &i.number,
                     date: i.date
-                })
+                }))
             )
         })
         .unwrap_or_default();
@@ -250,7 +247,7 @@ pub fn report(r: &Report, tr: &dyn Tr) -> String {
         t.heading,
         t.plan.to_lowercase(),
         escape(&r.plan_code),
-        escape(&issued)
+        issued
     );
     let _ = writeln!(out, "<!-- {} -->\n", t.generated_by);
     let _ = writeln!(
@@ -355,9 +352,7 @@ pub fn report(r: &Report, tr: &dyn Tr) -> String {
             tr.timely(&Timely::FinalTally {
                 on_time: all.get(Category::DoneOnTime),
                 late: all.get(Category::DoneLate),
-                unfinished: all.total()
-                    - all.done()
-                    - all.get(Category::Dropped),
+                unfinished: all.total() - all.done() - all.get(Category::Dropped),
                 dropped: all.get(Category::Dropped),
             })
         );
@@ -539,8 +534,7 @@ pub fn report(r: &Report, tr: &dyn Tr) -> String {
             })
             .collect();
         table(&mut out, &header, &rows);
-        if r
-            .indicators
+        if r.indicators
             .iter()
             .any(|i| i.met == Some(false) && i.task_category.is_done())
         {
@@ -647,7 +641,11 @@ pub fn report(r: &Report, tr: &dyn Tr) -> String {
             .late
             .iter()
             .map(|l| {
-                let pct = l.entry.percent.map(|x| format!(" ({x}%)")).unwrap_or_default();
+                let pct = l
+                    .entry
+                    .percent
+                    .map(|x| format!(" ({x}%)"))
+                    .unwrap_or_default();
                 vec![
                     escape(&l.task),
                     escape(&l.entry.by.label),
