@@ -446,7 +446,9 @@ mod tests {
                 .map(|m| Located::new(m.to_string(), Default::default()))
                 .collect(),
             ended: None,
+            started: None,
             successors: vec![],
+            took_over: None,
             note: None,
         }
     }

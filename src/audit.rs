@@ -233,6 +233,43 @@ pub fn plan_at(repo: &Repo, commit: &str) -> Result<load::Loaded> {
     Ok(load::from_bytes(plan, units, tasks))
 }
 
+/// Commits between `base` and `head` (first parent) that change or delete a file whose
+/// previous version is an issued report (it carries the issued marker): one `git log --raw`
+/// and one `cat-file --batch`. Returns (short commit, path, the report's number and date).
+pub fn issued_reports_edited(
+    repo: &Repo,
+    base: &str,
+    head: &str,
+) -> Result<Vec<(String, String, crate::report::Issued)>> {
+    let commits = repo.log_from(&format!("{base}..{head}"), &[], false, None, None)?;
+    let mut candidates: Vec<(String, String, String)> = vec![];
+    for c in &commits {
+        for (f, (old, _)) in c.files.iter().zip(&c.blobs) {
+            if let (Some(path), Some(old)) = (f.old_path(), old)
+                && path.ends_with(".md")
+            {
+                candidates.push((c.short.clone(), path.to_string(), old.clone()));
+            }
+        }
+    }
+    let blobs = repo.cat_files(
+        &candidates
+            .iter()
+            .map(|(_, _, b)| b.clone())
+            .collect::<Vec<_>>(),
+    )?;
+    let mut out: Vec<(String, String, crate::report::Issued)> = candidates
+        .into_iter()
+        .zip(blobs)
+        .filter_map(|((commit, path, _), b)| {
+            let text = String::from_utf8_lossy(&b?).into_owned();
+            crate::report::Issued::of_text(&text).map(|i| (commit, path, i))
+        })
+        .collect();
+    out.reverse(); // oldest commit first
+    Ok(out)
+}
+
 /// Tasks by id, for looking up the version after a change.
 pub fn by_id(tasks: &[Task]) -> BTreeMap<&str, &Task> {
     tasks.iter().map(|t| (t.id.value.as_str(), t)).collect()

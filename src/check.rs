@@ -64,6 +64,7 @@ pub const PLAN_RULES: &[(&str, Needs, PlanRule)] = &[
     ("task-ids", Needs::Nothing, task_ids),
     ("task-groups", Needs::Nothing, task_groups),
     ("group-counts", Needs::Nothing, group_counts),
+    ("plan-period", Needs::Nothing, plan_period),
 ];
 
 /// Rules about one task at a time (they run on two threads for large plans).
@@ -75,6 +76,8 @@ pub const TASK_RULES: &[(&str, Needs, TaskRule)] = &[
     ("milestones", Needs::Nothing, milestones),
     ("progress", Needs::Units, progress),
     ("indicators", Needs::Nothing, indicators),
+    ("amendments", Needs::Units, amendments),
+    ("links-and-receipts", Needs::Nothing, links_and_receipts),
 ];
 
 pub fn run(input: &Input<'_>) -> Vec<Problem> {
@@ -152,6 +155,47 @@ fn plan_settings(i: &Input<'_>, out: &mut Vec<Problem>) {
         && i.plan.units.get(&s.value).is_none()
     {
         out.push(unknown_unit(i.plan, &m.file, s));
+    }
+}
+
+/// Once, not per task: the plan's period is over and nobody closed it.
+fn plan_period(i: &Input<'_>, out: &mut Vec<Problem>) {
+    let m = &i.plan.meta;
+    if let Some(end) = m.period_end
+        && m.closed_on.is_none()
+        && i.as_of > end
+    {
+        out.push(Problem::warning(
+            &m.file,
+            Pos::default(),
+            ProblemKind::PlanEndedOpen { end },
+        ));
+    }
+}
+
+/// `same_as` and `overlaps` name tasks that exist; a return is not received before its day.
+fn links_and_receipts(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
+    for l in t.same_as.iter().chain(&t.overlaps) {
+        if i.plan.task(&l.value).is_none() {
+            out.push(Problem::error(
+                &t.file,
+                l.pos,
+                ProblemKind::UnknownLinkedTask {
+                    id: l.value.clone(),
+                },
+            ));
+        }
+    }
+    for p in &t.progress {
+        if let Some(r) = &p.received
+            && r.value < p.date.value
+        {
+            out.push(Problem::warning(
+                &t.file,
+                r.pos,
+                ProblemKind::ReceivedBeforeDate,
+            ));
+        }
     }
 }
 
@@ -400,27 +444,39 @@ fn task_units(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
     }
 }
 
+/// An ended unit on a task is fine when someone carries its part: the task's own handover, or a
+/// single registry successor. When the unit's work was split among several successors and the
+/// task has no handover for it, the task must choose: a finding naming the candidates and the
+/// function each took over. Work done before the unit ended stays with it (no finding).
 fn ended_units(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
     let reg = &i.plan.units;
-    for r in t.lead.iter().chain(&t.support) {
-        if let Some(u) = reg.get(&r.value)
-            && let Some(ended) = u.ended.filter(|e| *e <= i.as_of)
-        {
-            out.push(Problem::warning(
-                &t.file,
-                r.pos,
-                ProblemKind::UnitEnded {
-                    unit: u.id.value.clone(),
-                    name: u.label().to_string(),
-                    ended,
-                    successors: reg
-                        .carriers(&u.id.value, i.as_of)
-                        .into_iter()
-                        .map(|s| reg.label(s).to_string())
-                        .collect(),
-                },
-            ));
-        }
+    let answer = crate::model::responsible::answer(i.plan, t, i.as_of);
+    for (unit, successors) in answer.split {
+        let Some(u) = reg.get(unit) else { continue };
+        let pos = t
+            .lead
+            .iter()
+            .chain(&t.support)
+            .find(|r| r.value == unit)
+            .map_or(t.lead_pos, |r| r.pos);
+        out.push(Problem::warning(
+            &t.file,
+            pos,
+            ProblemKind::UnitSplit {
+                unit: unit.to_string(),
+                name: u.label().to_string(),
+                ended: u.ended.unwrap_or(i.as_of),
+                candidates: successors
+                    .iter()
+                    .map(|s| {
+                        (
+                            reg.label(s).to_string(),
+                            reg.get(s).and_then(|x| x.took_over.clone()),
+                        )
+                    })
+                    .collect(),
+            },
+        ));
     }
 }
 
@@ -522,9 +578,15 @@ fn progress(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
         return;
     }
     let reg = &i.plan.units;
-    // Who may report: lead and support units, their members, and their successors.
+    // Who may report: lead and support units, their members, their successors, and every unit
+    // an amendment names.
     let mut allowed: BTreeSet<&str> = BTreeSet::new();
-    for r in t.lead.iter().chain(&t.support) {
+    let amended = t.amendments.iter().flat_map(|a| {
+        a.to.iter()
+            .chain(a.lead.iter().flatten())
+            .chain(a.support.iter().flatten())
+    });
+    for r in t.lead.iter().chain(&t.support).chain(amended) {
         for u in reg.expand(&r.value) {
             allowed.insert(u);
             if let Some(unit) = reg.get(u) {
@@ -573,8 +635,29 @@ fn progress(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
             );
         }
         previous = Some(previous.map_or(p.date.value, |prev| prev.max(p.date.value)));
+        let ended = reg
+            .get(&p.by.value)
+            .and_then(|u| u.ended.filter(|e| *e <= p.date.value).map(|e| (u, e)));
         if reg.get(&p.by.value).is_none() {
             out.push(unknown_unit(i.plan, &t.file, &p.by).about(item));
+        } else if let Some((u, ended)) = ended {
+            out.push(
+                Problem::warning(
+                    &t.file,
+                    p.by.pos,
+                    ProblemKind::ProgressByEndedUnit {
+                        unit: p.by.value.clone(),
+                        name: u.label().to_string(),
+                        ended,
+                        carriers: crate::model::responsible::answer(i.plan, t, p.date.value)
+                            .lead
+                            .into_iter()
+                            .map(|c| reg.label(c).to_string())
+                            .collect(),
+                    },
+                )
+                .about(item),
+            );
         } else if units_known && !allowed.contains(p.by.value.as_str()) {
             out.push(
                 Problem::warning(
@@ -628,4 +711,116 @@ fn indicators(_i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
             _ => {}
         }
     }
+}
+
+/// Every `[[amendment]]` well formed: a basis, a known unit in every unit field, `from` and
+/// `to` together, a milestone that exists, a phrase that reads, an indicator that exists, a
+/// handover from a unit that had the task on that day.
+fn amendments(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
+    let reg = &i.plan.units;
+    let names: BTreeSet<&str> = t.indicators.iter().map(|x| x.name.value.as_str()).collect();
+    for (n, a) in t.amendments.iter().enumerate() {
+        let item = Item::Amendment(n + 1);
+        let at = |pos: Pos, kind: ProblemKind| Problem::error(&t.file, pos, kind).about(item);
+        if a.basis.as_ref().is_none_or(|b| b.value.trim().is_empty()) {
+            out.push(at(
+                a.basis.as_ref().map_or(a.pos, |b| b.pos),
+                ProblemKind::AmendmentWithoutBasis,
+            ));
+        }
+        let units = a
+            .from
+            .iter()
+            .chain(&a.to)
+            .chain(a.lead.iter().flatten())
+            .chain(a.support.iter().flatten());
+        for r in units {
+            if reg.get(&r.value).is_none() {
+                out.push(unknown_unit(i.plan, &t.file, r).about(item));
+            }
+        }
+        match (&a.from, a.to.is_empty()) {
+            (None, false) => out.push(at(
+                a.to_pos.unwrap_or(a.pos),
+                ProblemKind::AmendmentToWithoutFrom,
+            )),
+            (Some(f), true) => out.push(at(f.pos, ProblemKind::AmendmentFromWithoutTo)),
+            (Some(f), false) => {
+                // The day before it takes effect, was `from` on the task at all?
+                let before = t.in_force(a.on.value.pred_opt().unwrap_or(a.on.value));
+                let on_task = before.lead.contains(&f.value.as_str())
+                    || before.support.contains(&f.value.as_str());
+                if !on_task && reg.get(&f.value).is_some() && !t.done_before(a.on.value) {
+                    out.push(
+                        Problem::warning(
+                            &t.file,
+                            f.pos,
+                            ProblemKind::HandoverFromStranger {
+                                unit: f.value.clone(),
+                            },
+                        )
+                        .about(item),
+                    );
+                }
+            }
+            (None, true) => {}
+        }
+        if let Some(m) = &a.milestone {
+            let count = t.milestones.len();
+            if m.value < 1 || m.value as u64 > count as u64 {
+                out.push(at(
+                    m.pos,
+                    ProblemKind::AmendmentMilestoneOutOfRange {
+                        number: m.value,
+                        count,
+                    },
+                ));
+            }
+        }
+        if let Some(d) = &a.deadline {
+            deadline_problems(i.plan, &t.file, d, a.due.as_ref(), Some(item), out);
+        }
+        match &a.indicator {
+            Some(name) if !names.contains(name.value.as_str()) => out.push(at(
+                name.pos,
+                ProblemKind::UnknownIndicator {
+                    name: name.value.clone(),
+                },
+            )),
+            None if a.target.is_some() || a.target_value.is_some() => {
+                out.push(at(a.pos, ProblemKind::AmendmentTargetWithoutIndicator))
+            }
+            _ => {}
+        }
+        if a.kind() == crate::model::amendment::AmendmentKind::Empty {
+            out.push(Problem::warning(&t.file, a.pos, ProblemKind::AmendmentEmpty).about(item));
+        }
+    }
+}
+
+/// Split `problems` into those still reported and those the plan acknowledges
+/// (`[[acknowledge]]` in plan.toml: same rule code, and the unit and tasks when given). Only
+/// warnings can be acknowledged: an error is never hidden.
+pub fn acknowledged(plan: &Plan, problems: Vec<Problem>) -> (Vec<Problem>, Vec<Problem>) {
+    let acks = &plan.meta.acknowledged;
+    if acks.is_empty() {
+        return (problems, vec![]);
+    }
+    let task_of = |path: &str| {
+        plan.tasks
+            .iter()
+            .find(|t| t.file == path)
+            .map(|t| t.id.value.as_str())
+    };
+    problems.into_iter().partition(|p| {
+        p.severity == crate::model::problem::Severity::Error
+            || !acks.iter().any(|a| {
+                a.rule.value == p.code()
+                    && a.unit
+                        .as_ref()
+                        .is_none_or(|u| Some(u.value.as_str()) == p.unit())
+                    && (a.tasks.is_empty()
+                        || task_of(&p.path).is_some_and(|id| a.tasks.iter().any(|t| t == id)))
+            })
+    })
 }

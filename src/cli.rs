@@ -112,6 +112,8 @@ pub enum Command {
     /// Git merge driver for task files: keep both sides' progress entries
     #[command(name = "merge-driver")]
     MergeDriver(MergeDriverArgs),
+    /// Close the plan on a day: views then judge it as of that day
+    Close(CloseArgs),
     // Issue 17: documents that leave the office.
     /// Write draft reminder letters (công văn đôn đốc) to units that are late or silent
     Notice(NoticeArgs),
@@ -176,6 +178,17 @@ pub struct ReturnsImportArgs {
     pub dry_run: bool,
     /// Commit each unit's sheet as one commit
     #[arg(long, conflicts_with = "dry_run")]
+    pub commit: bool,
+}
+
+/// `tiendo close` (issue 15).
+#[derive(Debug, Args)]
+pub struct CloseArgs {
+    /// The plan's closing day (e.g. the end of its period, 2024-12-31)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub on: chrono::NaiveDate,
+    /// Commit plan.toml (only that file) after writing
+    #[arg(long)]
     pub commit: bool,
 }
 
@@ -315,6 +328,10 @@ pub struct UpdateArgs {
     /// Percent complete (0-100)
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=100))]
     pub percent: Option<u8>,
+    /// The day the secretariat received the report, when later than --date (a late return is
+    /// left out of its own month's report and listed as late in the next)
+    #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "note")]
+    pub received: Option<chrono::NaiveDate>,
     /// Indicator name the value is for
     #[arg(long, value_name = "NAME", requires = "value")]
     pub indicator: Option<String>,
@@ -380,6 +397,10 @@ pub struct CheckArgs {
     /// Treat warnings as errors
     #[arg(long)]
     pub strict: bool,
+    /// List every finding on its own line (repeated warnings are otherwise grouped per unit and
+    /// rule) and the warnings plan.toml acknowledges
+    #[arg(long, short)]
+    pub verbose: bool,
     /// Output format
     #[arg(long, default_value = "text")]
     pub format: TextOrJson,
@@ -503,6 +524,9 @@ pub struct ReportArgs {
     /// Use the calendar month as the window instead of the 15th-to-14th cycle
     #[arg(long)]
     pub calendar_month: bool,
+    /// Section 3: list each member of a collective lead in its own row
+    #[arg(long)]
+    pub by_member: bool,
 }
 
 pub fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {

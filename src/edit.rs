@@ -96,6 +96,8 @@ pub struct NewProgress {
     pub percent: Option<u8>,
     pub indicator: Option<String>,
     pub value: Option<f64>,
+    /// The day the secretariat received it, when later than `date`.
+    pub received: Option<NaiveDate>,
 }
 
 /// What `tiendo update` asks for; every part is optional.
@@ -259,6 +261,9 @@ pub fn apply_update(text: &str, u: &Update) -> Result<String, EditError> {
         if let Some(v) = p.value {
             t.insert("value", Item::Value(Value::from(v)));
         }
+        if let Some(r) = p.received {
+            t.insert("received", Item::Value(date_value(r)));
+        }
         t.set_position(Some(position));
         t.decor_mut().set_prefix("\n");
         let slot = root
@@ -371,6 +376,7 @@ const TASK: Shape = Shape {
         "milestone",
         "indicator",
         "progress",
+        "amendment",
     ],
     dates: &["due", "done_on"],
     children: &[
@@ -378,7 +384,29 @@ const TASK: Shape = Shape {
         ("milestone", &MILESTONE),
         ("indicator", &INDICATOR),
         ("progress", &PROGRESS),
+        ("amendment", &AMENDMENT),
     ],
+};
+const AMENDMENT: Shape = Shape {
+    keys: &[
+        "on",
+        "basis",
+        "from",
+        "to",
+        "lead",
+        "support",
+        "title",
+        "milestone",
+        "deadline",
+        "due",
+        "indicator",
+        "target",
+        "target_value",
+        "note",
+        "unverified",
+    ],
+    dates: &["on", "due"],
+    children: &[],
 };
 const SOURCE: Shape = Shape {
     keys: &["document", "body", "body_line", "appendix", "appendix_line"],
@@ -422,9 +450,15 @@ const PLAN: Shape = Shape {
         "period_end",
         "closed_on",
         "group",
+        "acknowledge",
     ],
     dates: &["issued", "period_start", "period_end", "closed_on"],
-    children: &[("group", &GROUP)],
+    children: &[("group", &GROUP), ("acknowledge", &ACKNOWLEDGE)],
+};
+const ACKNOWLEDGE: Shape = Shape {
+    keys: &["rule", "unit", "tasks", "reason"],
+    dates: &[],
+    children: &[],
 };
 const GROUP: Shape = Shape {
     keys: &["id", "title", "parent", "declared"],
@@ -444,11 +478,13 @@ const UNIT: Shape = Shape {
         "aliases",
         "kind",
         "members",
+        "started",
         "ended",
         "successors",
+        "took_over",
         "note",
     ],
-    dates: &["ended"],
+    dates: &["started", "ended"],
     children: &[],
 };
 
@@ -936,6 +972,7 @@ mod tests {
                 percent: Some(60),
                 indicator: Some("x".into()),
                 value: Some(93.3),
+                received: None,
             }),
             ..Update::default()
         };

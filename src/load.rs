@@ -13,6 +13,7 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
+use crate::model::amendment::Amendment;
 use crate::model::plan::{
     Group, Indicator, Located, Milestone, Plan, PlanMeta, Pos, Progress, Registry, Source, Task,
     TaskStatus, Unit, UnitKind,
@@ -78,9 +79,30 @@ pub struct RawPlan {
     /// The plan's groups, in plan order
     #[serde(default, rename = "group")]
     pub groups: Vec<RawGroup>,
+    /// Known warnings the plan accepts: `check` leaves them out of its count and `--strict`
+    #[serde(default, rename = "acknowledge")]
+    pub acknowledge: Vec<RawAcknowledge>,
     /// How documents that leave the office are headed and signed (Nghị định 30/2020/NĐ-CP)
     #[serde(default)]
     pub document: Option<RawDocument>,
+}
+
+/// A known warning the plan accepts, with its reason
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawAcknowledge {
+    /// The rule's code as `check --format json` gives it, e.g. "unit-split"
+    #[schemars(with = "String")]
+    pub rule: Spanned<String>,
+    /// Only findings about this unit (an id from units.toml)
+    #[serde(default)]
+    #[schemars(schema_with = "crate::schema::unit_id")]
+    pub unit: Option<Spanned<String>>,
+    /// Only findings in these tasks (ids)
+    #[serde(default)]
+    pub tasks: Vec<String>,
+    /// Why it is accepted
+    pub reason: String,
 }
 
 /// `[document]`: the header block, signature and recipients of the Word report and reminder
@@ -169,6 +191,11 @@ pub struct RawUnit {
     #[serde(default)]
     #[schemars(schema_with = "crate::schema::unit_ids")]
     pub members: Vec<Spanned<String>>,
+    /// The day the unit came into being, when after the plan was issued (a collective counts
+    /// it as a member from that day)
+    #[serde(default)]
+    #[schemars(schema_with = "crate::schema::date")]
+    pub started: Option<Spanned<Datetime>>,
     /// The day the unit ceased to exist (its tasks pass to the successors from that day)
     #[serde(default)]
     #[schemars(schema_with = "crate::schema::date")]
@@ -177,6 +204,10 @@ pub struct RawUnit {
     #[serde(default)]
     #[schemars(schema_with = "crate::schema::unit_ids")]
     pub successors: Vec<Spanned<String>>,
+    /// The functions this unit took over from ended units (shown when a task must choose
+    /// among an ended unit's successors)
+    #[serde(default)]
+    pub took_over: Option<String>,
     /// Free text (e.g. the decision that merged it)
     #[serde(default)]
     pub note: Option<String>,
@@ -239,6 +270,71 @@ pub struct RawTask {
     /// Progress entries, oldest first
     #[serde(default)]
     pub progress: Vec<RawProgress>,
+    /// Dated changes to the plan's values (handover, new lead, deadline extension…); the
+    /// fields above keep the plan's wording
+    #[serde(default, rename = "amendment")]
+    pub amendments: Vec<RawAmendment>,
+}
+
+/// A dated amendment (điều chỉnh): from `on`, on the strength of `basis`, one or more values
+/// change
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawAmendment {
+    /// The day it takes effect
+    #[schemars(schema_with = "crate::schema::date")]
+    pub on: Spanned<Datetime>,
+    /// The document it rests on (number and date), e.g. "Công văn số 123/UBND-KT ngày 18/6/2024"
+    #[serde(default)]
+    #[schemars(with = "String")]
+    pub basis: Option<Spanned<String>>,
+    /// Source, remarks
+    #[serde(default)]
+    pub note: Option<String>,
+    /// The fact could not be checked against a source
+    #[serde(default)]
+    pub unverified: bool,
+    /// Handover: this unit's role (lead or support) passes to `to`
+    #[serde(default)]
+    #[schemars(schema_with = "crate::schema::unit_id")]
+    pub from: Option<Spanned<String>>,
+    /// Handover: the units that take over from `from`
+    #[serde(default)]
+    #[schemars(schema_with = "crate::schema::unit_ids")]
+    pub to: Option<Spanned<Vec<Spanned<String>>>>,
+    /// The new lead units (replaces the list)
+    #[serde(default)]
+    #[schemars(schema_with = "crate::schema::unit_ids")]
+    pub lead: Option<Vec<Spanned<String>>>,
+    /// The new coordinating units (replaces the list)
+    #[serde(default)]
+    #[schemars(schema_with = "crate::schema::unit_ids")]
+    pub support: Option<Vec<Spanned<String>>>,
+    /// The new deadline phrase (of the task, or of `milestone`)
+    #[serde(default)]
+    #[schemars(with = "String")]
+    pub deadline: Option<Spanned<String>>,
+    /// The new due date (of the task, or of `milestone`)
+    #[serde(default)]
+    #[schemars(schema_with = "crate::schema::date")]
+    pub due: Option<Spanned<Datetime>>,
+    /// The new title
+    #[serde(default)]
+    pub title: Option<String>,
+    /// The milestone (1-based) whose deadline/due change
+    #[serde(default)]
+    #[schemars(with = "u32", range(min = 1))]
+    pub milestone: Option<Spanned<i64>>,
+    /// The indicator whose target changes
+    #[serde(default)]
+    #[schemars(with = "String")]
+    pub indicator: Option<Spanned<String>>,
+    /// The indicator's new target, as written
+    #[serde(default)]
+    pub target: Option<String>,
+    /// The indicator's new target figure
+    #[serde(default)]
+    pub target_value: Option<f64>,
 }
 
 /// Where the task comes from in the source document
@@ -734,6 +830,41 @@ fn build_task_in(raw: RawTask, text: &str, shown: &str, known_nfc: bool) -> (Tas
             received: p.received.and_then(|d| c.date(d)),
         });
     }
+    let mut amendments = vec![];
+    for a in raw.amendments {
+        let on_pos = c.pos(&a.on);
+        let Some(on) = c.date(a.on) else { continue };
+        let to_pos = a.to.as_ref().map(|t| c.pos(t));
+        amendments.push(Amendment {
+            on,
+            pos: on_pos,
+            basis: a.basis.map(|b| c.loc_str(b)),
+            note: a.note.map(|n| c.nfc(n)),
+            unverified: a.unverified,
+            from: a.from.map(|f| c.loc_str(f)),
+            to: a
+                .to
+                .map(|t| t.into_inner().into_iter().map(|u| c.loc_str(u)).collect())
+                .unwrap_or_default(),
+            to_pos,
+            lead: a
+                .lead
+                .map(|l| l.into_iter().map(|u| c.loc_str(u)).collect()),
+            support: a
+                .support
+                .map(|l| l.into_iter().map(|u| c.loc_str(u)).collect()),
+            deadline: a.deadline.map(|d| c.loc_str(d)),
+            due: a.due.and_then(|d| c.date(d)),
+            title: a.title.map(|t| c.nfc(t)),
+            milestone: a.milestone.map(|m| {
+                let pos = c.pos(&m);
+                Located::new(m.into_inner(), pos)
+            }),
+            indicator: a.indicator.map(|i| c.loc_str(i)),
+            target: a.target.map(|t| c.nfc(t)),
+            target_value: a.target_value,
+        });
+    }
     let task = Task {
         file: shown.to_string(),
         id: c.loc_str(raw.id),
@@ -759,6 +890,7 @@ fn build_task_in(raw: RawTask, text: &str, shown: &str, known_nfc: bool) -> (Tas
         milestones,
         indicators,
         progress,
+        amendments,
     };
     (task, c.problems)
 }
@@ -817,6 +949,16 @@ fn build_meta(raw: RawPlan, text: &str, shown: &str) -> (PlanMeta, Vec<Problem>)
         period_start,
         period_end,
         closed_on,
+        acknowledged: raw
+            .acknowledge
+            .into_iter()
+            .map(|a| crate::model::plan::Acknowledgement {
+                rule: c.loc_str(a.rule),
+                unit: a.unit.map(|u| c.loc_str(u)),
+                tasks: a.tasks,
+                reason: c.nfc(a.reason),
+            })
+            .collect(),
         document: raw
             .document
             .map(|d| crate::model::plan::DocumentSettings {
@@ -862,6 +1004,7 @@ fn build_units(raw: RawUnits, text: &str, shown: &str) -> (Vec<Unit>, Vec<Proble
             UnitKind::Other
         });
         let ended = u.ended.and_then(|d| c.date(d)).map(|d| d.value);
+        let started = u.started.and_then(|d| c.date(d)).map(|d| d.value);
         units.push(Unit {
             id: c.loc_str(u.id),
             name: c.nfc(u.name),
@@ -870,7 +1013,9 @@ fn build_units(raw: RawUnits, text: &str, shown: &str) -> (Vec<Unit>, Vec<Proble
             kind,
             members: u.members.into_iter().map(|m| c.loc_str(m)).collect(),
             ended,
+            started,
             successors: u.successors.into_iter().map(|m| c.loc_str(m)).collect(),
+            took_over: u.took_over.map(|n| c.nfc(n)),
             note: u.note.map(|n| c.nfc(n)),
         });
     }

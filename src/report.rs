@@ -14,6 +14,7 @@ use chrono::NaiveDate;
 use crate::audit;
 use crate::history::{Field, TaskChange};
 use crate::model::plan::{Plan, Progress, Source, Task, TaskStatus};
+use crate::model::responsible;
 use crate::model::status::{Category, Standing};
 use crate::model::window::{Cycle, Month, Window};
 use crate::summary::{self, Counts, Judged};
@@ -53,6 +54,46 @@ pub struct UnitRef {
 }
 
 impl UnitRef {
+    /// A unit named on `task` as in force on `as_of`, with who carries its part that day
+    /// ([`responsible::carriers`]: the task's own handover, the registry's successors, or
+    /// itself for work done before it ended).
+    pub fn on_task(plan: &Plan, task: &Task, id: &str, as_of: NaiveDate) -> UnitRef {
+        let u = plan.units.get(id);
+        let carriers = match plan.units.get(id) {
+            Some(u) => responsible::carriers(plan, task, &u.id.value, as_of),
+            None => vec![],
+        };
+        UnitRef {
+            id: id.to_string(),
+            label: plan.units.label(id).to_string(),
+            name: u.map(|u| u.name.clone()),
+            short: u.map(|u| u.label().to_string()),
+            ended: u.and_then(|u| u.ended),
+            carried_by: if carriers.is_empty() || carriers == [id] {
+                vec![]
+            } else {
+                carriers.iter().map(|c| UnitName::of(plan, c)).collect()
+            },
+        }
+    }
+
+    /// The lead (`lead`) or support units of `task` as in force on `as_of`, with their carriers.
+    pub fn of_task(plan: &Plan, task: &Task, as_of: NaiveDate, lead: bool) -> Vec<UnitRef> {
+        let f = task.in_force(as_of);
+        let ids = if lead { &f.lead } else { &f.support };
+        ids.iter()
+            .map(|id| UnitRef::on_task(plan, task, id, as_of))
+            .collect()
+    }
+
+    /// A unit that answers itself (a row of sections 3 and 6): no carriers.
+    pub fn answering(plan: &Plan, id: &str) -> UnitRef {
+        let mut r = UnitRef::of(plan, id, NaiveDate::MIN);
+        r.carried_by.clear();
+        r
+    }
+
+    /// A unit as the registry alone has it on `as_of` (no task: its registry successors).
     pub fn of(plan: &Plan, id: &str, as_of: NaiveDate) -> UnitRef {
         let u = plan.units.get(id);
         let carriers = plan.units.carriers(id, as_of);
@@ -167,16 +208,20 @@ pub struct Row {
     pub title: String,
     pub lead: Vec<UnitRef>,
     pub support: Vec<UnitRef>,
-    /// The deadline phrase as the plan words it.
+    /// The deadline phrase in force on the day (the plan's wording unless amended).
     pub deadline: String,
     pub explicit_due: Option<NaiveDate>,
     pub status: TaskStatus,
     pub done_on: Option<NaiveDate>,
     /// The verdict (its `kind` is the phrase's reading).
     pub standing: Standing,
+    /// The milestone that makes the task overdue (see `summary::overdue_by_milestone`).
+    pub overdue_milestone: Option<usize>,
     /// Display path of the task file.
     pub file: String,
     pub milestones: Vec<MilestoneRow>,
+    /// Amendments in force on the day (the appendix shows them beside the deadline).
+    pub amendments: Vec<AmendmentLine>,
     /// Filled when asked for (`show`, `export`).
     pub details: Option<Details>,
 }
@@ -188,14 +233,15 @@ impl Row {
         Row {
             id: t.id.value.clone(),
             group: t.group.value.clone(),
-            title: t.title.clone(),
-            lead: UnitRef::all(plan, t.lead_ids(), as_of),
-            support: UnitRef::all(plan, t.support_ids(), as_of),
-            deadline: t.deadline.value.clone(),
-            explicit_due: t.due.as_ref().map(|d| d.value),
+            title: j.in_force.title.to_string(),
+            lead: UnitRef::of_task(plan, t, as_of, true),
+            support: UnitRef::of_task(plan, t, as_of, false),
+            deadline: j.in_force.deadline.to_string(),
+            explicit_due: j.in_force.due,
             status: t.status.value,
             done_on: t.done_on.as_ref().map(|d| d.value),
             standing: j.standing,
+            overdue_milestone: j.overdue_milestone,
             file: t.file.clone(),
             milestones: j
                 .milestones
@@ -205,8 +251,8 @@ impl Row {
                     MilestoneRow {
                         number: m.number,
                         title: m.milestone.title.clone(),
-                        deadline: m.milestone.deadline.value.clone(),
-                        explicit_due: m.milestone.due.as_ref().map(|d| d.value),
+                        deadline: m.deadline.to_string(),
+                        explicit_due: j.in_force.milestones[m.number - 1].due,
                         done_on,
                         status: match (done_on, t.status.value) {
                             (Some(_), _) => TaskStatus::Done,
@@ -217,6 +263,7 @@ impl Row {
                     }
                 })
                 .collect(),
+            amendments: amendment_lines(plan, t, None, as_of),
             details: details.then(|| Details {
                 notes: t.notes.clone(),
                 source: t.source.as_ref().map(SourceRef::from),
@@ -370,6 +417,17 @@ pub struct GroupLine {
 pub struct LeadLine {
     pub unit: UnitRef,
     pub counts: Counts,
+    /// A collective's members as they stood on the day, each with whether it reported on one
+    /// of these tasks inside the window (empty for a unit that is not a collective).
+    pub members: Vec<(UnitName, bool)>,
+}
+
+impl LeadLine {
+    /// "x/y": members that reported, members.
+    pub fn reported(&self) -> (usize, usize) {
+        let x = self.members.iter().filter(|(_, r)| *r).count();
+        (x, self.members.len())
+    }
 }
 
 /// A task or one of its milestones in the overdue and falling-due lists.
@@ -443,6 +501,149 @@ pub struct TaskChanges {
 pub enum Changes {
     Unavailable,
     Commits(Vec<TaskChanges>),
+}
+
+/// What one dated amendment changed, with the values in force the day before.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AmendmentChange {
+    /// The task's deadline (or milestone `milestone`'s).
+    Deadline {
+        milestone: Option<usize>,
+        from: String,
+        from_due: Option<NaiveDate>,
+        to: String,
+        to_due: Option<NaiveDate>,
+    },
+    /// Who does it: `role` is `lead`, `support` or `handover`.
+    Units {
+        role: &'static str,
+        from: Vec<UnitName>,
+        to: Vec<UnitName>,
+    },
+    Title {
+        to: String,
+    },
+    Target {
+        indicator: String,
+        from: String,
+        to: String,
+    },
+}
+
+/// A dated amendment as a report shows it: the day, what changed, and its basis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AmendmentLine {
+    pub task: String,
+    pub on: NaiveDate,
+    pub basis: Option<String>,
+    pub unverified: bool,
+    pub changes: Vec<AmendmentChange>,
+}
+
+/// The amendments of `task` that take effect from `since` (inclusive; None: from the start)
+/// through `until`, each described against the values in force the day before it.
+pub fn amendment_lines(
+    plan: &Plan,
+    task: &Task,
+    since: Option<NaiveDate>,
+    until: NaiveDate,
+) -> Vec<AmendmentLine> {
+    if task.amendments.is_empty() {
+        return vec![];
+    }
+    let due = |phrase: &str, explicit: Option<NaiveDate>| {
+        explicit.or_else(|| plan.meta.read_deadline(phrase).ok().and_then(|d| d.due()))
+    };
+    let names = |ids: &[&str]| {
+        ids.iter()
+            .map(|u| UnitName::of(plan, u))
+            .collect::<Vec<_>>()
+    };
+    let mut out = vec![];
+    for a in task.amendments_in_order() {
+        let on = a.on.value;
+        if on > until || since.is_some_and(|s| on < s) {
+            continue;
+        }
+        let before = task.in_force(on.pred_opt().unwrap_or(on));
+        let mut changes = vec![];
+        match a.milestone.as_ref().map(|m| m.value) {
+            Some(n) if a.deadline.is_some() || a.due.is_some() => {
+                let i = usize::try_from(n).unwrap_or(0).saturating_sub(1);
+                if let Some(m) = before.milestones.get(i) {
+                    let to = a.deadline.as_ref().map_or(m.deadline, |d| d.value.as_str());
+                    changes.push(AmendmentChange::Deadline {
+                        milestone: Some(i + 1),
+                        from: m.deadline.to_string(),
+                        from_due: due(m.deadline, m.due),
+                        to: to.to_string(),
+                        to_due: due(to, a.due.as_ref().map(|d| d.value)),
+                    });
+                }
+            }
+            _ if a.deadline.is_some() || a.due.is_some() => {
+                let to = a
+                    .deadline
+                    .as_ref()
+                    .map_or(before.deadline, |d| d.value.as_str());
+                changes.push(AmendmentChange::Deadline {
+                    milestone: None,
+                    from: before.deadline.to_string(),
+                    from_due: due(before.deadline, before.due),
+                    to: to.to_string(),
+                    to_due: due(to, a.due.as_ref().map(|d| d.value)),
+                });
+            }
+            _ => {}
+        }
+        if let Some(from) = &a.from {
+            let to: Vec<&str> = a.to.iter().map(|t| t.value.as_str()).collect();
+            changes.push(AmendmentChange::Units {
+                role: "handover",
+                from: names(&[from.value.as_str()]),
+                to: names(&to),
+            });
+        }
+        if let Some(lead) = &a.lead {
+            let to: Vec<&str> = lead.iter().map(|t| t.value.as_str()).collect();
+            changes.push(AmendmentChange::Units {
+                role: "lead",
+                from: names(&before.lead),
+                to: names(&to),
+            });
+        }
+        if let Some(support) = &a.support {
+            let to: Vec<&str> = support.iter().map(|t| t.value.as_str()).collect();
+            changes.push(AmendmentChange::Units {
+                role: "support",
+                from: names(&before.support),
+                to: names(&to),
+            });
+        }
+        if let Some(title) = &a.title {
+            changes.push(AmendmentChange::Title { to: title.clone() });
+        }
+        if let (Some(ind), Some(target)) = (&a.indicator, &a.target) {
+            let from = before
+                .indicators
+                .iter()
+                .find(|i| i.name == ind.value)
+                .map_or("", |i| i.target);
+            changes.push(AmendmentChange::Target {
+                indicator: ind.value.clone(),
+                from: from.to_string(),
+                to: target.clone(),
+            });
+        }
+        out.push(AmendmentLine {
+            task: task.id.value.clone(),
+            on,
+            basis: a.basis.as_ref().map(|b| b.value.clone()),
+            unverified: a.unverified,
+            changes,
+        });
+    }
+    out
 }
 
 /// An issued report's number and date (`--issue 85/BC-TCTDA06 --issued-on 2024-07-15`).
@@ -579,10 +780,14 @@ pub struct Report {
     /// How many of `due_next` fall due before the next window starts.
     pub due_before_next: usize,
     pub not_reported: Vec<SilentLine>,
+    /// Section 3 lists each member of a collective in its own row.
+    pub by_member: bool,
     pub indicators: Vec<IndicatorLine>,
     pub progress: Vec<ProgressBlock>,
     /// Late returns received in this window for earlier ones.
     pub late: Vec<LateLine>,
+    /// Amendments taking effect inside the window, by task in plan order.
+    pub amended: Vec<AmendmentLine>,
     pub changes: Changes,
     pub narrative: Narrative,
     /// Every task, in plan order.
@@ -610,6 +815,8 @@ pub struct Spec {
     /// The plan's closing day when the report is judged as of it.
     pub closed: Option<NaiveDate>,
     pub narrative: Narrative,
+    /// Section 3 lists each member of a collective in its own row.
+    pub by_member: bool,
 }
 
 fn due_row(plan: &Plan, d: &summary::Due<'_>, as_of: NaiveDate) -> DueRow {
@@ -620,7 +827,7 @@ fn due_row(plan: &Plan, d: &summary::Due<'_>, as_of: NaiveDate) -> DueRow {
             .milestone
             .map_or(d.task.title.as_str(), |m| m.milestone.title.as_str())
             .to_string(),
-        lead: UnitRef::all(plan, d.task.lead_ids(), as_of),
+        lead: UnitRef::of_task(plan, d.task, as_of, true),
         deadline: d.phrase().to_string(),
         standing: d.standing,
     }
@@ -684,11 +891,16 @@ pub fn build(
             counts: g.counts,
         })
         .collect();
-    let by_lead = summary::by_lead(plan, judged, as_of)
+    let by_lead = summary::by_lead_in(plan, judged, as_of, Some(&spec.window))
         .into_iter()
         .map(|l| LeadLine {
-            unit: UnitRef::of(plan, &l.unit, as_of),
+            unit: UnitRef::answering(plan, &l.unit),
             counts: l.counts,
+            members: l
+                .members
+                .iter()
+                .map(|(m, r)| (UnitName::of(plan, m), *r))
+                .collect(),
         })
         .collect();
     let overdue = summary::overdue(judged)
@@ -706,7 +918,7 @@ pub fn build(
     let not_reported = summary::not_reported(plan, judged, &spec.window)
         .into_iter()
         .map(|s| SilentLine {
-            unit: UnitRef::of(plan, &s.unit, as_of),
+            unit: UnitRef::answering(plan, &s.unit),
             tasks: s.tasks.iter().map(|t| t.id.value.clone()).collect(),
         })
         .collect();
@@ -781,9 +993,15 @@ pub fn build(
         due_next,
         due_before_next,
         not_reported,
+        by_member: spec.by_member,
         indicators,
         progress,
         late,
+        amended: plan
+            .tasks
+            .iter()
+            .flat_map(|t| amendment_lines(plan, t, Some(spec.window.start), spec.window.end))
+            .collect(),
         narrative: spec.narrative,
         changes: match log {
             None => Changes::Unavailable,
@@ -825,6 +1043,7 @@ mod tests {
             issued: None,
             closed: None,
             narrative: Narrative::default(),
+            by_member: false,
         };
         build(plan, &judged, spec, None)
     }

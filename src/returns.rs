@@ -456,6 +456,7 @@ pub fn read(
                 percent,
                 indicator: indicator.filter(|_| value.is_some()),
                 value,
+                received: None,
             },
             done_on,
         });

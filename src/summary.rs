@@ -6,8 +6,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 
+use crate::model::amendment::InForce;
 use crate::model::deadline::{Deadline, DeadlineError, fold};
 use crate::model::plan::{Milestone, Plan, Progress, Task};
+use crate::model::responsible;
 use crate::model::status::{Category, Facts, Standing, judge};
 use crate::model::window::{Cycle, Window};
 
@@ -35,6 +37,8 @@ pub struct JudgedMilestone<'a> {
     /// 1-based.
     pub number: usize,
     pub milestone: &'a Milestone,
+    /// The deadline phrase in force on the day judged (amendments applied).
+    pub deadline: &'a str,
     pub reading: Result<Deadline, DeadlineError>,
     pub standing: Standing,
 }
@@ -42,6 +46,8 @@ pub struct JudgedMilestone<'a> {
 #[derive(Debug, Clone)]
 pub struct Judged<'a> {
     pub task: &'a Task,
+    /// The task as in force on the day judged: what the standing was judged by.
+    pub in_force: InForce<'a>,
     pub reading: Result<Deadline, DeadlineError>,
     /// The task's standing. One rule for what is overdue: an open task counts as overdue
     /// when its own date or any of its milestones' has passed ([`overdue_by_milestone`]).
@@ -85,14 +91,17 @@ pub fn overdue_by_milestone(
     }
 }
 
+/// The one status judgement of a task and its milestones as of `h.as_of`, by the values in
+/// force that day (dated amendments applied; the plan's wording stays in `task`).
 pub fn judge_task<'a>(plan: &Plan, task: &'a Task, h: Horizon) -> Judged<'a> {
-    let reading = plan.meta.read_deadline(&task.deadline.value);
+    let in_force = task.in_force(h.as_of);
+    let reading = plan.meta.read_deadline(in_force.deadline);
     let standing = judge(
         Facts {
             status: task.status.value,
             done_on: task.done_on.as_ref().map(|d| d.value),
             reading: &reading,
-            due_override: task.due.as_ref().map(|d| d.value),
+            due_override: in_force.due,
         },
         h.as_of,
         h.soon_until,
@@ -100,9 +109,10 @@ pub fn judge_task<'a>(plan: &Plan, task: &'a Task, h: Horizon) -> Judged<'a> {
     let milestones = task
         .milestones
         .iter()
+        .zip(&in_force.milestones)
         .enumerate()
-        .map(|(i, m)| {
-            let reading = plan.meta.read_deadline(&m.deadline.value);
+        .map(|(i, (m, f))| {
+            let reading = plan.meta.read_deadline(f.deadline);
             let status = if m.done_on.is_some() {
                 crate::model::plan::TaskStatus::Done
             } else if task.status.value == crate::model::plan::TaskStatus::Dropped {
@@ -115,7 +125,7 @@ pub fn judge_task<'a>(plan: &Plan, task: &'a Task, h: Horizon) -> Judged<'a> {
                     status,
                     done_on: m.done_on.as_ref().map(|d| d.value),
                     reading: &reading,
-                    due_override: m.due.as_ref().map(|d| d.value),
+                    due_override: f.due,
                 },
                 h.as_of,
                 h.soon_until,
@@ -123,6 +133,7 @@ pub fn judge_task<'a>(plan: &Plan, task: &'a Task, h: Horizon) -> Judged<'a> {
             JudgedMilestone {
                 number: i + 1,
                 milestone: m,
+                deadline: f.deadline,
                 reading,
                 standing,
             }
@@ -131,6 +142,7 @@ pub fn judge_task<'a>(plan: &Plan, task: &'a Task, h: Horizon) -> Judged<'a> {
     let (standing, overdue_milestone) = overdue_by_milestone(standing, &milestones);
     Judged {
         task,
+        in_force,
         reading,
         standing,
         milestones,
@@ -169,16 +181,15 @@ pub struct Filter {
     pub search: Option<String>,
 }
 
-/// Does `unit` lead the task as of `as_of`: named as lead, or carrying an ended lead's tasks.
+/// Does `unit` answer for the task as a lead on `as_of` (see [`responsible::answers`]): a lead
+/// after amendments and successions, or a member of a collective that is.
 pub fn leads(plan: &Plan, task: &Task, unit: &str, as_of: NaiveDate) -> bool {
-    task.lead_ids()
-        .any(|l| l == unit || plan.units.carriers(l, as_of).contains(&unit))
+    responsible::answers(plan, task, unit, as_of, true)
 }
 
+/// Does `unit` answer for the task (lead or support) on `as_of`.
 pub fn involves(plan: &Plan, task: &Task, unit: &str, as_of: NaiveDate) -> bool {
-    task.lead_ids()
-        .chain(task.support_ids())
-        .any(|l| l == unit || plan.units.carriers(l, as_of).contains(&unit))
+    responsible::answers(plan, task, unit, as_of, false)
 }
 
 impl Filter {
@@ -318,43 +329,72 @@ pub fn by_group(plan: &Plan, judged: &[Judged<'_>]) -> Vec<GroupRow> {
 
 #[derive(Debug, Clone)]
 pub struct LeadRow {
+    /// A unit that answers for the tasks as lead on the day.
     pub unit: String,
-    /// Who carries the unit's tasks as of the day (itself when it has not ended).
-    pub carriers: Vec<String>,
     pub counts: Counts,
+    /// For a collective with members: its members as they stood on the day, each with whether
+    /// it has a progress entry inside the window on one of these tasks (report section 3).
+    pub members: Vec<(String, bool)>,
 }
 
-/// One row per unit named as lead (collective units in their own rows), in registry order.
+/// One row per unit that answers as lead on `as_of` ([`responsible::answer`]), in registry
+/// order: an ended unit's open tasks are counted under who carries them, once.
 pub fn by_lead(plan: &Plan, judged: &[Judged<'_>], as_of: NaiveDate) -> Vec<LeadRow> {
+    by_lead_in(plan, judged, as_of, None)
+}
+
+/// [`by_lead`], with members' reports inside `window` counted for collectives.
+pub fn by_lead_in(
+    plan: &Plan,
+    judged: &[Judged<'_>],
+    as_of: NaiveDate,
+    window: Option<&Window>,
+) -> Vec<LeadRow> {
     let mut counts: BTreeMap<&str, Counts> = BTreeMap::new();
+    let mut tasks: BTreeMap<&str, Vec<&Task>> = BTreeMap::new();
     for j in judged {
-        for l in j.task.lead_ids() {
+        for l in responsible::answer(plan, j.task, as_of).lead {
             counts.entry(l).or_default().add(j.standing.category);
+            tasks.entry(l).or_default().push(j.task);
         }
     }
-    let mut rows: Vec<LeadRow> = vec![];
-    let order = |id: &str| {
-        plan.units
-            .units
-            .iter()
-            .position(|u| u.id.value == id)
-            .unwrap_or(usize::MAX)
-    };
     let mut ids: Vec<&str> = counts.keys().copied().collect();
-    ids.sort_by_key(|id| (order(id), id.to_string()));
-    for id in ids {
-        let carriers = plan.units.carriers(id, as_of);
-        rows.push(LeadRow {
-            unit: id.to_string(),
-            carriers: if carriers == [id] {
+    ids.sort_by_key(|id| (registry_order(plan, id), id.to_string()));
+    ids.into_iter()
+        .map(|id| {
+            let members = responsible::members_on(plan, id, as_of);
+            let members = if members == [id] {
                 vec![]
             } else {
-                carriers.iter().map(|s| s.to_string()).collect()
-            },
-            counts: counts[id],
-        });
-    }
-    rows
+                members
+                    .into_iter()
+                    .map(|m| {
+                        let reported = window.is_some_and(|w| {
+                            tasks[id].iter().any(|t| {
+                                t.progress
+                                    .iter()
+                                    .any(|p| p.by.value == m && w.contains(p.date.value))
+                            })
+                        });
+                        (m.to_string(), reported)
+                    })
+                    .collect()
+            };
+            LeadRow {
+                unit: id.to_string(),
+                counts: counts[id],
+                members,
+            }
+        })
+        .collect()
+}
+
+fn registry_order(plan: &Plan, id: &str) -> usize {
+    plan.units
+        .units
+        .iter()
+        .position(|u| u.id.value == id)
+        .unwrap_or(usize::MAX)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -366,13 +406,16 @@ pub struct Due<'a> {
     pub task: &'a Task,
     pub milestone: Option<&'a JudgedMilestone<'a>>,
     pub standing: Standing,
+    /// The task's deadline phrase in force on the day judged.
+    pub task_deadline: &'a str,
 }
 
 impl Due<'_> {
+    /// The deadline phrase in force (the milestone's for a milestone).
     pub fn phrase(&self) -> &str {
         match self.milestone {
-            Some(m) => &m.milestone.deadline.value,
-            None => &self.task.deadline.value,
+            Some(m) => m.deadline,
+            None => self.task_deadline,
         }
     }
 }
@@ -391,6 +434,7 @@ pub fn overdue<'a>(judged: &'a [Judged<'a>]) -> Vec<Due<'a>> {
                 task: j.task,
                 milestone: m,
                 standing: m.map_or(j.standing, |m| m.standing),
+                task_deadline: j.in_force.deadline,
             }
         })
         .collect();
@@ -417,6 +461,7 @@ fn items<'a>(judged: &'a [Judged<'a>], keep: impl Fn(&Standing) -> bool) -> Vec<
                 task: j.task,
                 milestone: None,
                 standing: j.standing,
+                task_deadline: j.in_force.deadline,
             });
         }
         for m in &j.milestones {
@@ -425,6 +470,7 @@ fn items<'a>(judged: &'a [Judged<'a>], keep: impl Fn(&Standing) -> bool) -> Vec<
                     task: j.task,
                     milestone: Some(m),
                     standing: m.standing,
+                    task_deadline: j.in_force.deadline,
                 });
             }
         }
@@ -434,14 +480,17 @@ fn items<'a>(judged: &'a [Judged<'a>], keep: impl Fn(&Standing) -> bool) -> Vec<
 
 #[derive(Debug, Clone)]
 pub struct Silent<'a> {
-    /// The unit that should have reported (a carrier when the named lead has ended).
+    /// The unit that should have reported: one that answers as lead on the day, or a member
+    /// (as it stood that day) of a collective that does.
     pub unit: String,
     pub tasks: Vec<&'a Task>,
 }
 
-/// Units with active tasks (ongoing, in progress, or overdue) that have no progress entry
-/// from them dated inside `window`. A unit that ended is replaced by its carriers; a report by
-/// a member of a collective lead counts for the collective.
+/// Units that answer as lead for active tasks (ongoing, in progress, or overdue) with no
+/// progress entry from them dated inside `window`. Who answers is [`responsible::answer`] on
+/// the window's last day; a collective is expanded to its members as they stood that day, and a
+/// member's entry counts for that member only (an entry by the collective itself counts for
+/// all its members).
 pub fn not_reported<'a>(plan: &Plan, judged: &'a [Judged<'a>], window: &Window) -> Vec<Silent<'a>> {
     let as_of = window.end;
     let index = same_work_index(plan);
@@ -460,35 +509,25 @@ pub fn not_reported<'a>(plan: &Plan, judged: &'a [Judged<'a>], window: &Window) 
             .filter(|p| window.contains(p.date.value) && p.known_by(window.end))
             .map(|p| p.by.value.as_str())
             .collect();
-        for lead in j.task.lead_ids() {
-            for carrier in plan.units.carriers(lead, as_of) {
-                let covered = plan
-                    .units
-                    .expand(carrier)
-                    .iter()
-                    .any(|u| reporters.contains(u))
-                    || reporters.contains(lead);
-                if !covered {
-                    missing.entry(carrier.to_string()).or_default().push(j.task);
+        for lead in responsible::answer(plan, j.task, as_of).lead {
+            if reporters.contains(lead) {
+                continue;
+            }
+            for member in responsible::members_on(plan, lead, as_of) {
+                if !reporters.contains(member) {
+                    let tasks = missing.entry(member.to_string()).or_default();
+                    if !tasks.iter().any(|t| t.id.value == j.task.id.value) {
+                        tasks.push(j.task);
+                    }
                 }
             }
         }
     }
-    let order = |id: &str| {
-        plan.units
-            .units
-            .iter()
-            .position(|u| u.id.value == id)
-            .unwrap_or(usize::MAX)
-    };
     let mut out: Vec<Silent<'a>> = missing
         .into_iter()
         .map(|(unit, tasks)| Silent { unit, tasks })
         .collect();
-    out.sort_by_key(|s| (order(&s.unit), s.unit.clone()));
-    for s in &mut out {
-        s.tasks.dedup_by(|a, b| a.id.value == b.id.value);
-    }
+    out.sort_by_key(|s| (registry_order(plan, &s.unit), s.unit.clone()));
     out
 }
 
@@ -508,20 +547,21 @@ pub fn indicators<'a>(plan: &'a Plan, as_of: NaiveDate) -> Vec<IndicatorRow<'a>>
     let index = same_work_index(plan);
     for t in &plan.tasks {
         let same = same_work(&index, t);
-        for i in &t.indicators {
+        let in_force = t.in_force(as_of);
+        for (i, f) in t.indicators.iter().zip(in_force.indicators) {
             // A value reported on the same piece of work under its other id counts too.
             let latest = same
                 .iter()
                 .filter_map(|s| s.latest_value(&i.name.value, as_of))
                 .max_by_key(|p| p.date.value);
-            let met = match (latest.and_then(|p| p.value), i.target_value) {
+            let met = match (latest.and_then(|p| p.value), f.target_value) {
                 (Some(v), Some(target)) => Some(v >= target),
                 _ => None,
             };
             out.push(IndicatorRow {
                 task: t,
                 name: &i.name.value,
-                target: &i.target,
+                target: f.target,
                 unit: i.unit.as_deref(),
                 latest,
                 met,

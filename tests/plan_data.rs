@@ -70,25 +70,21 @@ fn plan_is_clean_when_issued() {
 }
 
 #[test]
-fn ended_leads_warn_with_successors_as_of_2026() {
+fn a_split_unit_without_handover_is_a_finding_as_of_2026() {
     let loaded = plan();
     let as_of = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
     let problems = tiendo::check::run(&tiendo::check::Input::new(&loaded, as_of));
     assert!(problems.iter().all(|p| p.severity == Severity::Warning));
-    let so_tttt = problems
+    let split = problems
         .iter()
-        .find(|p| p.path.ends_with("7/7.4.toml") && p.code() == "unit-ended")
-        .expect("7.4's lead Sở TT&TT ended on 2025-03-01");
-    match &so_tttt.kind {
-        tiendo::model::problem::ProblemKind::UnitEnded {
-            unit, successors, ..
+        .find(|p| p.path.ends_with("7/7.4.toml") && p.code() == "unit-split")
+        .expect("7.4's lead Sở TT&TT ended on 2025-03-01, its work split");
+    match &split.kind {
+        tiendo::model::problem::ProblemKind::UnitSplit {
+            unit, candidates, ..
         } => {
             assert_eq!(unit, "so-tttt");
-            assert_eq!(
-                successors.len(),
-                2,
-                "Sở KH&CN and Sở VH-TT&DL: {successors:?}"
-            );
+            assert_eq!(candidates.len(), 2, "{candidates:?}");
         }
         other => panic!("{other:?}"),
     }

@@ -18,10 +18,25 @@ pub fn run(ctx: &Ctx, args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome> 
         &loaded, ctx.as_of,
     )));
     problem::sort(&mut problems);
+    let (problems, acked) = crate::check::acknowledged(&loaded.plan, problems);
     let tr = tr(ctx.lang);
     match args.format {
         TextOrJson::Text => {
-            write!(out, "{}", render::problems::text(&problems, tr))?;
+            if args.verbose {
+                write!(out, "{}", render::problems::text(&problems, tr))?;
+            } else {
+                write!(out, "{}", render::problems::grouped_text(&problems, tr))?;
+            }
+            if !acked.is_empty() {
+                if args.verbose {
+                    write!(out, "{}", render::problems::text(&acked, tr))?;
+                }
+                writeln!(
+                    out,
+                    "{}",
+                    tr.who(&crate::i18n::WhoMsg::Acknowledged { count: acked.len() })
+                )?;
+            }
             writeln!(
                 out,
                 "{}",

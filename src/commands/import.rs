@@ -158,7 +158,9 @@ pub fn run(
                 kind: UnitKind::Other,
                 members: vec![],
                 ended: None,
+                started: None,
                 successors: vec![],
+                took_over: None,
                 note: None,
             });
         }

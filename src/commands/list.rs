@@ -87,7 +87,7 @@ pub fn run(
 }
 
 /// Words for a standing: the category, plus "due soon" when it applies.
-pub fn standing_words(ctx: &Ctx, standing: &Standing) -> String {
+pub fn standing_words(ctx: &Ctx, standing: &Standing, by_milestone: Option<usize>) -> String {
     let tr = tr(ctx.lang);
     let mut s = tr.category(standing.category).to_string();
     if standing.due_soon {
@@ -98,6 +98,9 @@ pub fn standing_words(ctx: &Ctx, standing: &Standing) -> String {
         .filter(|_| standing.category == Category::Overdue)
     {
         s.push_str(&format!(" +{d}"));
+    }
+    if let Some(n) = by_milestone {
+        s.push_str(&format!(" ({} {n})", tr.report().milestone));
     }
     s
 }
@@ -130,7 +133,11 @@ fn render_table(ctx: &Ctx, rows: &[Row]) -> String {
             Cell::new(render::units_text(&r.lead)),
             Cell::new(&r.deadline),
             Cell::new(r.standing.due.map(|d| tr.date(d)).unwrap_or_default()),
-            table::standing_cell(&r.standing, standing_words(ctx, &r.standing), style),
+            table::standing_cell(
+                &r.standing,
+                standing_words(ctx, &r.standing, r.overdue_milestone),
+                style,
+            ),
         ]);
     }
     table::to_string(&t)

@@ -16,6 +16,7 @@ use crate::model::plan::{Plan, Unit};
 use crate::model::problem::Severity;
 
 pub mod check;
+pub mod close;
 pub mod completions;
 pub mod diff;
 pub mod export;
@@ -123,9 +124,27 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> Res
             crate::i18n::Lookup::NoPlanFolder { cwd: path }
         }))
     })?;
+    // A closed plan: views judge it as of its closing day and say so once (issue 15).
+    let mut as_of = g.as_of.unwrap_or(env.today);
+    if matches!(
+        cli.command,
+        Command::List(_)
+            | Command::Show(_)
+            | Command::Summary(_)
+            | Command::Units(_)
+            | Command::Export(_)
+    ) && let Some(day) = load::closed_on(&plan_dir).filter(|d| *d < as_of)
+    {
+        as_of = day;
+        writeln!(
+            err,
+            "{}",
+            crate::i18n::tr(lang(g)).timely(&crate::i18n::Timely::Closed { day })
+        )?;
+    }
     let ctx = Ctx {
         plan_dir,
-        as_of: g.as_of.unwrap_or(env.today),
+        as_of,
         as_of_given: g.as_of.is_some(),
         today: env.today,
         lang: lang(g),
@@ -147,6 +166,7 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> Res
         Command::Fmt(a) => fmt::run(&ctx, &a, out, err),
         Command::Export(a) => export::run(&ctx, &a, out, err),
         Command::Import(a) => import::run(&ctx, &a, out, err),
+        Command::Close(a) => close::run(&ctx, &a, out, err),
         Command::Notice(a) => notice::run(&ctx, &a, out, err),
         Command::Returns(a) => returns::run(&ctx, &a, out, err),
         Command::Completions(_) | Command::Man | Command::Schema(_) | Command::MergeDriver(_) => {
@@ -190,7 +210,9 @@ pub fn resolve_unit<'a>(plan: &'a Plan, arg: &str) -> Result<&'a Unit> {
 }
 
 /// Resolve a UNIT argument: an id, the official name, the short label or any alias, matched
-/// without regard to case or diacritics; then a unique folded substring of a name.
+/// without regard to case, diacritics or spacing. Nothing else picks a unit: a prefix, a part
+/// of a name or a misspelling ("sở tài chánh", "Sở TT và TT", "so ttt") is refused with the
+/// nearest units as suggestions, with or without diacritics alike.
 pub fn resolve_unit_in<'a>(plan: &'a Plan, arg: &str, lang: Lang) -> Result<&'a Unit> {
     use crate::i18n::Lookup;
     let tr = crate::i18n::tr(lang);
@@ -198,42 +220,71 @@ pub fn resolve_unit_in<'a>(plan: &'a Plan, arg: &str, lang: Lang) -> Result<&'a 
     if let Some(u) = reg.get(arg) {
         return Ok(u);
     }
-    let ambiguous = |units: &[&Unit]| Lookup::AmbiguousUnit {
-        arg: arg.to_string(),
-        candidates: units
-            .iter()
-            .map(|u| format!("{} ({})", u.id.value, u.name))
-            .collect(),
-    };
     let exact = reg.by_spelling(arg);
     match exact.len() {
         1 => return Ok(exact[0]),
-        n if n > 1 => bail!(tr.lookup(&ambiguous(&exact))),
+        n if n > 1 => bail!(
+            tr.lookup(&Lookup::AmbiguousUnit {
+                arg: arg.to_string(),
+                candidates: exact
+                    .iter()
+                    .map(|u| format!("{} ({})", u.id.value, u.name))
+                    .collect(),
+            })
+        ),
         _ => {}
     }
-    let key = fold(arg);
-    let partial: Vec<&Unit> = reg
-        .units
-        .iter()
-        .filter(|u| {
-            !key.is_empty()
-                && std::iter::once(&u.name)
-                    .chain(u.short.iter())
-                    .chain(u.aliases.iter())
-                    .any(|s| fold(s).contains(&key))
+    bail!(
+        tr.lookup(&Lookup::UnknownUnit {
+            arg: arg.to_string(),
+            near: unit_suggestions(plan, arg)
+                .into_iter()
+                .map(|u| format!("{} ({})", u.id.value, u.name))
+                .collect(),
         })
-        .collect();
-    match partial.len() {
-        1 => Ok(partial[0]),
-        0 => {
-            let near = crate::text::nearest(arg, reg.units.iter().map(|u| u.id.value.as_str()), 5);
-            bail!(tr.lookup(&Lookup::UnknownUnit {
-                arg: arg.to_string(),
-                near: near.into_iter().map(str::to_string).collect(),
-            }))
-        }
-        _ => bail!(tr.lookup(&ambiguous(&partial))),
+    )
+}
+
+/// A spelling reduced to its letters and digits, diacritics folded, "và"/"and" dropped (so
+/// "Sở TT và TT", "Sở TT&TT" and "so tt-tt" meet).
+fn skeleton(s: &str) -> String {
+    fold(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && *w != "va" && *w != "and")
+        .collect()
+}
+
+/// The units nearest to a spelling that names none: every unit a part of whose spellings the
+/// argument is, and those within a small edit distance of one of their spellings (compared as
+/// [`skeleton`]s, so diacritics, case, spacing and "và"/"&" do not matter), nearest first.
+pub fn unit_suggestions<'a>(plan: &'a Plan, arg: &str) -> Vec<&'a Unit> {
+    let key = skeleton(arg);
+    if key.is_empty() {
+        return vec![];
     }
+    let limit = (key.chars().count() / 4).max(2);
+    let mut scored: Vec<(usize, usize, &Unit)> = vec![];
+    for (i, u) in plan.units.units.iter().enumerate() {
+        let best = std::iter::once(&u.id.value)
+            .chain(std::iter::once(&u.name))
+            .chain(u.short.iter())
+            .chain(u.aliases.iter())
+            .map(|s| {
+                let s = skeleton(s);
+                if (key.len() >= 3 && s.contains(&key)) || s.starts_with(&key) {
+                    0
+                } else {
+                    crate::text::distance(&key, &s)
+                }
+            })
+            .min()
+            .unwrap_or(usize::MAX);
+        if best <= limit {
+            scored.push((best, i, u));
+        }
+    }
+    scored.sort_by_key(|(d, i, _)| (*d, *i));
+    scored.into_iter().take(5).map(|(_, _, u)| u).collect()
 }
 
 pub fn is_broken_pipe(e: &anyhow::Error) -> bool {

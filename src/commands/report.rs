@@ -136,6 +136,7 @@ pub fn run(
         issued,
         closed,
         narrative: narrative(ctx, args.out.as_deref(), &stem),
+        by_member: args.by_member,
     };
     let report = crate::report::build(plan, &judged, spec, log.as_deref());
     if args.format == ReportFormat::Docx {

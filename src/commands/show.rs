@@ -89,7 +89,10 @@ fn text(ctx: &Ctx, plan: &Plan, j: &Judged) -> String {
         (Ok(k), None) => tr.deadline_kind(Some(*k)).to_string(),
         (Err(e), None) => tr.deadline_error(e),
     };
-    line(Label::Deadline, format!("\"{}\" → {due}", t.deadline.value));
+    line(
+        Label::Deadline,
+        format!("\"{}\" → {due}", j.in_force.deadline),
+    );
     let mut status = tr.task_status(t.status.value).to_string();
     if let Some(d) = &t.done_on {
         status.push_str(&format!(", {}", tr.date(d.value)));
@@ -97,7 +100,7 @@ fn text(ctx: &Ctx, plan: &Plan, j: &Judged) -> String {
     line(Label::Status, status);
     line(
         Label::Category,
-        super::list::standing_words(ctx, &j.standing),
+        super::list::standing_words(ctx, &j.standing, j.overdue_milestone),
     );
     line(Label::File, t.file.clone());
     s.push_str(&format!("\n{}\n", t.title));
@@ -113,7 +116,7 @@ fn text(ctx: &Ctx, plan: &Plan, j: &Judged) -> String {
                 "  {}. {} — \"{}\" → {due} — {}\n",
                 m.number,
                 m.milestone.title,
-                m.milestone.deadline.value,
+                m.deadline,
                 tr.category(m.standing.category)
             ));
         }

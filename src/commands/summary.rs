@@ -107,7 +107,8 @@ fn text(ctx: &Ctx, plan: &Plan, judged: &[Judged]) -> String {
         &header.iter().map(String::as_str).collect::<Vec<_>>(),
     );
     for r in by_lead(plan, judged, ctx.as_of) {
-        let mut row = vec![render::unit_label(plan, &r.unit, ctx.as_of)];
+        // Rows are units that answer themselves (`summary::by_lead`): no "→ successors".
+        let mut row = vec![plan.units.label(&r.unit).to_string()];
         row.extend(count_cells(&r.counts, with_dropped));
         t.add_row(row.into_iter().map(Cell::new).collect::<Vec<_>>());
     }
@@ -132,7 +133,7 @@ fn json(ctx: &Ctx, plan: &Plan, judged: &[Judged]) -> serde_json::Value {
             "counts": render::json::counts(&g.counts),
         })).collect::<Vec<_>>(),
         "leads": by_lead(plan, judged, ctx.as_of).iter().map(|r| json!({
-            "unit": render::json::unit(plan, &r.unit, ctx.as_of),
+            "unit": render::json::unit_ref(&crate::report::UnitRef::answering(plan, &r.unit)),
             "counts": render::json::counts(&r.counts),
         })).collect::<Vec<_>>(),
     })

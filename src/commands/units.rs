@@ -10,20 +10,23 @@ use crate::cli::{TextOrJson, UnitsArgs};
 use crate::i18n::{Label, tr};
 use crate::model::plan::{Plan, Unit};
 use crate::render::{self, table};
-use crate::summary::{Horizon, judge_all};
+use crate::summary::{Horizon, involves, judge_all, leads};
+use chrono::NaiveDate;
 
-fn led(plan: &Plan, u: &Unit) -> Vec<String> {
+/// Tasks `u` answers for as lead on `as_of` (`summary::leads`, the one rule `list --lead` uses).
+fn led(plan: &Plan, u: &Unit, as_of: NaiveDate) -> Vec<String> {
     plan.tasks
         .iter()
-        .filter(|t| t.lead_ids().any(|l| l == u.id.value))
+        .filter(|t| leads(plan, t, &u.id.value, as_of))
         .map(|t| t.id.value.clone())
         .collect()
 }
 
-fn supported(plan: &Plan, u: &Unit) -> Vec<String> {
+/// Tasks `u` answers for as support (and not as lead) on `as_of`.
+fn supported(plan: &Plan, u: &Unit, as_of: NaiveDate) -> Vec<String> {
     plan.tasks
         .iter()
-        .filter(|t| t.support_ids().any(|l| l == u.id.value))
+        .filter(|t| involves(plan, t, &u.id.value, as_of) && !leads(plan, t, &u.id.value, as_of))
         .map(|t| t.id.value.clone())
         .collect()
 }
@@ -63,7 +66,7 @@ pub fn run(
             "members": u.members.iter().map(|m| &m.value).collect::<Vec<_>>(),
             "ended": render::json::date(u.ended),
             "successors": u.successors.iter().map(|m| &m.value).collect::<Vec<_>>(),
-            "leads": led(plan, u), "supports": supported(plan, u),
+            "leads": led(plan, u, ctx.as_of), "supports": supported(plan, u, ctx.as_of),
         })
     };
     let text = match (&args.unit, args.format) {
@@ -87,8 +90,8 @@ pub fn run(
                     u.id.value.clone(),
                     u.name.clone(),
                     tr.unit_kind(u.kind).to_string(),
-                    led(plan, u).len().to_string(),
-                    supported(plan, u).len().to_string(),
+                    led(plan, u, ctx.as_of).len().to_string(),
+                    supported(plan, u, ctx.as_of).len().to_string(),
                     ended(ctx, plan, u),
                 ]);
             }
@@ -143,12 +146,7 @@ fn one(ctx: &Ctx, plan: &Plan, u: &Unit, style: table::Style) -> String {
     let judged = judge_all(plan, Horizon::new(plan, ctx.as_of));
     let mine: Vec<_> = judged
         .iter()
-        .filter(|j| {
-            j.task
-                .lead_ids()
-                .chain(j.task.support_ids())
-                .any(|l| l == u.id.value)
-        })
+        .filter(|j| involves(plan, j.task, &u.id.value, ctx.as_of))
         .collect();
     if mine.is_empty() {
         s.push_str(&format!("\n{}\n", tr.no_tasks_match()));
@@ -165,7 +163,7 @@ fn one(ctx: &Ctx, plan: &Plan, u: &Unit, style: table::Style) -> String {
         ],
     );
     for j in mine {
-        let role = if j.task.lead_ids().any(|l| l == u.id.value) {
+        let role = if leads(plan, j.task, &u.id.value, ctx.as_of) {
             tr.label(Label::Lead)
         } else {
             tr.label(Label::Support)
@@ -178,11 +176,11 @@ fn one(ctx: &Ctx, plan: &Plan, u: &Unit, style: table::Style) -> String {
                 j.standing
                     .due
                     .map(|d| tr.date(d))
-                    .unwrap_or_else(|| j.task.deadline.value.clone()),
+                    .unwrap_or_else(|| j.in_force.deadline.to_string()),
             ),
             table::standing_cell(
                 &j.standing,
-                super::list::standing_words(ctx, &j.standing),
+                super::list::standing_words(ctx, &j.standing, j.overdue_milestone),
                 style,
             ),
         ]);

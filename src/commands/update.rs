@@ -116,6 +116,7 @@ fn request(ctx: &Ctx, args: &UpdateArgs, loaded: &Loaded, tr: &dyn Tr) -> Result
             percent: args.percent,
             indicator: args.indicator.clone(),
             value: args.value,
+            received: args.received,
         })
     } else {
         None
@@ -149,7 +150,11 @@ fn request(ctx: &Ctx, args: &UpdateArgs, loaded: &Loaded, tr: &dyn Tr) -> Result
 /// nor supports the task (a warning in `check`, where old data may hold it; refused here, where
 /// the entry is being made). Other new warnings are shown and the edit goes ahead.
 pub(super) fn refuses(p: &Problem) -> bool {
-    p.severity == Severity::Error || matches!(p.kind, ProblemKind::ProgressByOutsider { .. })
+    p.severity == Severity::Error
+        || matches!(
+            p.kind,
+            ProblemKind::ProgressByOutsider { .. } | ProblemKind::ProgressByEndedUnit { .. }
+        )
 }
 
 /// Problems the edited task would have that it does not have now (as `check` sees it, with the

@@ -189,6 +189,17 @@ impl Tr for En {
             ),
             MissingKey { key } => (format!("missing required key `{key}`"), None),
             BadValue { detail } => (format!("invalid value: {detail}"), None),
+            PlanEndedOpen { end } => (self.timely(&super::Timely::EndedOpen { end: *end }), None),
+            UnknownLinkedTask { id } => (
+                format!("linked task (`same_as`/`overlaps`) does not exist: `{id}`"),
+                Some(s("`tiendo list` lists every id")),
+            ),
+            ReceivedBeforeDate => (
+                s("received (`received`) before the day it refers to (`date`)"),
+                Some(s(
+                    "drop `received` when the report arrived on the day it refers to",
+                )),
+            ),
             NoTasks => (
                 s("the plan has no tasks yet"),
                 Some(s("create one with `tiendo new`")),
@@ -344,6 +355,78 @@ impl Tr for En {
             ValueWithoutIndicator => (s("`value` without `indicator`"), None),
             IndicatorWithoutValue => (s("`indicator` without `value`"), None),
             DuplicateIndicator { name } => (format!("indicator `{name}` is declared twice"), None),
+            // Dated amendments (issues 14, 15).
+            AmendmentWithoutBasis => (
+                s("amendment without `basis` (the document it rests on)"),
+                Some(s(
+                    "give the document's number and date, e.g. basis = \"Công văn số 123/UBND-KT ngày 18/6/2024\"; when the number is unknown say so and set unverified = true",
+                )),
+            ),
+            AmendmentToWithoutFrom => (
+                s("amendment has `to` but no `from` (the unit handing over)"),
+                None,
+            ),
+            AmendmentFromWithoutTo => (
+                s("amendment has `from` but no `to` (the units taking over)"),
+                None,
+            ),
+            AmendmentEmpty => (
+                s("amendment changes nothing"),
+                Some(s(
+                    "give at least one of: from+to, lead, support, deadline, due, title, indicator+target",
+                )),
+            ),
+            AmendmentMilestoneOutOfRange { number, count } => (
+                format!("amendment to milestone {number}, but the task has {count} milestones"),
+                None,
+            ),
+            AmendmentTargetWithoutIndicator => (
+                s("amendment has `target`/`target_value` but no `indicator`"),
+                None,
+            ),
+            UnitSplit {
+                name,
+                ended,
+                candidates,
+                ..
+            } => (
+                format!(
+                    "{name} ended on {} and its work was split; this task does not say who takes it over",
+                    self.date(*ended)
+                ),
+                Some(format!(
+                    "add an [[amendment]] with from, to and basis; candidates: {}",
+                    candidates
+                        .iter()
+                        .map(|(l, f)| match f {
+                            Some(f) => format!("{l} ({f})"),
+                            None => l.clone(),
+                        })
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                )),
+            ),
+            ProgressByEndedUnit {
+                name,
+                ended,
+                carriers,
+                ..
+            } => (
+                format!(
+                    "progress entry by {name}, which ended on {}",
+                    self.date(*ended)
+                ),
+                Some(format!(
+                    "on that day the task was carried by {}",
+                    carriers.join(", ")
+                )),
+            ),
+            HandoverFromStranger { unit } => (
+                format!(
+                    "handover from `{unit}`, but on that day `{unit}` neither leads nor supports this task"
+                ),
+                None,
+            ),
         }
     }
 
@@ -352,6 +435,7 @@ impl Tr for En {
             Item::Milestone(n) => format!("milestone {n}"),
             Item::Progress(n) => format!("progress entry {n}"),
             Item::Indicator(n) => format!("indicator {n}"),
+            Item::Amendment(n) => format!("amendment {n}"),
         }
     }
 
@@ -560,6 +644,39 @@ impl Tr for En {
         )
     }
 
+    fn who(&self, m: &crate::i18n::WhoMsg<'_>) -> String {
+        use crate::i18n::WhoMsg::*;
+        match m {
+            Grouped { count, tasks } => format!("{count} tasks: {tasks}"),
+            GroupedHint => "`tiendo check --verbose` lists every location".to_string(),
+            Acknowledged { count } => format!(
+                "{count} warnings acknowledged in plan.toml ([[acknowledge]]); `--verbose` shows them"
+            ),
+            AmendmentsHeading => "Amendments".to_string(),
+            Amendment {
+                on,
+                what,
+                basis,
+                unverified,
+            } => format!(
+                "from {on}: {what}, on the basis of {basis}{}",
+                if *unverified { " (unverified)" } else { "" }
+            ),
+            Handover { from, to } => format!("handover {from} → {to}"),
+            Lead { to } => format!("lead: {to}"),
+            Support { to } => format!("support: {to}"),
+            Deadline { to } => format!("deadline: {to}"),
+            MilestoneDeadline { number, to } => format!("milestone {number} deadline: {to}"),
+            Title { to } => format!("title: {to}"),
+            Target { indicator, to } => format!("indicator {indicator}: {to}"),
+            AmendmentNeedsOnAndBasis => {
+                "an amendment needs --on DATE (the day it takes effect) and --basis \"the document\"".to_string()
+            }
+            HandoverNeedsTo => "--handover UNIT needs --to UNIT[,UNIT…]".to_string(),
+            CommitAmendment { id, on } => format!("{id}: amendment from {on}"),
+        }
+    }
+
     fn merge_whole(&self, path: &str, why: crate::merge::Fallback) -> String {
         use crate::merge::Fallback::*;
         let why = match why {
@@ -666,6 +783,48 @@ impl Tr for En {
                 "`{path}` is an issued report (no. {number} of {}) but commit {commit} changes it",
                 d(*date)
             ),
+            AmendedHeading => "Amendments in force from this period (by document):".into(),
+            CommitsHeading => "Changes to the plan data (git history):".into(),
+            AmendedWord => "amended".into(),
+            AmendmentText(a) => {
+                use crate::report::AmendmentChange as C;
+                let units = |u: &[crate::report::UnitName]| {
+                    u.iter().map(|x| x.label.as_str()).collect::<Vec<_>>().join(", ")
+                };
+                let od = |x: &Option<chrono::NaiveDate>| x.map(d).unwrap_or_else(|| "—".into());
+                let parts: Vec<String> = a
+                    .changes
+                    .iter()
+                    .map(|c| match c {
+                        C::Deadline { milestone, from, from_due, to, to_due } => format!(
+                            "{}deadline \"{from}\" → \"{to}\" (due {} → {})",
+                            milestone.map(|n| format!("milestone {n} ")).unwrap_or_default(),
+                            od(from_due),
+                            od(to_due)
+                        ),
+                        C::Units { role, from, to } => format!(
+                            "{}: {} → {}",
+                            match *role {
+                                "lead" => "lead",
+                                "support" => "support",
+                                _ => "handover",
+                            },
+                            units(from),
+                            units(to)
+                        ),
+                        C::Title { to } => format!("title → \"{to}\""),
+                        C::Target { indicator, from, to } => {
+                            format!("target of {indicator}: {from} → {to}")
+                        }
+                    })
+                    .collect();
+                let basis = match &a.basis {
+                    Some(b) => format!(", under {b}"),
+                    None => ", no basis recorded".into(),
+                };
+                let unverified = if a.unverified { " (unverified)" } else { "" };
+                format!("{}{basis}{unverified}", parts.join("; "))
+            }
             EndedOpen { end } => format!(
                 "the plan's period ended on {} and the plan is still open: run `tiendo close --on DATE`, or carry its open work over to the next plan",
                 d(*end)
@@ -704,6 +863,9 @@ static REPORT: ReportTexts = ReportTexts {
     carried_by: "carried by",
     missing_tasks: "Tasks without a report",
     not_reported_note: "Lead units with tasks in progress, ongoing or due that have no progress entry dated in the window.",
+    units_reported: "units reported in the window",
+    member_reported: "reported",
+    member_silent: "not reported",
 };
 
 static HISTORY: HistoryTexts = HistoryTexts {

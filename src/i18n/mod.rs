@@ -123,13 +123,75 @@ pub trait Tr: Sync {
     /// Reports over time (issue 15): provenance, periods, issued reports, late returns,
     /// narrative parts, closing.
     fn timely(&self, m: &Timely<'_>) -> String;
+    /// Amendments and who answers (issue 14): check's grouping and acknowledgements, `show`'s
+    /// amendment lines.
+    fn who(&self, m: &WhoMsg<'_>) -> String;
+}
+
+/// Wording of amendments and who answers (issue 14).
+#[derive(Debug, Clone)]
+pub enum WhoMsg<'a> {
+    /// One line for `count` findings of one rule about one unit, in these tasks.
+    Grouped {
+        count: usize,
+        tasks: &'a str,
+    },
+    /// The hint after a grouped line.
+    GroupedHint,
+    /// Warnings left out because plan.toml acknowledges them.
+    Acknowledged {
+        count: usize,
+    },
+    /// `show`: the heading of the amendments list.
+    AmendmentsHeading,
+    /// `show`: one amendment, "from DAY: WHAT (theo BASIS)".
+    Amendment {
+        on: &'a str,
+        what: &'a str,
+        basis: &'a str,
+        unverified: bool,
+    },
+    /// What a handover says: "FROM → TO".
+    Handover {
+        from: &'a str,
+        to: &'a str,
+    },
+    Lead {
+        to: &'a str,
+    },
+    Support {
+        to: &'a str,
+    },
+    Deadline {
+        to: &'a str,
+    },
+    MilestoneDeadline {
+        number: usize,
+        to: &'a str,
+    },
+    Title {
+        to: &'a str,
+    },
+    Target {
+        indicator: &'a str,
+        to: &'a str,
+    },
+    /// `update`: an amendment needs `--on` and `--basis`.
+    AmendmentNeedsOnAndBasis,
+    /// `update --handover FROM` needs `--to`.
+    HandoverNeedsTo,
+    /// Commit message part: "ID: điều chỉnh từ DAY".
+    CommitAmendment {
+        id: &'a str,
+        on: &'a str,
+    },
 }
 
 // ---- issue 15: reports that stay true over time --------------------------------------------
 
 /// Wording of reports over time: what a report was judged from, its period, issued reports,
 /// late returns, the secretariat's narrative, the overdue rule, closing the plan.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Timely<'a> {
     /// Header label of the provenance line ("Dữ liệu").
     BasisLabel,
@@ -240,6 +302,14 @@ pub enum Timely<'a> {
     EndedOpen {
         end: NaiveDate,
     },
+    /// Section 9: amendments that took effect in the window.
+    AmendedHeading,
+    /// Section 9: the commits part, when amendments are listed above it.
+    CommitsHeading,
+    /// What one amendment changed and on what basis (no day).
+    AmendmentText(&'a crate::report::AmendmentLine),
+    /// Appendix: "điều chỉnh" before the amendments in force.
+    AmendedWord,
 }
 // ---- end issue 15 ---------------------------------------------------------------------------
 
@@ -311,6 +381,11 @@ pub struct ReportTexts {
     pub carried_by: &'static str,
     pub missing_tasks: &'static str,
     pub not_reported_note: &'static str,
+    // Collectives member by member (issue 14).
+    /// After "x/y" in section 3: members of a collective that reported in the window.
+    pub units_reported: &'static str,
+    pub member_reported: &'static str,
+    pub member_silent: &'static str,
 }
 
 /// Fixed wording of history views (log, diff, review).

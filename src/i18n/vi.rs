@@ -189,6 +189,15 @@ impl Tr for Vi {
             ),
             MissingKey { key } => (format!("thiếu khóa bắt buộc `{key}`"), None),
             BadValue { detail } => (format!("giá trị không hợp lệ: {detail}"), None),
+            PlanEndedOpen { end } => (self.timely(&super::Timely::EndedOpen { end: *end }), None),
+            UnknownLinkedTask { id } => (
+                format!("nhiệm vụ liên kết (`same_as`/`overlaps`) không tồn tại: `{id}`"),
+                Some(s("`tiendo list` liệt kê mọi mã")),
+            ),
+            ReceivedBeforeDate => (
+                s("ngày nhận (`received`) sớm hơn ngày số liệu (`date`)"),
+                Some(s("bỏ `received` nếu báo cáo nhận đúng ngày số liệu")),
+            ),
             NoTasks => (
                 s("kế hoạch chưa có nhiệm vụ nào"),
                 Some(s("tạo nhiệm vụ bằng `tiendo new`")),
@@ -342,6 +351,78 @@ impl Tr for Vi {
             ValueWithoutIndicator => (s("có `value` nhưng thiếu `indicator`"), None),
             IndicatorWithoutValue => (s("có `indicator` nhưng thiếu `value`"), None),
             DuplicateIndicator { name } => (format!("chỉ tiêu `{name}` khai báo hai lần"), None),
+            // Dated amendments (issues 14, 15).
+            AmendmentWithoutBasis => (
+                s("điều chỉnh thiếu `basis` (văn bản làm căn cứ)"),
+                Some(s(
+                    "ghi số, ký hiệu và ngày của văn bản, ví dụ basis = \"Công văn số 123/UBND-KT ngày 18/6/2024\"; chưa rõ số văn bản thì ghi rõ điều đó và đặt unverified = true",
+                )),
+            ),
+            AmendmentToWithoutFrom => (
+                s("điều chỉnh có `to` nhưng thiếu `from` (đơn vị bàn giao)"),
+                None,
+            ),
+            AmendmentFromWithoutTo => (
+                s("điều chỉnh có `from` nhưng thiếu `to` (đơn vị tiếp nhận)"),
+                None,
+            ),
+            AmendmentEmpty => (
+                s("điều chỉnh không thay đổi gì"),
+                Some(s(
+                    "ghi ít nhất một trong: from+to, lead, support, deadline, due, title, indicator+target",
+                )),
+            ),
+            AmendmentMilestoneOutOfRange { number, count } => (
+                format!("điều chỉnh mốc {number} nhưng nhiệm vụ có {count} mốc"),
+                None,
+            ),
+            AmendmentTargetWithoutIndicator => (
+                s("điều chỉnh có `target`/`target_value` nhưng thiếu `indicator`"),
+                None,
+            ),
+            UnitSplit {
+                name,
+                ended,
+                candidates,
+                ..
+            } => (
+                format!(
+                    "{name} chấm dứt từ {}, công việc chia cho nhiều đơn vị; nhiệm vụ chưa ghi đơn vị tiếp nhận",
+                    self.date(*ended)
+                ),
+                Some(format!(
+                    "thêm [[amendment]] với from, to, basis; ứng viên: {}",
+                    candidates
+                        .iter()
+                        .map(|(l, f)| match f {
+                            Some(f) => format!("{l} ({f})"),
+                            None => l.clone(),
+                        })
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                )),
+            ),
+            ProgressByEndedUnit {
+                name,
+                ended,
+                carriers,
+                ..
+            } => (
+                format!(
+                    "báo cáo của {name}, đơn vị đã chấm dứt hoạt động từ {}",
+                    self.date(*ended)
+                ),
+                Some(format!(
+                    "vào ngày đó nhiệm vụ do {} đảm nhận",
+                    carriers.join(", ")
+                )),
+            ),
+            HandoverFromStranger { unit } => (
+                format!(
+                    "bàn giao từ `{unit}`, nhưng vào ngày đó `{unit}` không chủ trì hay phối hợp nhiệm vụ này"
+                ),
+                None,
+            ),
         }
     }
 
@@ -350,6 +431,7 @@ impl Tr for Vi {
             Item::Milestone(n) => format!("mốc {n}"),
             Item::Progress(n) => format!("báo cáo {n}"),
             Item::Indicator(n) => format!("chỉ tiêu {n}"),
+            Item::Amendment(n) => format!("điều chỉnh {n}"),
         }
     }
 
@@ -560,6 +642,44 @@ impl Tr for Vi {
         )
     }
 
+    fn who(&self, m: &crate::i18n::WhoMsg<'_>) -> String {
+        use crate::i18n::WhoMsg::*;
+        match m {
+            Grouped { count, tasks } => format!("{count} nhiệm vụ: {tasks}"),
+            GroupedHint => "`tiendo check --verbose` liệt kê từng vị trí".to_string(),
+            Acknowledged { count } => format!(
+                "{count} cảnh báo đã được ghi nhận trong plan.toml ([[acknowledge]]); `--verbose` để xem"
+            ),
+            AmendmentsHeading => "Điều chỉnh".to_string(),
+            Amendment {
+                on,
+                what,
+                basis,
+                unverified,
+            } => format!(
+                "từ {on}: {what}, theo {basis}{}",
+                if *unverified {
+                    " (chưa xác minh)"
+                } else {
+                    ""
+                }
+            ),
+            Handover { from, to } => format!("bàn giao {from} → {to}"),
+            Lead { to } => format!("chủ trì: {to}"),
+            Support { to } => format!("phối hợp: {to}"),
+            Deadline { to } => format!("thời hạn: {to}"),
+            MilestoneDeadline { number, to } => format!("thời hạn mốc {number}: {to}"),
+            Title { to } => format!("nội dung: {to}"),
+            Target { indicator, to } => format!("chỉ tiêu {indicator}: {to}"),
+            AmendmentNeedsOnAndBasis => {
+                "điều chỉnh cần --on NGÀY (ngày có hiệu lực) và --basis \"văn bản căn cứ\""
+                    .to_string()
+            }
+            HandoverNeedsTo => "--handover ĐƠN_VỊ cần --to ĐƠN_VỊ[,ĐƠN_VỊ…]".to_string(),
+            CommitAmendment { id, on } => format!("{id}: điều chỉnh từ {on}"),
+        }
+    }
+
     fn merge_whole(&self, path: &str, why: crate::merge::Fallback) -> String {
         use crate::merge::Fallback::*;
         let why = match why {
@@ -670,6 +790,48 @@ impl Tr for Vi {
                 "`{path}` là báo cáo đã ban hành (số {number}, ngày {}) nhưng bị sửa trong commit {commit}",
                 d(*date)
             ),
+            AmendedHeading => "Điều chỉnh có hiệu lực trong kỳ (theo văn bản):".into(),
+            CommitsHeading => "Thay đổi trong dữ liệu kế hoạch (lịch sử git):".into(),
+            AmendedWord => "điều chỉnh".into(),
+            AmendmentText(a) => {
+                use crate::report::AmendmentChange as C;
+                let units = |u: &[crate::report::UnitName]| {
+                    u.iter().map(|x| x.label.as_str()).collect::<Vec<_>>().join(", ")
+                };
+                let od = |x: &Option<chrono::NaiveDate>| x.map(d).unwrap_or_else(|| "—".into());
+                let parts: Vec<String> = a
+                    .changes
+                    .iter()
+                    .map(|c| match c {
+                        C::Deadline { milestone, from, from_due, to, to_due } => format!(
+                            "thời hạn{} \"{from}\" → \"{to}\" (hạn {} → {})",
+                            milestone.map(|n| format!(" mốc {n}")).unwrap_or_default(),
+                            od(from_due),
+                            od(to_due)
+                        ),
+                        C::Units { role, from, to } => format!(
+                            "{}: {} → {}",
+                            match *role {
+                                "lead" => "chủ trì",
+                                "support" => "phối hợp",
+                                _ => "bàn giao",
+                            },
+                            units(from),
+                            units(to)
+                        ),
+                        C::Title { to } => format!("nội dung → \"{to}\""),
+                        C::Target { indicator, from, to } => {
+                            format!("mục tiêu chỉ tiêu {indicator}: {from} → {to}")
+                        }
+                    })
+                    .collect();
+                let basis = match &a.basis {
+                    Some(b) => format!(", theo {b}"),
+                    None => ", chưa ghi văn bản căn cứ".into(),
+                };
+                let unverified = if a.unverified { " (chưa kiểm chứng)" } else { "" };
+                format!("{}{basis}{unverified}", parts.join("; "))
+            }
             EndedOpen { end } => format!(
                 "kỳ của kế hoạch đã hết ngày {} mà kế hoạch chưa kết thúc: chạy `tiendo close --on NGÀY` hoặc chuyển các việc còn dở sang kế hoạch sau",
                 d(*end)
@@ -708,6 +870,9 @@ static REPORT: ReportTexts = ReportTexts {
     carried_by: "tiếp nhận bởi",
     missing_tasks: "Nhiệm vụ chưa có báo cáo",
     not_reported_note: "Đơn vị chủ trì có nhiệm vụ đang thực hiện, thường xuyên hoặc đã đến hạn mà chưa có báo cáo tiến độ trong kỳ.",
+    units_reported: "đơn vị đã báo cáo trong kỳ",
+    member_reported: "đã báo cáo",
+    member_silent: "chưa báo cáo",
 };
 
 static HISTORY: HistoryTexts = HistoryTexts {

@@ -62,8 +62,29 @@ pub struct PlanMeta {
     pub period_end: Option<NaiveDate>,
     /// The day the plan was closed: views judge as of this day.
     pub closed_on: Option<NaiveDate>,
+    /// Known warnings the secretariat has acknowledged (`[[acknowledge]]`).
+    pub acknowledged: Vec<Acknowledgement>,
     /// `[document]`: header block, signature and recipients of outgoing documents.
     pub document: DocumentSettings,
+}
+
+/// A known finding the plan accepts, with its reason: `check` leaves matching warnings out of
+/// its count (and `--strict`) until something new appears.
+#[derive(Debug, Clone, Default)]
+pub struct Acknowledgement {
+    /// The rule's code, e.g. `unit-split`.
+    pub rule: Located<String>,
+    /// Only findings about this unit (id).
+    pub unit: Option<Located<String>>,
+    /// Only findings in these tasks (ids); empty: any task.
+    pub tasks: Vec<String>,
+    pub reason: String,
+}
+
+impl Default for Located<String> {
+    fn default() -> Self {
+        Located::new(String::new(), Pos::default())
+    }
 }
 
 /// How the plan's outgoing documents are headed and signed (Nghị định 30/2020/NĐ-CP). A field
@@ -98,6 +119,7 @@ impl Default for PlanMeta {
             period_start: None,
             period_end: None,
             closed_on: None,
+            acknowledged: Vec::new(),
             document: DocumentSettings::default(),
         }
     }
@@ -220,7 +242,13 @@ pub struct Unit {
     pub kind: UnitKind,
     pub members: Vec<Located<String>>,
     pub ended: Option<NaiveDate>,
+    /// The day the unit came into being (None: before the plan); collectives count it as a
+    /// member from that day.
+    pub started: Option<NaiveDate>,
     pub successors: Vec<Located<String>>,
+    /// What this unit took over from ended units (their functions), shown as `check`'s
+    /// candidates when a task must choose among successors.
+    pub took_over: Option<String>,
     pub note: Option<String>,
 }
 
@@ -442,6 +470,8 @@ pub struct Task {
     pub milestones: Vec<Milestone>,
     pub indicators: Vec<Indicator>,
     pub progress: Vec<Progress>,
+    /// Dated changes to the plan's values (see [`super::amendment`]), in file order.
+    pub amendments: Vec<super::amendment::Amendment>,
 }
 
 impl Task {

@@ -30,6 +30,8 @@ pub enum Item {
     Progress(usize),
     /// 1-based indicator number.
     Indicator(usize),
+    /// 1-based amendment number (file order).
+    Amendment(usize),
 }
 
 /// Guess at what a file that is not UTF-8 is.
@@ -71,6 +73,16 @@ pub enum ProblemKind {
         detail: String,
     },
     NoTasks,
+    /// The plan's period ended before the day judged and the plan is not closed.
+    PlanEndedOpen {
+        end: chrono::NaiveDate,
+    },
+    /// `same_as` or `overlaps` names a task that does not exist.
+    UnknownLinkedTask {
+        id: String,
+    },
+    /// A progress entry received before the day it refers to.
+    ReceivedBeforeDate,
     DuplicateTaskId {
         id: String,
         other: String,
@@ -168,6 +180,36 @@ pub enum ProblemKind {
     DuplicateIndicator {
         name: String,
     },
+    // Dated amendments (issues 14, 15).
+    AmendmentWithoutBasis,
+    AmendmentToWithoutFrom,
+    AmendmentFromWithoutTo,
+    AmendmentEmpty,
+    AmendmentMilestoneOutOfRange {
+        number: i64,
+        count: usize,
+    },
+    AmendmentTargetWithoutIndicator,
+    HandoverFromStranger {
+        unit: String,
+    },
+    // Who answers (issue 14).
+    /// An ended unit's work split among several successors, and the task has no handover for it.
+    UnitSplit {
+        unit: String,
+        name: String,
+        ended: NaiveDate,
+        /// Each candidate's label and the function it took over (from units.toml `took_over`).
+        candidates: Vec<(String, Option<String>)>,
+    },
+    /// A progress entry by a unit that had ended on the entry's date.
+    ProgressByEndedUnit {
+        unit: String,
+        name: String,
+        ended: NaiveDate,
+        /// Who carried the task on that date.
+        carriers: Vec<String>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -223,6 +265,9 @@ impl Problem {
             MissingKey { .. } => "missing-key",
             BadValue { .. } => "bad-value",
             NoTasks => "no-tasks",
+            PlanEndedOpen { .. } => "plan-ended-open",
+            UnknownLinkedTask { .. } => "unknown-linked-task",
+            ReceivedBeforeDate => "received-before-date",
             DuplicateTaskId { .. } => "duplicate-task-id",
             IdFileMismatch { .. } => "id-file-mismatch",
             UnsafeId { .. } => "unsafe-id",
@@ -253,6 +298,32 @@ impl Problem {
             ValueWithoutIndicator => "value-without-indicator",
             IndicatorWithoutValue => "indicator-without-value",
             DuplicateIndicator { .. } => "duplicate-indicator",
+            AmendmentWithoutBasis => "amendment-without-basis",
+            AmendmentToWithoutFrom => "amendment-to-without-from",
+            AmendmentFromWithoutTo => "amendment-from-without-to",
+            AmendmentEmpty => "amendment-empty",
+            AmendmentMilestoneOutOfRange { .. } => "amendment-milestone-out-of-range",
+            AmendmentTargetWithoutIndicator => "amendment-target-without-indicator",
+            HandoverFromStranger { .. } => "handover-from-stranger",
+            UnitSplit { .. } => "unit-split",
+            ProgressByEndedUnit { .. } => "progress-by-ended-unit",
+        }
+    }
+}
+
+impl Problem {
+    /// The unit a finding is about, when it is about one (check groups repeated findings by
+    /// unit and rule; an acknowledgement may name the unit).
+    pub fn unit(&self) -> Option<&str> {
+        use ProblemKind::*;
+        match &self.kind {
+            UnitEnded { unit, .. }
+            | UnitSplit { unit, .. }
+            | ProgressByEndedUnit { unit, .. }
+            | ProgressByOutsider { unit }
+            | HandoverFromStranger { unit } => Some(unit),
+            UnknownUnit { id, .. } => Some(id),
+            _ => None,
         }
     }
 }

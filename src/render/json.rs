@@ -158,6 +158,9 @@ pub fn report(r: &Report) -> Value {
         })).collect::<Vec<_>>(),
         "by_lead": r.by_lead.iter().map(|l| json!({
             "unit": unit_ref(&l.unit), "counts": counts(&l.counts),
+            "members": l.members.iter().map(|(m, reported)| json!({
+                "id": m.id, "label": m.label, "reported": reported,
+            })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
         "overdue": r.overdue.iter().map(due).collect::<Vec<_>>(),
         "due_next": r.due_next.iter().map(due).collect::<Vec<_>>(),

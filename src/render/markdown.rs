@@ -205,6 +205,21 @@ fn narrative_text(text: &str) -> String {
         .join("\n")
 }
 
+/// The appendix's deadline cell: the phrase in force, then each amendment in force with its day
+/// and basis.
+fn deadline_cell(row: &crate::report::Row, tr: &dyn Tr) -> String {
+    let mut s = row.deadline.clone();
+    for a in &row.amendments {
+        s.push_str(&format!(
+            " ({} {}: {})",
+            tr.timely(&Timely::AmendedWord),
+            tr.date(a.on),
+            tr.timely(&Timely::AmendmentText(a))
+        ));
+    }
+    s
+}
+
 /// The report as Markdown: renders the value, computes nothing.
 pub fn report(r: &Report, tr: &dyn Tr) -> String {
     let t = tr.report();
@@ -219,10 +234,10 @@ pub fn report(r: &Report, tr: &dyn Tr) -> String {
         .map(|i| {
             format!(
                 " ({})",
-                tr.timely(&Timely::IssuedHeading {
+                escape(&tr.timely(&Timely::IssuedHeading {
                     number: &i.number,
                     date: i.date
-                })
+                }))
             )
         })
         .unwrap_or_default();
@@ -232,7 +247,7 @@ pub fn report(r: &Report, tr: &dyn Tr) -> String {
         t.heading,
         t.plan.to_lowercase(),
         escape(&r.plan_code),
-        escape(&issued)
+        issued
     );
     let _ = writeln!(out, "<!-- {} -->\n", t.generated_by);
     let _ = writeln!(
@@ -382,18 +397,32 @@ pub fn report(r: &Report, tr: &dyn Tr) -> String {
         tr.label(Label::Led).to_string(),
     ];
     header.extend(cats.iter().map(|c| tr.category(*c).to_string()));
-    let rows: Vec<Vec<String>> = r
-        .by_lead
-        .iter()
-        .map(|l| {
-            let mut row = vec![
-                escape(&crate::render::unit_text(&l.unit)),
-                l.counts.total().to_string(),
-            ];
-            row.extend(cats.iter().map(|c| l.counts.get(*c).to_string()));
-            row
-        })
-        .collect();
+    let mut rows: Vec<Vec<String>> = vec![];
+    for l in &r.by_lead {
+        let mut label = crate::render::unit_text(&l.unit);
+        if !l.members.is_empty() {
+            let (x, y) = l.reported();
+            label = format!("{label} ({x}/{y} {})", t.units_reported);
+        }
+        let mut row = vec![escape(&label), l.counts.total().to_string()];
+        row.extend(cats.iter().map(|c| l.counts.get(*c).to_string()));
+        rows.push(row);
+        if r.by_member {
+            for (m, reported) in &l.members {
+                let word = if *reported {
+                    t.member_reported
+                } else {
+                    t.member_silent
+                };
+                let mut row = vec![
+                    escape(&format!("↳ {} ({word})", m.label)),
+                    l.counts.total().to_string(),
+                ];
+                row.extend(cats.iter().map(|c| l.counts.get(*c).to_string()));
+                rows.push(row);
+            }
+        }
+    }
     table(&mut out, &header, &rows);
 
     // 4. Overdue
@@ -539,14 +568,36 @@ pub fn report(r: &Report, tr: &dyn Tr) -> String {
         }
     }
 
-    // 9. Changes to the plan
+    // 9. Changes to the plan: amendments taking effect in the window, then the commits.
     let _ = writeln!(out, "## 9. {}\n", t.changes);
+    if !r.amended.is_empty() {
+        let _ = writeln!(out, "{}\n", tr.timely(&Timely::AmendedHeading));
+        let mut last: Option<&str> = None;
+        for a in &r.amended {
+            if last != Some(a.task.as_str()) {
+                let _ = writeln!(out, "- **{}**", escape(&a.task));
+                last = Some(a.task.as_str());
+            }
+            let _ = writeln!(
+                out,
+                "  - {}: {}",
+                tr.date(a.on),
+                escape(&tr.timely(&Timely::AmendmentText(a)))
+            );
+        }
+        out.push('\n');
+        if matches!(&r.changes, Changes::Commits(c) if !c.is_empty()) {
+            let _ = writeln!(out, "{}\n", tr.timely(&Timely::CommitsHeading));
+        }
+    }
     match &r.changes {
         Changes::Unavailable => {
             let _ = writeln!(out, "{}\n", t.no_history);
         }
         Changes::Commits(c) if c.is_empty() => {
-            let _ = writeln!(out, "{}\n", t.no_changes);
+            if r.amended.is_empty() {
+                let _ = writeln!(out, "{}\n", t.no_changes);
+            }
         }
         Changes::Commits(c) => {
             let label = |id: &str| r.unit_label(id).to_string();
@@ -660,7 +711,7 @@ pub fn report(r: &Report, tr: &dyn Tr) -> String {
                 escape(&cut(&j.title, 120)),
                 escape(&units_text(&j.lead)),
                 escape(&units_text(&j.support)),
-                escape(&j.deadline),
+                escape(&deadline_cell(j, tr)),
                 j.standing
                     .due
                     .map(|x| tr.date(x))

@@ -30,6 +30,67 @@ pub fn text(problems: &[Problem], tr: &dyn Tr) -> String {
     out
 }
 
+/// [`text`], with repeated warnings grouped: every warning of one rule about one unit (two or
+/// more) becomes one line — the first one's message, then the count and the tasks (file stems)
+/// — and a hint that `--verbose` lists them all. Errors are never grouped.
+pub fn grouped_text(problems: &[Problem], tr: &dyn Tr) -> String {
+    use std::collections::BTreeMap;
+    let key = |p: &Problem| {
+        (p.severity == Severity::Warning)
+            .then(|| p.unit().map(|u| (p.code(), u.to_string())))
+            .flatten()
+    };
+    let mut groups: BTreeMap<(&str, String), Vec<&Problem>> = BTreeMap::new();
+    for p in problems {
+        if let Some(k) = key(p) {
+            groups.entry(k).or_default().push(p);
+        }
+    }
+    let mut out = String::new();
+    let mut printed: Vec<(&str, String)> = vec![];
+    for p in problems {
+        let Some(k) = key(p).filter(|k| groups[k].len() > 1) else {
+            out.push_str(&text(std::slice::from_ref(p), tr));
+            continue;
+        };
+        if printed.contains(&k) {
+            continue;
+        }
+        let group = &groups[&k];
+        let mut tasks: Vec<&str> = group
+            .iter()
+            .map(|p| {
+                p.path
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or(&p.path)
+                    .trim_end_matches(".toml")
+            })
+            .collect();
+        tasks.dedup();
+        let (msg, help) = tr.problem(p);
+        out.push_str(&format!(
+            "{}: {msg} [{}] — {}\n",
+            tr.severity(false),
+            k.0,
+            tr.who(&crate::i18n::WhoMsg::Grouped {
+                count: group.len(),
+                tasks: &tasks.join(", "),
+            })
+        ));
+        if let Some(h) = help {
+            out.push_str(&format!("  {} {h}\n", tr.help_word()));
+        }
+        out.push_str(&format!(
+            "  {} {}\n",
+            tr.help_word(),
+            tr.who(&crate::i18n::WhoMsg::GroupedHint)
+        ));
+        printed.push(k);
+    }
+    out
+}
+
 pub fn summary_line(problems: &[Problem], files: usize, tr: &dyn Tr) -> String {
     let errors = problems
         .iter()
