@@ -701,3 +701,105 @@ fn fill_cells(from: &Path, to: &Path, cells: &[(String, Fill<'_>)]) {
     }
     w.finish().unwrap();
 }
+
+#[test]
+fn a_completion_date_from_the_lead_marks_the_task_done() {
+    let f = Fixture::new(false);
+    let sheet = f.root().join("mau.xlsx");
+    f.ok(&[
+        "returns",
+        "template",
+        "--unit",
+        "so-tttt",
+        "--month",
+        "2024-07",
+        "-o",
+        sheet.to_str().unwrap(),
+    ]);
+    let rows = template_rows(&sheet);
+    let lead = rows
+        .iter()
+        .find(|(_, r)| r[0] == "7.4" && r[5].is_empty())
+        .unwrap()
+        .0;
+    let filled = f.root().join("xong.xlsx");
+    fill_cells(
+        &sheet,
+        &filled,
+        &[
+            (
+                cell('I', lead),
+                Fill::Text("Hoàn thành triển khai phương án bảo vệ"),
+            ),
+            (cell('J', lead), Fill::Text("100%")),
+            (cell('L', lead), Fill::Text("12/07/2024")),
+        ],
+    );
+    let said = f.ok(&[
+        "--as-of",
+        "2024-07-14",
+        "returns",
+        "import",
+        filled.to_str().unwrap(),
+    ]);
+    assert!(
+        said.contains("đã thêm 1 báo cáo tiến độ của Sở TT&TT"),
+        "{said}"
+    );
+    let task = std::fs::read_to_string(f.root().join("plan/tasks/7/7.4.toml")).unwrap();
+    assert!(task.contains("status = \"done\""), "{task}");
+    assert!(task.contains("done_on = 2024-07-12"), "{task}");
+    assert!(task.contains("percent = 100"), "{task}");
+}
+
+#[test]
+fn reminder_letters_in_markdown_name_the_unit_and_the_days() {
+    let f = Fixture::new(false);
+    let dir = f.root().join("cv");
+    let listed = f.ok(&[
+        "--as-of",
+        "2024-07-05",
+        "notice",
+        "--month",
+        "2024-07",
+        "--format",
+        "md",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(
+        listed.lines().count() > 3,
+        "one letter per late or silent unit: {listed}"
+    );
+    let md = std::fs::read_to_string(dir.join("2024-07-so-tttt.md")).unwrap();
+    assert!(
+        md.contains("Kính gửi: Sở Thông tin và Truyền thông"),
+        "{md}"
+    );
+    assert!(md.contains("*Tây Ninh, ngày 05 tháng 7 năm 2024*"), "{md}");
+    assert!(
+        md.contains("**1. Nhiệm vụ, mốc đã quá hạn nhưng chưa hoàn thành:**"),
+        "{md}"
+    );
+    assert!(md.contains("ngày)."), "{md}");
+    assert!(md.contains("trước ngày 15/07/2024./."), "{md}");
+    // A unit that only coordinates has nothing to answer for: no letter, and it says so.
+    let none = f.root().join("none");
+    let o = f.run(&[
+        "--as-of",
+        "2024-07-05",
+        "notice",
+        "--month",
+        "2024-07",
+        "--unit",
+        "nh-thuong-mai",
+        "--out",
+        none.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(
+        text(&o.stderr),
+        "Không đơn vị nào cần đôn đốc trong tháng này.\n"
+    );
+    assert!(!none.exists());
+}

@@ -1,8 +1,9 @@
 //! `tiendo notice --month M [--unit UNIT] --format md|docx --out DIR`: draft reminder letters
 //! (công văn đôn đốc), one per unit that answers for overdue tasks, tasks falling due next
 //! period, or tasks it has not reported on this period; written to `DIR/YYYY-MM-<unit>.md|docx`
-//! through the atomic writer. The lists come from `summary` (the same as the report's); the
-//! letter's words from `i18n`; the form from [`render::nd30`].
+//! through the atomic writer. The lists are the month's report value's (overdue, due next
+//! period, not reported — computed once by [`crate::report::build`]); the letter's words come
+//! from `i18n`; the form from [`render::nd30`].
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -15,16 +16,36 @@ use crate::i18n::{OfficeTexts, Tr, fill, office, tr};
 use crate::model::plan::Plan;
 use crate::model::window::Cycle;
 use crate::render::nd30::{self, Body, FormalDoc};
-use crate::summary::{self, Due, Horizon, judge_all};
+use crate::report::{Basis, DueRow, Narrative, Period, Report, Spec};
+use crate::summary::{Horizon, judge_all};
 
 /// Longest task text quoted in a letter (characters).
 const TITLE_MAX: usize = 220;
 
 #[derive(Default)]
 struct Lists<'a> {
-    overdue: Vec<&'a Due<'a>>,
-    due: Vec<&'a Due<'a>>,
-    silent: Vec<&'a crate::model::plan::Task>,
+    overdue: Vec<&'a DueRow>,
+    due: Vec<&'a DueRow>,
+    /// Task ids not reported on this period.
+    silent: Vec<&'a str>,
+}
+
+/// The units that answer for a listed item: each lead as in force, or who carries it.
+fn answering(d: &DueRow) -> Vec<String> {
+    let mut v: Vec<String> = vec![];
+    for l in &d.lead {
+        let ids: Vec<&str> = if l.carried_by.is_empty() {
+            vec![l.id.as_str()]
+        } else {
+            l.carried_by.iter().map(|c| c.id.as_str()).collect()
+        };
+        for id in ids {
+            if !v.iter().any(|x| x == id) {
+                v.push(id.to_string());
+            }
+        }
+    }
+    v
 }
 
 pub fn run(
@@ -55,39 +76,36 @@ pub fn run(
             soon_until: next.end,
         },
     );
-    let overdue = summary::overdue(&judged);
-    let due = summary::due_in(&judged, as_of, &next);
-    let silent = summary::not_reported(plan, &judged, &window);
-    // Unit id → what its letter lists. Overdue and due items go to the units that answer for
-    // the task as of the day (an ended lead's carriers).
-    let mut letters: BTreeMap<String, Lists> = BTreeMap::new();
-    let answering = |d: &Due| -> Vec<String> {
-        let mut v: Vec<String> = vec![];
-        for l in d.task.lead_ids() {
-            for c in plan.units.carriers(l, as_of) {
-                if !v.iter().any(|x| x == c) {
-                    v.push(c.to_string());
-                }
-            }
-        }
-        v
+    // The same lists as the month's report: computed once, by the report value.
+    let spec = Spec {
+        period: Period::Month(args.month),
+        window,
+        next,
+        as_of,
+        basis: Basis::default(),
+        issued: None,
+        closed: None,
+        narrative: Narrative::default(),
+        by_member: false,
     };
-    for d in &overdue {
+    let report = crate::report::build(plan, &judged, spec, None);
+    let mut letters: BTreeMap<String, Lists> = BTreeMap::new();
+    for d in &report.overdue {
         for u in answering(d) {
             letters.entry(u).or_default().overdue.push(d);
         }
     }
-    for d in &due {
+    for d in &report.due_next {
         for u in answering(d) {
             letters.entry(u).or_default().due.push(d);
         }
     }
-    for s in &silent {
+    for s in &report.not_reported {
         letters
-            .entry(s.unit.clone())
+            .entry(s.unit.id.clone())
             .or_default()
             .silent
-            .extend(s.tasks.iter().copied());
+            .extend(s.tasks.iter().map(String::as_str));
     }
     if let Some(u) = &only {
         letters.retain(|k, _| k == u);
@@ -98,13 +116,9 @@ pub fn run(
     }
     std::fs::create_dir_all(&args.out)
         .with_context(|| format!("failed to create `{}`", args.out.display()))?;
-    let report_by = cycle
-        .window(args.month)
-        .end
-        .succ_opt()
-        .unwrap_or(window.end);
+    let report_by = window.end.succ_opt().unwrap_or(window.end);
     for (unit, lists) in &letters {
-        let doc = letter(plan, unit, lists, &window, as_of, report_by, o, t);
+        let doc = letter(plan, &report, unit, lists, report_by, o, t);
         let (bytes, ext) = match args.format {
             NoticeFormat::Md => (nd30::markdown(&doc, o).into_bytes(), "md"),
             NoticeFormat::Docx => (nd30::docx(&doc, o)?, "docx"),
@@ -118,17 +132,16 @@ pub fn run(
     Ok(Outcome::Clean)
 }
 
-#[allow(clippy::too_many_arguments)]
 fn letter(
     plan: &Plan,
+    report: &Report,
     unit: &str,
     lists: &Lists,
-    window: &crate::model::window::Window,
-    as_of: chrono::NaiveDate,
     report_by: chrono::NaiveDate,
     o: &OfficeTexts,
     t: &dyn Tr,
 ) -> FormalDoc {
+    let (window, as_of) = (&report.window, report.as_of);
     let settings = &plan.meta.document;
     let (mut header, signer, archive) = nd30::letterhead(settings, o, "", None, as_of);
     let month = format!("{}/{}", window.month.month, window.month.year);
@@ -144,14 +157,17 @@ fn letter(
             .trim_end_matches('.')
             .to_string()
     };
-    let what = |d: &Due| match d.milestone {
-        Some(m) => format!(
-            "{}#{} — {}",
-            d.task.id.value,
-            m.number,
-            cut(&m.milestone.title)
-        ),
-        None => format!("{} — {}", d.task.id.value, cut(&d.task.title)),
+    let what = |d: &DueRow| match d.milestone {
+        Some(n) => format!("{}#{n} — {}", d.task, cut(&d.title)),
+        None => format!("{} — {}", d.task, cut(&d.title)),
+    };
+    let title_of = |id: &str| {
+        report
+            .appendix
+            .iter()
+            .find(|r| r.id == id)
+            .map(|r| cut(&r.title))
+            .unwrap_or_default()
     };
     let mut body = vec![Body::Para(fill(
         o.notice_intro,
@@ -165,14 +181,12 @@ fn letter(
     if !lists.overdue.is_empty() {
         body.push(heading(o.notice_overdue));
         for d in &lists.overdue {
+            let days = d.standing.days_late.unwrap_or(0).to_string();
             body.push(Body::Item(format!(
                 "{} ({}; {}).",
                 what(d),
-                d.phrase(),
-                fill(
-                    o.overdue_days,
-                    &[&d.standing.days_late.unwrap_or(0).to_string()]
-                )
+                d.deadline,
+                fill(o.overdue_days, &[&days])
             )));
         }
     }
@@ -180,7 +194,7 @@ fn letter(
         body.push(heading(o.notice_due));
         for d in &lists.due {
             let due = d.standing.due.map(|x| t.date(x)).unwrap_or_default();
-            body.push(Body::Item(format!("{} ({}; {due}).", what(d), d.phrase())));
+            body.push(Body::Item(format!("{} ({}; {due}).", what(d), d.deadline)));
         }
     }
     if !lists.silent.is_empty() {
@@ -189,12 +203,8 @@ fn letter(
             o.notice_silent_item,
             &[&t.date(window.start), &t.date(window.end)],
         )));
-        for task in &lists.silent {
-            body.push(Body::Item(format!(
-                "{} — {}.",
-                task.id.value,
-                cut(&task.title)
-            )));
+        for id in &lists.silent {
+            body.push(Body::Item(format!("{id} — {}.", title_of(id))));
         }
     }
     body.push(Body::Para(fill(
