@@ -39,7 +39,9 @@ pub const COL_DONE_ON: u16 = 11;
 pub const COL_DOCUMENT: u16 = 12;
 pub const COL_DIFFICULTIES: u16 = 13;
 pub const COL_PROPOSALS: u16 = 14;
-pub const COLUMNS: u16 = 15;
+/// A drop-down: how the work stands, in the unit's words (one of [`OfficeTexts::ret_states`]).
+pub const COL_STATE: u16 = 15;
+pub const COLUMNS: u16 = 16;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
@@ -116,6 +118,9 @@ pub fn template_rows(plan: &Plan, judged: &[Judged<'_>], unit: &str) -> Vec<Temp
     }
     out
 }
+
+/// The position of "done" in [`OfficeTexts::ret_states`].
+pub const DONE_STATE: usize = 1;
 
 /// A cell's value as read from a sheet.
 #[derive(Debug, Clone, PartialEq)]
@@ -277,6 +282,7 @@ pub fn read(
     let mut entries = vec![];
     for row in FIRST_ROW..=grid.last_row() {
         let filled = [
+            COL_STATE,
             COL_NOTE,
             COL_PERCENT,
             COL_VALUE,
@@ -412,7 +418,34 @@ pub fn read(
                 o.ret_unknown_indicator_hint,
             );
         }
+        let state = grid.text(row, COL_STATE);
+        if !state.is_empty() && !o.ret_states.contains(&state.as_str()) {
+            problem(
+                &mut problems,
+                row,
+                COL_STATE,
+                fill(o.ret_bad_state, &[&state]),
+                &o.ret_states.join(", "),
+            );
+        }
+        // "Done" needs the completion day (and only a lead may give it, checked above).
+        if state == o.ret_states[DONE_STATE] && done_on.is_none() {
+            problem(
+                &mut problems,
+                row,
+                COL_DONE_ON,
+                o.ret_done_needs_date.to_string(),
+                o.ret_done_needs_date_hint,
+            );
+        }
         let mut note = grid.text(row, COL_NOTE);
+        if !state.is_empty() {
+            note = if note.is_empty() {
+                state.clone()
+            } else {
+                format!("{state}: {note}")
+            };
+        }
         for (col, label) in [
             (COL_DOCUMENT, o.ret_note_document),
             (COL_DIFFICULTIES, o.ret_note_difficulties),

@@ -733,8 +733,13 @@ fn a_completion_date_from_the_lead_marks_the_task_done() {
             ),
             (cell('J', lead), Fill::Text("100%")),
             (cell('L', lead), Fill::Text("12/07/2024")),
+            (cell('P', lead), Fill::Text("Đã hoàn thành")),
         ],
     );
+    // The drop-down's words are Excel's list validation on column P.
+    let xml = part(&sheet, "xl/worksheets/sheet1.xml");
+    assert!(xml.contains("type=\"list\""), "no drop-down");
+    assert!(xml.contains("\"Đang thực hiện,Đã hoàn thành,Chưa triển khai,Gặp vướng mắc\""));
     let said = f.ok(&[
         "--as-of",
         "2024-07-14",
@@ -750,6 +755,36 @@ fn a_completion_date_from_the_lead_marks_the_task_done() {
     assert!(task.contains("status = \"done\""), "{task}");
     assert!(task.contains("done_on = 2024-07-12"), "{task}");
     assert!(task.contains("percent = 100"), "{task}");
+    assert!(
+        task.contains("note = \"Đã hoàn thành: Hoàn thành triển khai phương án bảo vệ\""),
+        "{task}"
+    );
+    // "Done" without a completion day is refused at the cell.
+    let bad = f.root().join("thieu-ngay.xlsx");
+    fill_cells(
+        &sheet,
+        &bad,
+        &[
+            (cell('I', lead), Fill::Text("Xong")),
+            (cell('P', lead), Fill::Text("Đã hoàn thành")),
+        ],
+    );
+    let o = f.run(&[
+        "--as-of",
+        "2024-07-14",
+        "returns",
+        "import",
+        bad.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        text(&o.stderr).contains(&format!(
+            "!Báo cáo!{}: lỗi: chọn \"Đã hoàn thành\" nhưng chưa ghi ngày hoàn thành",
+            cell('L', lead)
+        )),
+        "{}",
+        text(&o.stderr)
+    );
 }
 
 #[test]

@@ -1065,4 +1065,9 @@ pub(super) static OFFICE: super::OfficeTexts = super::OfficeTexts {
     month_words: "{0}/{1}",
     part_a: "a) Focus tasks: ",
     part_b: "b) Grouped tasks (appendix): ",
+    ret_state: "State of work",
+    ret_states: ["In progress", "Done", "Not started", "Blocked"],
+    ret_bad_state: "state `{0}` is not one of the drop-down's words",
+    ret_done_needs_date: "\"Done\" is chosen but no completion date is given",
+    ret_done_needs_date_hint: "give the completion date in the Completed on column (lead units only)",
 };

@@ -795,4 +795,11 @@ pub struct OfficeTexts {
     pub month_words: &'static str,
     pub part_a: &'static str,
     pub part_b: &'static str,
+    pub ret_state: &'static str,
+    /// The drop-down's words: in progress, done, not started, blocked (done is second).
+    pub ret_states: [&'static str; 4],
+    /// {0}: the word found.
+    pub ret_bad_state: &'static str,
+    pub ret_done_needs_date: &'static str,
+    pub ret_done_needs_date_hint: &'static str,
 }

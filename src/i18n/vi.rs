@@ -1071,4 +1071,14 @@ pub(super) static OFFICE: super::OfficeTexts = super::OfficeTexts {
     month_words: "tháng {0}/{1}",
     part_a: "a) Nhiệm vụ trọng tâm: ",
     part_b: "b) Nhiệm vụ theo nhóm (Phụ lục): ",
+    ret_state: "Tình hình thực hiện",
+    ret_states: [
+        "Đang thực hiện",
+        "Đã hoàn thành",
+        "Chưa triển khai",
+        "Gặp vướng mắc",
+    ],
+    ret_bad_state: "tình hình `{0}` không có trong danh sách chọn",
+    ret_done_needs_date: "chọn \"Đã hoàn thành\" nhưng chưa ghi ngày hoàn thành",
+    ret_done_needs_date_hint: "ghi ngày hoàn thành vào cột Ngày hoàn thành (chỉ đơn vị chủ trì)",
 };

@@ -394,6 +394,7 @@ pub fn returns_template(
         (o.ret_document, 22.0),
         (o.ret_difficulties, 30.0),
         (o.ret_proposals, 30.0),
+        (o.ret_state, 18.0),
     ];
     for (c, (h, w)) in headers.iter().enumerate() {
         ws.write_string_with_format(HEADER_ROW, c as u16, *h, &f.header)?;
@@ -435,6 +436,12 @@ pub fn returns_template(
         for c in [COL_DOCUMENT, COL_DIFFICULTIES, COL_PROPOSALS] {
             ws.write_blank(row, c, &open)?;
         }
+        let state = if r.indicator.is_none() {
+            &open
+        } else {
+            &locked
+        };
+        ws.write_blank(row, COL_STATE, state)?;
     }
     if !rows.is_empty() {
         let last = FIRST_ROW + rows.len() as u32 - 1;
@@ -455,6 +462,10 @@ pub fn returns_template(
             .set_error_message(o.ret_future_hint)?;
         ws.add_data_validation(FIRST_ROW, COL_DATE, last, COL_DATE, &date)?;
         ws.add_data_validation(FIRST_ROW, COL_DONE_ON, last, COL_DONE_ON, &date)?;
+        let states = DataValidation::new()
+            .allow_list_strings(&o.ret_states)?
+            .set_error_message(o.ret_states.join(", "))?;
+        ws.add_data_validation(FIRST_ROW, COL_STATE, last, COL_STATE, &states)?;
     }
     ws.set_freeze_panes(FIRST_ROW, 2)?;
     ws.set_landscape();
