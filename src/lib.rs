@@ -11,6 +11,11 @@
 //!                                              list/export: report::Row (one row value)│
 //!                                                                                      ▼
 //!                                       render (table / markdown / json / csv / ics): no computing
+//!
+//!  Report, Row ──tracking──▶ Tracking (the appendix-shaped table) ──▶ render::xlsx, csv people,
+//!                                                                      report_docx appendix
+//!  Report ──render::report_docx──▶ nd30::FormalDoc (Nghị định 30 form) ──render::docx──▶ .docx
+//!  unit's sheet (.xlsx, calamine) ──returns::read──▶ entries ──edit::apply_update──▶ task files
 //! ```
 //!
 //! `main` parses arguments, reads the clock and environment once, and calls one function of
