@@ -142,7 +142,7 @@ pub struct NoticeArgs {
     /// Output format
     #[arg(long, default_value = "docx")]
     pub format: NoticeFormat,
-    /// Folder for the letters (DIR/YYYY-MM-<unit>.md|docx)
+    /// Folder for the letters (`DIR/YYYY-MM-<unit>.md|docx`)
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
 }

@@ -3,7 +3,7 @@
 //! period, or tasks it has not reported on this period; written to `DIR/YYYY-MM-<unit>.md|docx`
 //! through the atomic writer. The lists are the month's report value's (overdue, due next
 //! period, not reported — computed once by [`crate::report::build`]); the letter's words come
-//! from `i18n`; the form from [`render::nd30`].
+//! from `i18n`; the form from [`crate::render::nd30`].
 
 use std::collections::BTreeMap;
 use std::io::Write;

@@ -7,7 +7,7 @@
 //! header row on every page; page numbers centred in the top margin from page 2.
 //!
 //! [`FormalDoc`] is the document as data (what it says, already in words); this module lays it
-//! out as .docx ([`docx`]) or Markdown ([`markdown`]) and computes nothing about the plan.
+//! out as .docx ([`docx()`]) or Markdown ([`markdown`]) and computes nothing about the plan.
 
 use chrono::{Datelike, NaiveDate};
 
