@@ -361,6 +361,28 @@ impl Period {
         }
     }
 
+    /// Parse a file stem back into a period (the inverse of [`Period::stem`]).
+    pub fn parse(text: &str) -> Option<Period> {
+        let t = text.trim();
+        if t == "final" {
+            return Some(Period::Final);
+        }
+        if let Some((y, q)) = Period::parse_part(t, 'Q') {
+            return Some(Period::Quarter(y, q));
+        }
+        if let Some((y, h)) = Period::parse_part(t, 'H') {
+            return Some(Period::Half(y, h));
+        }
+        if t.len() == 4 {
+            return t
+                .parse()
+                .ok()
+                .filter(|y| (1900..=2200).contains(y))
+                .map(Period::Year);
+        }
+        Month::parse(t).map(Period::Month)
+    }
+
     /// Parse `2024-Q2`, `2024-H1`.
     pub fn parse_part(text: &str, letter: char) -> Option<(i32, u32)> {
         let (y, p) = text.trim().split_once('-')?;
