@@ -206,14 +206,14 @@ pub fn plan_at(repo: &Repo, commit: &str) -> Result<load::Loaded> {
     } else {
         prefix.as_str()
     };
-    let files = repo.ls_tree(commit, dir)?;
+    let files = repo.ls_tree_blobs(commit, dir)?;
     let plan_toml = repo.in_repo("plan.toml");
     let units_toml = repo.in_repo("units.toml");
-    let wanted: Vec<&String> = files
+    let (wanted, specs): (Vec<&String>, Vec<String>) = files
         .iter()
-        .filter(|p| **p == plan_toml || **p == units_toml || is_task_file(repo, p))
-        .collect();
-    let specs: Vec<String> = wanted.iter().map(|p| format!("{commit}:{p}")).collect();
+        .filter(|(p, _)| *p == plan_toml || *p == units_toml || is_task_file(repo, p))
+        .map(|(p, id)| (p, id.clone()))
+        .unzip();
     let blobs = repo.cat_files(&specs)?;
     let shown = |p: &str| {
         let rel = p.strip_prefix(prefix.as_str()).unwrap_or(p);

@@ -476,9 +476,9 @@ pub struct UnitsArgs {
 
 #[derive(Debug, Args)]
 #[command(group(
-    clap::ArgGroup::new("period")
+    clap::ArgGroup::new("which")
         .required(true)
-        .args(["month", "quarter", "half", "year", "final_"])
+        .args(["month", "quarter", "half", "year", "final_", "period"])
 ))]
 pub struct ReportArgs {
     /// The report month (YYYY-MM); the window runs from the 15th of the month before to the 14th
@@ -496,6 +496,10 @@ pub struct ReportArgs {
     /// The closing tally as of the plan's end: every task's final standing
     #[arg(long = "final", id = "final_")]
     pub final_: bool,
+    /// Any period by its file name: 2024-06, 2024-Q2, 2024-H1, 2024 or final (for scripts that
+    /// check every file in reports/)
+    #[arg(long, value_name = "NAME", value_parser = parse_period)]
+    pub period: Option<crate::report::Period>,
     /// Judge from the plan as a past revision of the repository held it (a commit, tag, branch)
     #[arg(long, value_name = "REV")]
     pub at: Option<String>,
@@ -532,6 +536,12 @@ pub struct ReportArgs {
 pub fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
         .map_err(|_| format!("`{s}` is not a date in the form YYYY-MM-DD"))
+}
+
+fn parse_period(s: &str) -> Result<crate::report::Period, String> {
+    crate::report::Period::parse(s).ok_or_else(|| {
+        format!("`{s}` is not a report period: YYYY-MM, YYYY-QN, YYYY-HN, YYYY or final")
+    })
 }
 
 fn parse_quarter(s: &str) -> Result<(i32, u32), String> {

@@ -283,6 +283,25 @@ impl Repo {
         Ok(((!commit.is_empty()).then_some(commit), !status.is_empty()))
     }
 
+    /// Every file under `dir` (repository-relative) at a revision, with its blob id: fetching
+    /// contents by id spares `cat-file` a tree walk per path (`report --at REV`).
+    pub fn ls_tree_blobs(&self, rev: &str, dir: &str) -> Result<Vec<(String, String)>> {
+        let out = run(
+            &self.root,
+            &["ls-tree", "-r", "-z", "--end-of-options", rev, "--", dir],
+        )?;
+        Ok(out
+            .split(|&b| b == 0)
+            .filter_map(|rec| {
+                let rec = String::from_utf8_lossy(rec);
+                let (meta, path) = rec.split_once('\t')?;
+                let mut f = meta.split(' ');
+                let (_mode, kind, id) = (f.next()?, f.next()?, f.next()?);
+                (kind == "blob").then(|| (path.to_string(), id.to_string()))
+            })
+            .collect())
+    }
+
     /// Every file under `dir` (repository-relative) at a revision.
     pub fn ls_tree(&self, rev: &str, dir: &str) -> Result<Vec<String>> {
         let out = run(

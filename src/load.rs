@@ -1317,11 +1317,37 @@ pub fn from_bytes(
     }
     let count = tasks.len();
     files += count;
+    // Parse on up to two threads, as `load` does, keeping results in the order given.
+    let work = |chunk: Vec<(String, Vec<u8>)>| {
+        let mut out = vec![];
+        for (shown, bytes) in chunk {
+            let mut problems = vec![];
+            let task =
+                parse_bytes::<RawTask>(bytes, &shown, &mut problems).map(|(raw, text, nfc)| {
+                    let (t, p) = build_task_in(raw, &text, &shown, nfc);
+                    problems.extend(p);
+                    t
+                });
+            out.push((task, problems));
+        }
+        out
+    };
+    let results: Vec<(Option<Task>, Vec<Problem>)> = if count < 64 {
+        work(tasks)
+    } else {
+        let mut tasks = tasks;
+        let second = tasks.split_off(count / 2);
+        std::thread::scope(|s| {
+            let h = s.spawn(|| work(second));
+            let mut a = work(tasks);
+            a.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+            a
+        })
+    };
     let mut keyed: Vec<(crate::model::id::TaskKey, Task)> = vec![];
-    for (shown, bytes) in tasks {
-        if let Some((raw, text, nfc)) = parse_bytes::<RawTask>(bytes, &shown, &mut problems) {
-            let (t, p) = build_task_in(raw, &text, &shown, nfc);
-            problems.extend(p);
+    for (t, p) in results {
+        problems.extend(p);
+        if let Some(t) = t {
             keyed.push((crate::model::id::TaskKey::new(&t.id.value), t));
         }
     }

@@ -361,6 +361,28 @@ impl Period {
         }
     }
 
+    /// Parse a file stem back into a period (the inverse of [`Period::stem`]).
+    pub fn parse(text: &str) -> Option<Period> {
+        let t = text.trim();
+        if t == "final" {
+            return Some(Period::Final);
+        }
+        if let Some((y, q)) = Period::parse_part(t, 'Q') {
+            return Some(Period::Quarter(y, q));
+        }
+        if let Some((y, h)) = Period::parse_part(t, 'H') {
+            return Some(Period::Half(y, h));
+        }
+        if t.len() == 4 {
+            return t
+                .parse()
+                .ok()
+                .filter(|y| (1900..=2200).contains(y))
+                .map(Period::Year);
+        }
+        Month::parse(t).map(Period::Month)
+    }
+
     /// Parse `2024-Q2`, `2024-H1`.
     pub fn parse_part(text: &str, letter: char) -> Option<(i32, u32)> {
         let (y, p) = text.trim().split_once('-')?;
@@ -668,8 +690,17 @@ impl Issued {
         )
     }
 
-    /// The issued marker of a report file's text, if it carries one (first lines only).
+    /// The issued marker of a report file's text, if it carries one: the Markdown marker in the
+    /// first lines, or a JSON report's `issued` object.
     pub fn of_text(text: &str) -> Option<Issued> {
+        if text.trim_start().starts_with('{') {
+            let v: serde_json::Value = serde_json::from_str(text).ok()?;
+            let i = v.get("issued")?;
+            return Some(Issued {
+                number: i.get("number")?.as_str()?.to_string(),
+                date: NaiveDate::parse_from_str(i.get("date")?.as_str()?, "%Y-%m-%d").ok()?,
+            });
+        }
         let line = text
             .lines()
             .take(5)
@@ -1046,6 +1077,69 @@ mod tests {
             by_member: false,
         };
         build(plan, &judged, spec, None)
+    }
+
+    #[test]
+    fn periods_follow_the_decree_cut_offs_and_round_trip_their_names() {
+        let c = Cycle::ReportDay(15);
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let w = |p: Period| {
+            let w = p.window(c).unwrap();
+            (w.start, w.end)
+        };
+        assert_eq!(
+            w(Period::Quarter(2024, 1)),
+            (d("2023-12-15"), d("2024-03-14"))
+        );
+        assert_eq!(
+            w(Period::Quarter(2024, 2)),
+            (d("2024-03-15"), d("2024-06-14"))
+        );
+        assert_eq!(w(Period::Half(2024, 1)), (d("2023-12-15"), d("2024-06-14")));
+        assert_eq!(w(Period::Half(2024, 2)), (d("2024-06-15"), d("2024-12-14")));
+        assert_eq!(w(Period::Year(2024)), (d("2023-12-15"), d("2024-12-14")));
+        assert_eq!(Period::Quarter(2024, 4).succ(), Period::Quarter(2025, 1));
+        for p in [
+            Period::Month(Month::parse("2024-06").unwrap()),
+            Period::Quarter(2024, 2),
+            Period::Half(2024, 1),
+            Period::Year(2024),
+            Period::Final,
+        ] {
+            assert_eq!(Period::parse(&p.stem()), Some(p));
+        }
+        assert_eq!(Period::parse("2024-Q5"), None);
+        assert_eq!(Period::parse("2024-H3"), None);
+    }
+
+    #[test]
+    fn the_issued_marker_reads_back_from_markdown_and_json() {
+        let i = Issued {
+            number: "85/BC-TCTDA06".into(),
+            date: NaiveDate::from_ymd_opt(2024, 7, 15).unwrap(),
+        };
+        assert_eq!(
+            Issued::of_text(&format!("{}\n\n# x\n", i.marker())),
+            Some(i.clone())
+        );
+        let json = r#"{"issued": {"number": "85/BC-TCTDA06", "date": "2024-07-15"}}"#;
+        assert_eq!(Issued::of_text(json), Some(i));
+        assert_eq!(Issued::of_text("# Báo cáo\n"), None);
+        assert_eq!(Issued::of_text(r#"{"issued": null}"#), None);
+    }
+
+    #[test]
+    fn narrative_parts_are_found_by_their_headings() {
+        let n = Narrative::parse(
+            "reports/ghi-chu/2024-07.md",
+            Some(
+                "# Tháng 7\n\n## I.1. Chỉ đạo\nCông văn 1.\n\n## II\n\n## IV: Đề xuất\nA\nB\n## V\nbỏ qua\n",
+            ),
+        );
+        assert_eq!(n.direction.as_deref(), Some("Công văn 1."));
+        assert_eq!(n.shortcomings, None, "an empty part counts as missing");
+        assert_eq!(n.proposals.as_deref(), Some("A\nB"));
+        assert_eq!(Narrative::parse("f", None).direction, None);
     }
 
     #[test]

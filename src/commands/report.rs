@@ -21,7 +21,9 @@ use crate::report::{Basis, Issued, Narrative, Period, Spec};
 use crate::summary::{Horizon, judge_all};
 
 fn period_of(args: &ReportArgs) -> Period {
-    if let Some(m) = args.month {
+    if let Some(p) = args.period {
+        p
+    } else if let Some(m) = args.month {
         Period::Month(m)
     } else if let Some((y, q)) = args.quarter {
         Period::Quarter(y, q)
