@@ -838,3 +838,53 @@ fn reminder_letters_in_markdown_name_the_unit_and_the_days() {
     );
     assert!(!none.exists());
 }
+
+#[test]
+fn markup_and_control_characters_in_plan_text_stay_text() {
+    let f = Fixture::new(false);
+    let task = f.root().join("plan/tasks/7/7.1.toml");
+    let text0 = std::fs::read_to_string(&task).unwrap();
+    let title = text0.lines().find(|l| l.starts_with("title = ")).unwrap();
+    let text1 = text0.replace(
+        title,
+        r#"title = "<w:p>&amp; \"q\" \u001b[31m</w:t> =SUM(A1) \uFFFF""#,
+    );
+    std::fs::write(&task, text1).unwrap();
+    let dir = f.root().join("out");
+    f.ok(&[
+        "report",
+        "--month",
+        "2024-07",
+        "--format",
+        "docx",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    let doc = part(&dir.join("2024-07.docx"), "word/document.xml");
+    assert!(
+        doc.contains("&lt;w:p&gt;&amp;amp; &quot;q&quot;"),
+        "markup is escaped"
+    );
+    assert!(!doc.contains('\u{1b}') && !doc.contains('\u{FFFF}'));
+    let xlsx = f.root().join("t.xlsx");
+    f.ok(&[
+        "--as-of",
+        "2024-07-14",
+        "export",
+        "--format",
+        "xlsx",
+        "-o",
+        xlsx.to_str().unwrap(),
+    ]);
+    let mut wb: Xlsx<_> = open_workbook(&xlsx).unwrap();
+    let all = wb.worksheet_range("Tất cả").unwrap();
+    let cell = (3..all.height())
+        .find(|i| all.get((*i, 1)) == Some(&Data::String("7.1".into())))
+        .and_then(|i| all.get((i, 2)).cloned())
+        .unwrap();
+    // A string cell, never a formula.
+    assert!(
+        matches!(&cell, Data::String(s) if s.starts_with("<w:p>&amp; \"q\"") && s.contains("=SUM(A1)")),
+        "{cell:?}"
+    );
+}
