@@ -23,8 +23,10 @@ if ! command -v hyperfine >/dev/null; then
   apt-get update -qq && apt-get install -y -qq hyperfine >/dev/null
 fi
 if [[ -z ${TIENDO:-} ]]; then
-  cargo build --release --quiet
-  cp target/release/tiendo "$BENCH_DIR/tiendo"
+  # shellcheck source=scripts/lib/tiendo.sh
+  source scripts/lib/tiendo.sh
+  tiendo_resolve "$PWD"
+  cp "$TIENDO" "$BENCH_DIR/tiendo"
   TIENDO=$BENCH_DIR/tiendo
 fi
 

@@ -65,9 +65,10 @@ command -v cargo >/dev/null || die "cargo is required"
 if [ -n "${TIENDO:-}" ]; then
   [ -x "$TIENDO" ] || die "TIENDO=$TIENDO is not an executable"
 else
-  say "cargo build --release (tiendo)"
-  (cd "$REPO" && cargo build --release --quiet) || die "cargo build --release failed (set TIENDO=… to measure an existing binary)"
-  TIENDO="$REPO/target/release/tiendo"
+  say "tiendo: on PATH when its version matches, else cargo build --release"
+  # shellcheck source=scripts/lib/tiendo.sh
+  source "$REPO/scripts/lib/tiendo.sh"
+  tiendo_resolve "$REPO" || die "cargo build --release failed (set TIENDO=… to measure an existing binary)"
 fi
 # Measure a private copy: other people may rebuild target/release/tiendo while this runs.
 mkdir -p "$BENCH_DIR/bin"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A demonstration history for tiendo. DỮ LIỆU MINH HỌA — hư cấu (illustrative, fictional data).
 #
-# Builds, in a new temporary folder, a git repository holding a copy of plan/, then plays a
+# Builds, in a new temporary folder, a git repository holding a copy of the plan as issued
+# (tests/fixtures/frozen-plan: plan/ before any real progress was recorded), then plays a
 # plausible year (March 2024 – February 2025) of monthly progress with `tiendo update --commit`
 # as a clerk would: dated commits, some tasks done on time, some late, some units silent, one
 # deadline moved, one lead reassigned, and finally a review branch. It writes the July 2024
@@ -9,7 +10,7 @@
 # (`van-ban/theo-doi-2024-07.xlsx`) and one reminder letter (`van-ban/2024-07-so-tttt.docx`).
 # Then it prints `tiendo report`, `tiendo log` and `tiendo review` on it.
 #
-# Usage:  scripts/demo.sh            (builds tiendo in release mode first)
+# Usage:  scripts/demo.sh            (tiendo on PATH when its version matches, else a release build)
 #         TIENDO=path/to/tiendo scripts/demo.sh
 #         DEMO_DIR=/tmp/demo scripts/demo.sh   (use this folder, which must not exist; kept)
 # The folder is printed at the end and left in place so you can explore it
@@ -21,14 +22,11 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-if [[ -z "${TIENDO:-}" ]]; then
-    cargo build --release --quiet --manifest-path "$here/Cargo.toml"
-    TIENDO="$here/target/release/tiendo"
-fi
-case $TIENDO in
-    /*) ;;
-    */*) TIENDO="$PWD/$TIENDO" ;; # a relative path: the script changes folder below
-esac
+# $TIENDO, else `tiendo` on PATH when its version matches, else a release build (made absolute:
+# the script changes folder below).
+# shellcheck source=scripts/lib/tiendo.sh
+source "$here/scripts/lib/tiendo.sh"
+tiendo_resolve "$here"
 if [[ -n "${DEMO_DIR:-}" ]]; then
     mkdir "$DEMO_DIR"
     work=$(cd "$DEMO_DIR" && pwd)
@@ -43,7 +41,10 @@ export GIT_COMMITTER_NAME="$GIT_AUTHOR_NAME" GIT_COMMITTER_EMAIL="$GIT_AUTHOR_EM
 export TIENDO_LANG=vi NO_COLOR=1
 unset TIENDO_PLAN
 
-cp -R "$here/plan" "$work/plan"
+# The plan as issued, not plan/: plan/ holds the secretariat's real progress, which fictional
+# progress must not be mixed with. Its README.md says what the copy is; the plan does not need it.
+cp -R "$here/tests/fixtures/frozen-plan" "$work/plan"
+rm -f "$work/plan/README.md"
 cd "$work"
 git init -q -b main
 

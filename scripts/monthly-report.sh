@@ -4,7 +4,8 @@
 #   scripts/monthly-report.sh            # the month whose window (15th..14th) closed last
 #   scripts/monthly-report.sh 2024-06    # a given month
 #
-# Environment: TIENDO (the tiendo binary; default: build and use target/release/tiendo),
+# Environment: TIENDO (the tiendo binary; default: `tiendo` on PATH when its version is this
+# checkout's, else build and use ${CARGO_TARGET_DIR:-target}/release/tiendo),
 # TIENDO_PLAN (plan folder; default plan), REPORTS (default reports), NO_COMMIT=1 to skip git.
 # Exits non-zero on any failure: a broken plan, a failed write, a failed commit.
 set -euo pipefail
@@ -23,10 +24,9 @@ else
 fi
 [[ $month =~ ^[0-9]{4}-[0-9]{2}$ ]] || { echo "monthly-report: month must be YYYY-MM, got '$month'" >&2; exit 2; }
 
-if [[ -z ${TIENDO:-} ]]; then
-  cargo build --release --quiet
-  TIENDO=target/release/tiendo
-fi
+# shellcheck source=scripts/lib/tiendo.sh
+source scripts/lib/tiendo.sh
+tiendo_resolve "$PWD"
 
 # Check first; print the problems only when there are errors (warnings, such as units that
 # ended in 2025, are not the monthly job's business).

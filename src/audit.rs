@@ -29,8 +29,11 @@ pub fn parse_task(bytes: Vec<u8>, shown: &str) -> Option<Task> {
     Some(load::build_task(raw, &text.text, shown).0)
 }
 
+/// A repository path is a task file when, relative to the plan folder, the one task-file
+/// filter says so ([`load::is_task_path`]): the snapshots see exactly what the loader sees.
 fn is_task_file(repo: &Repo, path: &str) -> bool {
-    path.starts_with(&format!("{}tasks/", repo.plan_prefix)) && path.ends_with(".toml")
+    path.strip_prefix(repo.plan_prefix.as_str())
+        .is_some_and(load::is_task_path)
 }
 
 /// The commit's own calendar day (in the committer's time zone).
@@ -184,7 +187,7 @@ pub fn snapshot(repo: &Repo, rev: &str) -> Result<Vec<Task>> {
     let files: Vec<String> = repo
         .ls_tree(rev, &dir)?
         .into_iter()
-        .filter(|p| p.ends_with(".toml"))
+        .filter(|p| is_task_file(repo, p))
         .collect();
     let specs: Vec<String> = files.iter().map(|p| format!("{rev}:{p}")).collect();
     let blobs = repo.cat_files(&specs)?;

@@ -21,6 +21,9 @@ pub struct Input<'a> {
     pub all_tasks_loaded: bool,
     /// The units registry loaded (otherwise every reference would look unknown).
     pub units_loaded: bool,
+    /// Judge the plan as it was stated on `as_of`: progress entries and completion dates after
+    /// that day are the record of what followed, not mistakes (`check --as-issued`).
+    pub later_records_allowed: bool,
 }
 
 impl<'a> Input<'a> {
@@ -30,6 +33,7 @@ impl<'a> Input<'a> {
             as_of,
             all_tasks_loaded: loaded.all_tasks_loaded,
             units_loaded: loaded.units_loaded,
+            later_records_allowed: false,
         }
     }
 
@@ -40,7 +44,15 @@ impl<'a> Input<'a> {
             as_of,
             all_tasks_loaded: true,
             units_loaded: true,
+            later_records_allowed: false,
         }
+    }
+}
+
+impl Input<'_> {
+    /// A record dated `day` is too late to be true as of the day judged.
+    fn after(&self, day: NaiveDate) -> bool {
+        day > self.as_of && !self.later_records_allowed
     }
 }
 
@@ -65,6 +77,7 @@ pub const PLAN_RULES: &[(&str, Needs, PlanRule)] = &[
     ("task-groups", Needs::Nothing, task_groups),
     ("group-counts", Needs::Nothing, group_counts),
     ("plan-period", Needs::Nothing, plan_period),
+    ("unit-cycles", Needs::Units, unit_cycles),
 ];
 
 /// Rules about one task at a time (they run on two threads for large plans).
@@ -201,6 +214,7 @@ fn links_and_receipts(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
 
 fn groups(i: &Input<'_>, out: &mut Vec<Problem>) {
     let m = &i.plan.meta;
+    let all = m.ancestries();
     let mut seen = BTreeSet::new();
     for g in &m.groups {
         if !seen.insert(g.id.value.as_str()) {
@@ -212,18 +226,51 @@ fn groups(i: &Input<'_>, out: &mut Vec<Problem>) {
                 },
             ));
         }
-        if let Some(p) = &g.parent
-            && (m.group(&p.value).is_none() || m.ancestry(&p.value).contains(&g.id.value.as_str()))
-        {
-            out.push(Problem::error(
-                &m.file,
-                p.pos,
-                ProblemKind::UnknownGroup {
-                    group: p.value.clone(),
-                    suggestion: None,
-                },
-            ));
+        if let Some(p) = &g.parent {
+            if m.group(&p.value).is_none() {
+                out.push(Problem::error(
+                    &m.file,
+                    p.pos,
+                    ProblemKind::UnknownGroup {
+                        group: p.value.clone(),
+                        suggestion: None,
+                    },
+                ));
+            } else if all
+                .get(p.value.as_str())
+                .is_some_and(|a| a.contains(&g.id.value.as_str()))
+            {
+                out.push(Problem::error(
+                    &m.file,
+                    p.pos,
+                    ProblemKind::GroupCycle {
+                        group: g.id.value.clone(),
+                    },
+                ));
+            }
         }
+    }
+}
+
+/// Successors or members that lead back to a unit (a unit that succeeds itself included):
+/// one located error per cycle, at the first unit of the cycle found.
+fn unit_cycles(i: &Input<'_>, out: &mut Vec<Problem>) {
+    let reg = &i.plan.units;
+    for (unit, field, path) in reg.cycles() {
+        let pos = if field == "successors" {
+            unit.successors.first().map_or(unit.id.pos, |s| s.pos)
+        } else {
+            unit.members.first().map_or(unit.id.pos, |s| s.pos)
+        };
+        out.push(Problem::error(
+            &reg.file,
+            pos,
+            ProblemKind::UnitCycle {
+                unit: unit.id.value.clone(),
+                field,
+                path: path.into_iter().map(str::to_string).collect(),
+            },
+        ));
     }
 }
 
@@ -391,10 +438,11 @@ fn group_counts(i: &Input<'_>, out: &mut Vec<Problem>) {
         return; // a task file that did not parse is already reported; counting would mislead.
     }
     let m = &i.plan.meta;
+    let all = m.ancestries();
     let mut counts: BTreeMap<&str, u32> = BTreeMap::new();
     for t in &i.plan.tasks {
-        if m.group(&t.group.value).is_some() {
-            for g in m.ancestry(&t.group.value) {
+        if let Some(chain) = all.get(t.group.value.as_str()) {
+            for g in chain {
                 *counts.entry(g).or_default() += 1;
             }
         }
@@ -527,7 +575,7 @@ fn completion(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
             t.status.pos,
             ProblemKind::DoneWithoutDoneOn,
         )),
-        (TaskStatus::Done, Some(d)) if d.value > i.as_of => out.push(Problem::error(
+        (TaskStatus::Done, Some(d)) if i.after(d.value) => out.push(Problem::error(
             &t.file,
             d.pos,
             ProblemKind::DoneOnAfterAsOf {
@@ -556,7 +604,7 @@ fn milestones(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
             out,
         );
         if let Some(d) = &m.done_on
-            && d.value > i.as_of
+            && i.after(d.value)
         {
             out.push(
                 Problem::error(
@@ -606,7 +654,7 @@ fn progress(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
     let mut previous: Option<NaiveDate> = None;
     for (n, p) in t.progress.iter().enumerate() {
         let item = Item::Progress(n + 1);
-        if p.date.value > i.as_of {
+        if i.after(p.date.value) {
             out.push(
                 Problem::error(
                     &t.file,

@@ -9,7 +9,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// tiendo reads the plan in `plan/` (plan.toml, units.toml, tasks/**/*.toml), checks it, shows
 /// where each task stands as of a date, and writes the monthly report.
 #[derive(Debug, Parser)]
-#[command(name = "tiendo", version, max_term_width = 100)]
+#[command(name = "tiendo", version = env!("TIENDO_VERSION"), max_term_width = 100)]
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
@@ -344,9 +344,42 @@ pub struct UpdateArgs {
     /// Completion day (with --status done, or with --milestone)
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub done_on: Option<chrono::NaiveDate>,
-    /// Milestone number (1-based) to mark done with --done-on
-    #[arg(long, value_name = "N", requires = "done_on")]
+    /// Milestone number (1-based): to mark done with --done-on, or whose deadline --deadline amends
+    #[arg(long, value_name = "N")]
     pub milestone: Option<usize>,
+    // Dated amendments (issues 14, 15): the plan's values stay, an [[amendment]] is appended.
+    /// Amend: the new deadline phrase (of the task, or of --milestone), with --on and --basis
+    #[arg(long, value_name = "PHRASE", requires_all = ["on", "basis"])]
+    pub deadline: Option<String>,
+    /// Amend: an explicit new due date (with --deadline, or alone), with --on and --basis
+    #[arg(long, value_name = "DATE", value_parser = parse_date, requires_all = ["on", "basis"])]
+    pub due: Option<chrono::NaiveDate>,
+    /// Amend: the new lead units (repeat or separate with commas), with --on and --basis
+    #[arg(long, value_name = "UNIT", value_delimiter = ',', requires_all = ["on", "basis"])]
+    pub lead: Vec<String>,
+    /// Amend: hand FROM's part (lead or support) over to --to, with --on and --basis
+    #[arg(long, value_name = "FROM", requires_all = ["to", "on", "basis"])]
+    pub handover: Option<String>,
+    /// The units taking over with --handover (repeat or separate with commas)
+    #[arg(
+        long,
+        value_name = "UNIT",
+        value_delimiter = ',',
+        requires = "handover"
+    )]
+    pub to: Vec<String>,
+    /// The day an amendment takes effect
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub on: Option<chrono::NaiveDate>,
+    /// The document an amendment rests on (number and date)
+    #[arg(long, value_name = "TEXT")]
+    pub basis: Option<String>,
+    /// A note on the amendment (its source)
+    #[arg(long, value_name = "TEXT", requires = "on")]
+    pub amendment_note: Option<String>,
+    /// Mark the amendment as not verified against a source
+    #[arg(long, requires = "on")]
+    pub unverified: bool,
     /// Print the diff instead of writing
     #[arg(long)]
     pub dry_run: bool,
@@ -401,6 +434,9 @@ pub struct CheckArgs {
     /// rule) and the warnings plan.toml acknowledges
     #[arg(long, short)]
     pub verbose: bool,
+    /// Judge the plan as issued: as of plan.toml's `issued` day, with the progress and completion recorded since left out
+    #[arg(long)]
+    pub as_issued: bool,
     /// Output format
     #[arg(long, default_value = "text")]
     pub format: TextOrJson,
@@ -420,10 +456,10 @@ pub struct Filters {
     /// Tasks in this standing (done_on_time, done_late, in_progress, overdue, ongoing, no_date, dropped)
     #[arg(long, value_name = "CATEGORY", value_parser = parse_category)]
     pub status: Option<crate::model::status::Category>,
-    /// Overdue tasks only
+    /// Overdue tasks only (with --due-within: the overdue ones too)
     #[arg(long)]
     pub overdue: bool,
-    /// Tasks not done and due within DAYS days of the as-of date
+    /// Tasks not yet overdue and due within DAYS days of the as-of date
     #[arg(long, value_name = "DAYS")]
     pub due_within: Option<u32>,
     /// Tasks not done and due before DATE
@@ -477,11 +513,10 @@ pub struct UnitsArgs {
 #[derive(Debug, Args)]
 #[command(group(
     clap::ArgGroup::new("which")
-        .required(true)
         .args(["month", "quarter", "half", "year", "final_", "period"])
 ))]
 pub struct ReportArgs {
-    /// The report month (YYYY-MM); the window runs from the 15th of the month before to the 14th
+    /// The report month (YYYY-MM); the window runs from the 15th of the month before to the 14th [default: the month whose window closed last]
     #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
     pub month: Option<crate::model::window::Month>,
     /// A quarter (2024-Q2): from the 15th of the month before it to the 14th of its last month
@@ -569,10 +604,92 @@ fn parse_category(s: &str) -> Result<crate::model::status::Category, String> {
     })
 }
 
+// ---- everyday use (issue 13): `tiendo ID` as a shorthand for `tiendo show ID` ----
+
+/// Global options that take a value in the next argument (`--plan DIR`).
+const GLOBALS_WITH_VALUE: &[&str] = &["--plan", "--as-of", "--lang", "--color"];
+
+/// The arguments with `show` inserted before a first positional argument that is not a
+/// subcommand but looks like a task id (`tiendo 7.4`, `tiendo --as-of 2024-07-01 tt.6`).
+pub fn with_shorthand(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    use clap::CommandFactory;
+    let mut i = 1;
+    while i < args.len() {
+        let a = args[i].to_string_lossy();
+        if a == "--" {
+            return args;
+        }
+        if a.starts_with('-') {
+            i += if GLOBALS_WITH_VALUE.contains(&a.as_ref()) {
+                2
+            } else {
+                1
+            };
+            continue;
+        }
+        let cmd = Cli::command();
+        let is_command = a == "help"
+            || cmd
+                .get_subcommands()
+                .any(|c| c.get_name() == a || c.get_all_aliases().any(|al| al == a));
+        if !is_command && looks_like_task_id(&a) {
+            let mut out = args;
+            out.insert(i, "show".into());
+            return out;
+        }
+        return args;
+    }
+    args
+}
+
+/// `7.4`, `9.1.13`, `TT.6`, `tt.6`: dot-separated parts of letters and digits, one digit at least.
+fn looks_like_task_id(s: &str) -> bool {
+    s.contains('.')
+        && s.chars().any(|c| c.is_ascii_digit())
+        && s.split('.')
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use clap::CommandFactory;
+
+    #[test]
+    fn a_task_id_alone_means_show() {
+        let v = |s: &[&str]| s.iter().map(std::ffi::OsString::from).collect::<Vec<_>>();
+        assert_eq!(
+            with_shorthand(v(&["tiendo", "7.4"])),
+            v(&["tiendo", "show", "7.4"])
+        );
+        assert_eq!(
+            with_shorthand(v(&[
+                "tiendo",
+                "--as-of",
+                "2024-07-01",
+                "tt.6",
+                "--lang",
+                "en"
+            ])),
+            v(&[
+                "tiendo",
+                "--as-of",
+                "2024-07-01",
+                "show",
+                "tt.6",
+                "--lang",
+                "en"
+            ])
+        );
+        for same in [
+            &["tiendo", "list"][..],
+            &["tiendo", "--plan", "7.4", "list"],
+            &["tiendo", "report.md"],
+            &["tiendo", "--", "7.4"],
+        ] {
+            assert_eq!(with_shorthand(v(same)), v(same));
+        }
+    }
 
     #[test]
     fn cli_is_well_formed() {

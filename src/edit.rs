@@ -109,6 +109,33 @@ pub struct Update {
     pub done_on: Option<NaiveDate>,
     /// A 1-based milestone number and its completion day.
     pub milestone_done: Option<(usize, NaiveDate)>,
+    /// A dated amendment to append.
+    pub amendment: Option<NewAmendment>,
+}
+
+/// An `[[amendment]]` to append (see `model::amendment`); unit fields hold ids.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NewAmendment {
+    pub on: NaiveDate,
+    pub basis: String,
+    pub from: Option<String>,
+    pub to: Vec<String>,
+    pub lead: Option<Vec<String>>,
+    pub support: Option<Vec<String>>,
+    pub title: Option<String>,
+    pub milestone: Option<usize>,
+    pub deadline: Option<String>,
+    pub due: Option<NaiveDate>,
+    pub note: Option<String>,
+    pub unverified: bool,
+}
+
+fn string_array(items: &[String]) -> Value {
+    let mut a = toml_edit::Array::new();
+    for i in items {
+        a.push(i.as_str());
+    }
+    Value::Array(a)
 }
 
 /// Why an edit could not be made to the text at all (validity is judged later, by `check`).
@@ -274,6 +301,70 @@ pub fn apply_update(text: &str, u: &Update) -> Result<String, EditError> {
         };
         aot.push(t);
     }
+    if let Some(a) = &u.amendment {
+        // Amendments come before the progress entries (the canonical order): the new one takes
+        // the first progress entry's place and the entries move down one.
+        let first_progress = root
+            .get("progress")
+            .and_then(Item::as_array_of_tables)
+            .and_then(|a| a.iter().filter_map(Table::position).min());
+        let position = match first_progress {
+            Some(p) => {
+                if let Some(aot) = root
+                    .get_mut("progress")
+                    .and_then(Item::as_array_of_tables_mut)
+                {
+                    for t in aot.iter_mut() {
+                        if let Some(q) = t.position().filter(|q| *q >= p) {
+                            t.set_position(Some(q + 1));
+                        }
+                    }
+                }
+                p
+            }
+            None => max_position(root) + 1,
+        };
+        let mut t = Table::new();
+        t.insert("on", Item::Value(date_value(a.on)));
+        t.insert("basis", Item::Value(Value::from(a.basis.as_str())));
+        if let Some(f) = &a.from {
+            t.insert("from", Item::Value(Value::from(f.as_str())));
+            t.insert("to", Item::Value(string_array(&a.to)));
+        }
+        if let Some(l) = &a.lead {
+            t.insert("lead", Item::Value(string_array(l)));
+        }
+        if let Some(s) = &a.support {
+            t.insert("support", Item::Value(string_array(s)));
+        }
+        if let Some(x) = &a.title {
+            t.insert("title", Item::Value(Value::from(x.as_str())));
+        }
+        if let Some(n) = a.milestone {
+            t.insert("milestone", Item::Value(Value::from(n as i64)));
+        }
+        if let Some(d) = &a.deadline {
+            t.insert("deadline", Item::Value(Value::from(d.as_str())));
+        }
+        if let Some(d) = a.due {
+            t.insert("due", Item::Value(date_value(d)));
+        }
+        if let Some(n) = &a.note {
+            t.insert("note", Item::Value(Value::from(n.as_str())));
+        }
+        if a.unverified {
+            t.insert("unverified", Item::Value(Value::from(true)));
+        }
+        t.set_position(Some(position));
+        t.decor_mut().set_prefix("\n");
+        let slot = root
+            .entry("amendment")
+            .or_insert(Item::ArrayOfTables(ArrayOfTables::new()));
+        let Some(aot) = slot.as_array_of_tables_mut() else {
+            return Err(EditError::Shape("amendment".to_string()));
+        };
+        aot.push(t);
+    }
     Ok(doc.to_string())
 }
 
@@ -375,16 +466,16 @@ const TASK: Shape = Shape {
         "source",
         "milestone",
         "indicator",
-        "progress",
         "amendment",
+        "progress",
     ],
     dates: &["due", "done_on"],
     children: &[
         ("source", &SOURCE),
         ("milestone", &MILESTONE),
         ("indicator", &INDICATOR),
-        ("progress", &PROGRESS),
         ("amendment", &AMENDMENT),
+        ("progress", &PROGRESS),
     ],
 };
 const AMENDMENT: Shape = Shape {

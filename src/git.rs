@@ -60,8 +60,37 @@ fn git(dir: &Path) -> Command {
         "color.ui=false",
     ]);
     c.env("GIT_PAGER", "cat").env_remove("GIT_EXTERNAL_DIFF");
+    // The repository is the one that holds the plan folder, found from `-C dir`, whatever
+    // the caller's environment says: git sets GIT_DIR (and GIT_INDEX_FILE, GIT_WORK_TREE…)
+    // for hooks, and an inherited GIT_DIR of another worktree made `log`/`review` see an
+    // empty history. These are the variables `git rev-parse --local-env-vars` lists, plus
+    // the ones that would redirect objects or refs.
+    for var in INHERITED_GIT_ENV {
+        c.env_remove(var);
+    }
     c
 }
+
+/// Variables that point git at another repository, index, object store or ref namespace.
+pub const INHERITED_GIT_ENV: &[&str] = &[
+    "GIT_DIR",
+    "GIT_WORK_TREE",
+    "GIT_INDEX_FILE",
+    "GIT_OBJECT_DIRECTORY",
+    "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+    "GIT_COMMON_DIR",
+    "GIT_IMPLICIT_WORK_TREE",
+    "GIT_GRAFT_FILE",
+    "GIT_NO_REPLACE_OBJECTS",
+    "GIT_REPLACE_REF_BASE",
+    "GIT_PREFIX",
+    "GIT_SHALLOW_FILE",
+    "GIT_NAMESPACE",
+    "GIT_CONFIG",
+    "GIT_CONFIG_PARAMETERS",
+    "GIT_CONFIG_COUNT",
+    "GIT_QUARANTINE_PATH",
+];
 
 /// Run git and return stdout; on failure say which command, where, and what git said.
 fn run(dir: &Path, args: &[&str]) -> Result<Vec<u8>> {
@@ -421,7 +450,9 @@ pub fn check_rev(rev: &str) -> Result<()> {
     Ok(())
 }
 
-const LOG_FORMAT: &str = "%x1e%H%x1f%h%x1f%an%x1f%ae%x1f%aI%x1f%cI%x1f%s";
+/// Fields separated by NUL, the one byte a commit's author, subject or a path cannot hold
+/// (a record separator such as 0x1E can be typed into a commit message).
+const LOG_FORMAT: &str = "%H%x00%h%x00%an%x00%ae%x00%aI%x00%cI%x00%s";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileChange {
@@ -464,53 +495,59 @@ pub struct Commit {
     pub blobs: Vec<(Option<String>, Option<String>)>,
 }
 
-/// Parse `git log -z --raw --format=LOG_FORMAT` output (or `--name-status`: then no blob ids).
+/// Parse `git log -z --raw --format=LOG_FORMAT` output. Everything is NUL-separated and read
+/// by position: seven header fields, then raw entries (`:<modes> <old> <new> <status>` and
+/// one path, two for a rename or copy) until the next header. Author, e-mail and subject go
+/// through the terminal sanitiser; paths are kept as git wrote them (they are looked up).
 pub fn parse_log(bytes: &[u8]) -> Vec<Commit> {
     let mut commits = vec![];
-    for record in bytes.split(|&b| b == 0x1e).filter(|r| !r.is_empty()) {
-        let (header, rest) = match record.iter().position(|&b| b == 0) {
-            Some(i) => (&record[..i], &record[i + 1..]),
-            None => (record, &[][..]),
-        };
-        let header = String::from_utf8_lossy(header);
-        let f: Vec<&str> = header.trim_end_matches('\n').split('\x1f').collect();
-        if f.len() < 7 {
-            continue;
+    let mut tokens = bytes.split(|&b| b == 0).peekable();
+    let text = |t: &[u8]| {
+        String::from_utf8_lossy(t)
+            .trim_start_matches('\n')
+            .to_string()
+    };
+    let shown =
+        |t: &[u8]| crate::text::for_terminal(&String::from_utf8_lossy(t)).replace('\n', " ");
+    // Skip the empty token after the last record.
+    while let Some(hash) = tokens.by_ref().find(|t| !text(t).is_empty()) {
+        let mut header = vec![text(hash)];
+        for _ in 0..6 {
+            header.push(
+                tokens
+                    .next()
+                    .map(|t| t.to_vec())
+                    .map_or_else(String::new, |t| String::from_utf8_lossy(&t).to_string()),
+            );
         }
         let date = |s: &str| DateTime::parse_from_rfc3339(s.trim()).ok();
         let mut files = vec![];
         let mut blobs = vec![];
-        let mut tokens = rest
-            .split(|&b| b == 0)
-            .map(|t| {
-                String::from_utf8_lossy(t)
-                    .trim_start_matches('\n')
-                    .to_string()
-            })
-            .filter(|t| !t.is_empty());
-        while let Some(head) = tokens.next() {
-            // --raw: ":100644 100644 <old> <new> M"; --name-status: "M".
-            let (status, ids) = match head.strip_prefix(':') {
-                Some(raw) => {
-                    let f: Vec<&str> = raw.split_whitespace().collect();
-                    let blob = |i: usize| {
-                        f.get(i)
-                            .filter(|id| !id.bytes().all(|b| b == b'0'))
-                            .map(|id| id.to_string())
-                    };
-                    (
-                        f.get(4).copied().unwrap_or("M").to_string(),
-                        (blob(2), blob(3)),
-                    )
-                }
-                None => (head.clone(), (None, None)),
+        while let Some(head) = tokens.next_if(|t| text(t).starts_with(':')) {
+            let head = text(head);
+            let f: Vec<&str> = head[1..].split_whitespace().collect();
+            let blob = |i: usize| {
+                f.get(i)
+                    .filter(|id| !id.bytes().all(|b| b == b'0'))
+                    .map(|id| id.to_string())
             };
-            let Some(path) = tokens.next() else { break };
+            let status = f.get(4).copied().unwrap_or("M");
+            let Some(path) = tokens
+                .next()
+                .map(|t| String::from_utf8_lossy(t).to_string())
+            else {
+                break;
+            };
             let change = match status.chars().next() {
                 Some('A') => FileChange::Added(path),
                 Some('D') => FileChange::Deleted(path),
                 Some('R') | Some('C') => {
-                    let Some(to) = tokens.next() else { break };
+                    let Some(to) = tokens
+                        .next()
+                        .map(|t| String::from_utf8_lossy(t).to_string())
+                    else {
+                        break;
+                    };
                     if status.starts_with('C') {
                         FileChange::Added(to)
                     } else {
@@ -520,16 +557,16 @@ pub fn parse_log(bytes: &[u8]) -> Vec<Commit> {
                 _ => FileChange::Modified(path),
             };
             files.push(change);
-            blobs.push(ids);
+            blobs.push((blob(2), blob(3)));
         }
         commits.push(Commit {
-            hash: f[0].to_string(),
-            short: f[1].to_string(),
-            author: f[2].to_string(),
-            email: f[3].to_string(),
-            author_date: date(f[4]),
-            committer_date: date(f[5]),
-            subject: f[6..].join("\x1f"),
+            hash: header[0].clone(),
+            short: header[1].clone(),
+            author: shown(header[2].as_bytes()),
+            email: shown(header[3].as_bytes()),
+            author_date: date(&header[4]),
+            committer_date: date(&header[5]),
+            subject: shown(header[6].as_bytes()),
             files,
             blobs,
         });
@@ -552,11 +589,11 @@ mod tests {
 
     #[test]
     fn parses_log_with_renames_and_unicode_authors() {
-        let raw = b"\x1e2c5d\x1f2c5\x1fNguy\xe1\xbb\x85n A\x1fa@b\x1f2024-06-14T09:00:00+07:00\x1f2024-06-14T09:00:00+07:00\x1fsecond\0\nM\0plan/tasks/a/2.toml\0R100\0plan/tasks/a/1.toml\0plan/tasks/a/3.toml\0\x1e9898\x1f989\x1fA\x1fa@b\x1f2024-05-01T08:00:00+07:00\x1f2024-05-01T08:00:00+07:00\x1ffirst commit\0\nA\0plan/tasks/a/1.toml\0D\0plan/x.toml\0";
+        let raw = b"2c5d\x002c5\x00Nguy\xe1\xbb\x85n A\x00a@b\x002024-06-14T09:00:00+07:00\x002024-06-14T09:00:00+07:00\x00second\x1e\x1b[2J\x00\n:100644 100644 1111111 2222222 M\x00plan/tasks/a/2.toml\x00:100644 100644 3333333 3333333 R100\x00plan/tasks/a/1.toml\x00plan/tasks/a/3.toml\x009898\x00989\x00A\x00a@b\x002024-05-01T08:00:00+07:00\x002024-05-01T08:00:00+07:00\x00\x00\n:000000 100644 0000000 4444444 A\x00plan/tasks/a/1.toml\x00:100644 000000 5555555 0000000 D\x00plan/x.toml\x00";
         let c = parse_log(raw);
         assert_eq!(c.len(), 2);
         assert_eq!(c[0].author, "Nguyễn A");
-        assert_eq!(c[0].subject, "second");
+        assert_eq!(c[0].subject, "second␞␛[2J");
         assert_eq!(
             c[0].files,
             vec![
@@ -567,7 +604,9 @@ mod tests {
                 },
             ]
         );
+        assert_eq!(c[1].subject, "");
         assert_eq!(c[1].files[1], FileChange::Deleted("plan/x.toml".into()));
+        assert_eq!(c[1].blobs[0], (None, Some("4444444".into())));
         assert_eq!(
             c[1].committer_date.unwrap().to_rfc3339(),
             "2024-05-01T08:00:00+07:00"
@@ -575,36 +614,13 @@ mod tests {
     }
 
     #[test]
-    fn parses_raw_output_with_blob_ids() {
-        let raw = b"\x1eabc\x1fab\x1fA\x1fa@b\x1f2024-05-01T08:00:00Z\x1f2024-05-01T08:00:00Z\x1fs\0\n:100644 100644 1111111111111111111111111111111111111111 2222222222222222222222222222222222222222 M\0plan/tasks/1/1.1.toml\0:000000 100644 0000000000000000000000000000000000000000 3333333333333333333333333333333333333333 A\0plan/tasks/1/1.2.toml\0";
-        let c = parse_log(raw);
-        assert_eq!(
-            c[0].files,
-            vec![
-                FileChange::Modified("plan/tasks/1/1.1.toml".into()),
-                FileChange::Added("plan/tasks/1/1.2.toml".into())
-            ]
-        );
-        assert_eq!(
-            c[0].blobs[1],
-            (
-                None,
-                Some("3333333333333333333333333333333333333333".into())
-            )
-        );
-        assert_eq!(
-            c[0].blobs[0].0.as_deref(),
-            Some("1111111111111111111111111111111111111111")
-        );
-    }
-
-    #[test]
     fn parses_a_commit_without_files() {
         let c = parse_log(
-            b"\x1eabc\x1fab\x1fA\x1fa@b\x1f2024-05-01T08:00:00Z\x1f2024-05-01T08:00:00Z\x1fempty\0",
+            b"abc\x00ab\x00A\x00a@b\x002024-05-01T08:00:00Z\x002024-05-01T08:00:00Z\x00empty\x00def\x00de\x00B\x00b@c\x002024-05-01T08:00:00Z\x002024-05-01T08:00:00Z\x00s\x00",
         );
-        assert_eq!(c.len(), 1);
+        assert_eq!(c.len(), 2);
         assert!(c[0].files.is_empty());
+        assert_eq!(c[1].author, "B");
     }
 
     #[test]

@@ -419,6 +419,12 @@ pub enum Flag {
     UnknownUnit {
         unit: String,
     },
+    /// The plan's own value (title, lead, support, deadline, due) edited in place: a change the
+    /// secretariat acts on belongs in a dated `[[amendment]]`, the original keeps the plan's
+    /// wording.
+    EditedInPlace {
+        field: &'static str,
+    },
 }
 
 impl Flag {
@@ -434,6 +440,7 @@ impl Flag {
             Flag::Backdated { .. } => "backdated",
             Flag::HistoryRewritten { .. } => "history-rewritten",
             Flag::UnknownUnit { .. } => "unknown-unit",
+            Flag::EditedInPlace { .. } => "edited-in-place",
         }
     }
 }
@@ -499,6 +506,19 @@ pub fn flags(
                     by: by.clone(),
                 }),
             _ => {}
+        }
+    }
+    if change.kind == Kind::Modified {
+        for f in &change.fields {
+            let field = match f {
+                Field::Title { .. } => "title",
+                Field::Lead { .. } => "lead",
+                Field::Support { .. } => "support",
+                Field::Deadline { .. } => "deadline",
+                Field::Due { .. } => "due",
+                _ => continue,
+            };
+            out.push(Flag::EditedInPlace { field });
         }
     }
     if let Some(t) = new {

@@ -464,11 +464,13 @@ pub enum PlanDirError {
 // ---------------------------------------------------------------------------------------------
 // Reading files.
 
-/// `dir/rel` as a display path with `/` separators.
+/// `dir/rel` as a display path with `/` separators, through the terminal sanitiser (a file
+/// name may hold ESC, BEL or a line break).
 pub fn display_path(dir: &Path, rel: &Path) -> String {
     let joined = dir.join(rel);
     let s = joined.to_string_lossy().replace('\\', "/");
-    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
+    let s = s.strip_prefix("./").map(str::to_string).unwrap_or(s);
+    text::for_terminal(&s).replace('\n', "\u{2424}")
 }
 
 /// Decoded text of one file, or the problem that stops it from being read.
@@ -479,6 +481,13 @@ pub struct Text {
 }
 
 pub fn read_text(path: &Path, shown: &str) -> Result<Text, Problem> {
+    decode(read_bytes(path, shown)?, shown)
+}
+
+/// The bytes of one plan file, refusing what is not a regular file: a FIFO, device or socket
+/// is opened without blocking and reported (a FIFO as `plan.toml` must not hang every
+/// command), and a file past [`MAX_FILE_BYTES`] is not read.
+pub fn read_bytes(path: &Path, shown: &str) -> Result<Vec<u8>, Problem> {
     use std::io::Read;
     let io = |e: std::io::Error| {
         Problem::error(
@@ -489,9 +498,30 @@ pub fn read_text(path: &Path, shown: &str) -> Result<Text, Problem> {
             },
         )
     };
-    // One open, one fstat, one read: the size check and the read see the same file.
-    let mut file = std::fs::File::open(path).map_err(io)?;
-    let len = file.metadata().map_err(io)?.len();
+    // One open, one fstat, one read: the type check, size check and the read see one file.
+    let mut opts = std::fs::OpenOptions::new();
+    opts.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32);
+    }
+    let mut file = opts.open(path).map_err(io)?;
+    let md = file.metadata().map_err(io)?;
+    if !md.is_file() {
+        return Err(Problem::error(
+            shown,
+            Pos::default(),
+            if md.is_dir() {
+                ProblemKind::Io {
+                    detail: "is a folder".into(),
+                }
+            } else {
+                ProblemKind::NotRegularFile
+            },
+        ));
+    }
+    let len = md.len();
     if len > MAX_FILE_BYTES {
         return Err(Problem::error(
             shown,
@@ -518,7 +548,7 @@ pub fn read_text(path: &Path, shown: &str) -> Result<Text, Problem> {
             },
         ));
     }
-    decode(bytes, shown)
+    Ok(bytes)
 }
 
 fn io_detail(e: &std::io::Error) -> String {
@@ -720,24 +750,15 @@ impl Ctx<'_> {
     }
 }
 
-/// Text with control characters other than line breaks and tabs shown as visible symbols
-/// (ESC → ␛, CR → ␍, others → �): a value written with TOML escapes (`"\u001b[2J"`) must not
-/// drive the terminal of whoever lists the plan.
+/// A string value as the model holds it: a CRLF inside a value becomes LF, and every
+/// character that could drive a terminal is made visible by the one sanitiser
+/// ([`text::for_terminal`]): a value written with TOML escapes (`"\u001b[2J"`) must not drive
+/// the terminal of whoever lists the plan.
 fn visible(s: String) -> String {
-    let suspect = |b: u8| (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f || b == 0xc2;
-    if !s.bytes().any(suspect) || !s.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-        return s;
+    match text::for_terminal(&s) {
+        std::borrow::Cow::Borrowed(_) => s,
+        std::borrow::Cow::Owned(_) => text::for_terminal(&s.replace("\r\n", "\n")).into_owned(),
     }
-    s.replace("\r\n", "\n")
-        .chars()
-        .map(|c| match c {
-            '\n' | '\t' => c,
-            '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
-            '\u{7f}' => '\u{2421}',
-            c if c.is_control() => '\u{fffd}',
-            c => c,
-        })
-        .collect()
 }
 
 pub fn build_task(raw: RawTask, text: &str, shown: &str) -> (Task, Vec<Problem>) {
@@ -791,7 +812,7 @@ fn build_task_in(raw: RawTask, text: &str, shown: &str, known_nfc: bool) -> (Tas
             name: c.loc_str(i.name),
             text: i.text.map(|t| c.nfc(t)),
             target: c.nfc(i.target),
-            unit: i.unit,
+            unit: i.unit.map(|u| c.nfc(u)),
             target_value: i.target_value,
             baseline: i.baseline.map(|b| c.nfc(b)),
         })
@@ -881,10 +902,10 @@ fn build_task_in(raw: RawTask, text: &str, shown: &str, known_nfc: bool) -> (Tas
         same_as: raw.same_as.map(|s| c.loc_str(s)),
         overlaps: raw.overlaps.into_iter().map(|s| c.loc_str(s)).collect(),
         source: raw.source.map(|s| Source {
-            document: s.document,
-            body: s.body,
+            document: s.document.map(|v| c.nfc(v)),
+            body: s.body.map(|v| c.nfc(v)),
             body_line: s.body_line,
-            appendix: s.appendix,
+            appendix: s.appendix.map(|v| c.nfc(v)),
             appendix_line: s.appendix_line,
         }),
         milestones,
@@ -944,7 +965,7 @@ fn build_meta(raw: RawPlan, text: &str, shown: &str) -> (PlanMeta, Vec<Problem>)
         secretariat: Some(c.loc_str(raw.secretariat)),
         report_day,
         before_is_inclusive: raw.before_is_inclusive,
-        source: raw.source,
+        source: raw.source.map(|v| c.nfc(v)),
         groups,
         period_start,
         period_end,
@@ -1062,12 +1083,45 @@ pub fn load_task_file(path: &Path, shown: &str) -> (Option<Task>, Vec<Problem>) 
     (Some(task), problems)
 }
 
-/// Every `.toml` file under `tasks/`, sorted, relative to the plan folder; symlinks are
-/// reported, not followed (a link can point outside the plan or into a loop).
+/// **The one task-file filter** (docs/design-shared.md, mechanism 4): whether `rel`, a
+/// `/`-separated path relative to the plan folder, names a task file. It does when it lies
+/// under `tasks/`, ends in `.toml`, and no part of it is hidden (starts with `.`), empty, or
+/// holds a character that cannot be shown on a terminal, a line break or a backslash.
+///
+/// The loader's walk and every git snapshot (`ls-tree`, `log --raw`, `cat-file` paths) ask
+/// this, so a file the loader skips is skipped by `diff` and `review` too (a task renamed to
+/// `.7.4.toml` is a removed task everywhere, not only in the working tree).
+pub fn is_task_path(rel: &str) -> bool {
+    let Some(rest) = rel.strip_prefix("tasks/") else {
+        return false;
+    };
+    rest.ends_with(".toml")
+        && rest.split('/').all(|part| {
+            !part.is_empty()
+                && !part.starts_with('.')
+                && !part
+                    .chars()
+                    .any(|c| c == '\\' || c == '\n' || text::is_unsafe_for_terminal(c))
+        })
+}
+
+/// Every task file under `tasks/` ([`is_task_path`]), sorted, relative to the plan folder.
+/// Symlinks are reported as errors and not followed — `tasks/` itself, a sub-group folder or a
+/// file (a link can point outside the plan or into a loop, and writes must never go through
+/// it). A `.toml` file whose name cannot be a task file is an error too, not a silent skip.
 pub fn task_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
     let root = dir.join("tasks");
-    if !root.is_dir() {
-        return vec![];
+    match std::fs::symlink_metadata(&root) {
+        Ok(md) if md.file_type().is_symlink() => {
+            problems.push(Problem::error(
+                &display_path(dir, Path::new("tasks")),
+                Pos::default(),
+                ProblemKind::Symlink,
+            ));
+            return vec![];
+        }
+        Ok(md) if md.is_dir() => {}
+        _ => return vec![],
     }
     let mut out = vec![];
     let walker = walkdir::WalkDir::new(&root)
@@ -1078,20 +1132,39 @@ pub fn task_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
     for entry in walker {
         match entry {
             Ok(e) => {
+                if e.depth() == 0 {
+                    continue;
+                }
                 let rel = e.path().strip_prefix(dir).unwrap_or(e.path()).to_path_buf();
+                let rel_str = rel
+                    .to_string_lossy()
+                    .replace(std::path::MAIN_SEPARATOR, "/");
                 let is_toml = e.path().extension().is_some_and(|x| x == "toml");
+                let ft = e.file_type();
                 if e.path_is_symlink() {
-                    // An error, not a warning: the task behind the link is not loaded, and a
-                    // plan that silently lacks a task must not pass `check`.
-                    if is_toml || e.path().extension().is_none() {
-                        problems.push(Problem::error(
-                            &display_path(dir, &rel),
-                            Pos::default(),
-                            ProblemKind::Symlink,
-                        ));
-                    }
-                } else if e.file_type().is_file() && is_toml {
+                    // An error, not a warning: the task (or folder of tasks) behind the link is
+                    // not loaded, and a plan that silently lacks a task must not pass `check`.
+                    problems.push(Problem::error(
+                        &display_path(dir, &rel),
+                        Pos::default(),
+                        ProblemKind::Symlink,
+                    ));
+                } else if ft.is_dir() || !is_toml {
+                    // Folders are walked into; other files are not task files.
+                } else if !is_task_path(&rel_str) || e.path().to_str().is_none() {
+                    problems.push(Problem::error(
+                        &display_path(dir, &rel),
+                        Pos::default(),
+                        ProblemKind::BadFileName,
+                    ));
+                } else if ft.is_file() {
                     out.push(rel);
+                } else {
+                    problems.push(Problem::error(
+                        &display_path(dir, &rel),
+                        Pos::default(),
+                        ProblemKind::NotRegularFile,
+                    ));
                 }
             }
             Err(err) => {

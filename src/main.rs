@@ -7,7 +7,8 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let cli = tiendo::cli::Cli::parse();
+    let cli =
+        tiendo::cli::Cli::parse_from(tiendo::cli::with_shorthand(std::env::args_os().collect()));
     let lang = tiendo::commands::lang(&cli.global);
     let env = tiendo::commands::Env::from_process();
     let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());

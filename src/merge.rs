@@ -5,7 +5,8 @@
 //!
 //! - `[[progress]]` entries from both sides are kept (an entry both sides added once), an entry
 //!   of the ancestor deleted on one side stays deleted, and when the other side added any, the
-//!   list is put in date order (stable: ours first on the same day);
+//!   list is put in date order (stable: ours first on the same day); dated `[[amendment]]`
+//!   entries likewise, in order of `on`;
 //! - any other key, at any depth (`status`, `[source]`, each `[[milestone]]`'s `done_on` …):
 //!   changed on one side only → that change; changed the same way on both → that; changed
 //!   differently on both → a conflict, written as ordinary git markers around the key's line so
@@ -250,8 +251,10 @@ fn merge_table(
             continue;
         }
         // Changed on both sides, differently.
-        if root && key == "progress" {
-            merge_progress(b, o, t, doc, tdoc, expected, positions)?;
+        if root && (key == "progress" || key == "amendment") {
+            // Dated entries (progress reports, dated amendments) from both sides are kept.
+            let date_key = if key == "progress" { "date" } else { "on" };
+            merge_progress(&key, date_key, b, o, t, doc, tdoc, expected, positions)?;
             continue;
         }
         match (o, t, doc.get_mut(&key), tdoc.get(&key)) {
@@ -403,8 +406,12 @@ fn set_positions(item: &mut Item, at: isize) {
     }
 }
 
-/// Both sides' progress entries. Needs both to be arrays of tables (`[[progress]]`).
+/// Both sides' dated entries under `key` (`[[progress]]` by `date`, `[[amendment]]` by `on`).
+/// Needs both to be arrays of tables.
+#[allow(clippy::too_many_arguments)]
 fn merge_progress(
+    key: &str,
+    date_key: &str,
     base: Option<&toml::Value>,
     ours: Option<&toml::Value>,
     theirs: Option<&toml::Value>,
@@ -428,7 +435,7 @@ fn merge_progress(
         }
     };
     let (bv, ov, tv) = (entries(base)?, entries(ours)?, entries(theirs)?);
-    let (ot, tt) = (tables(doc.get("progress"))?, tables(tdoc.get("progress"))?);
+    let (ot, tt) = (tables(doc.get(key))?, tables(tdoc.get(key))?);
     if ot.len() != ov.len() || tt.len() != tv.len() {
         return Err(Fallback::Shape);
     }
@@ -449,7 +456,7 @@ fn merge_progress(
     }
     if added {
         let date = |v: &toml::Value| {
-            v.get("date")
+            v.get(date_key)
                 .map(|d| match d {
                     toml::Value::Datetime(d) => d.to_string(),
                     other => format!("{other}"),
@@ -459,18 +466,15 @@ fn merge_progress(
         merged.sort_by_key(|(_, v)| date(v));
     }
     if merged.is_empty() {
-        doc.remove("progress");
-        expected.remove("progress");
+        doc.remove(key);
+        expected.remove(key);
         return Ok(());
     }
-    let at = doc
-        .get("progress")
-        .and_then(first_position)
-        .unwrap_or_else(|| {
-            let p = positions.next;
-            positions.next += 1;
-            p
-        });
+    let at = doc.get(key).and_then(first_position).unwrap_or_else(|| {
+        let p = positions.next;
+        positions.next += 1;
+        p
+    });
     let mut aot = ArrayOfTables::new();
     let mut values = vec![];
     for (mut t, v) in merged {
@@ -482,8 +486,8 @@ fn merge_progress(
     }
     let mut item = Item::ArrayOfTables(aot);
     set_positions(&mut item, at);
-    doc.insert("progress", item);
-    expected.insert("progress".to_string(), toml::Value::Array(values));
+    doc.insert(key, item);
+    expected.insert(key.to_string(), toml::Value::Array(values));
     Ok(())
 }
 
@@ -593,6 +597,30 @@ mod tests {
         // The same entry added on both sides is kept once.
         let (out, how) = run(BASE, &ours, &ours.replace("# đang", "#  đang"));
         assert_eq!((out, how), (ours.clone(), How::Clean));
+    }
+
+    #[test]
+    fn dated_amendments_from_both_sides_are_kept() {
+        let base = BASE.replace("\n[[progress]]", "\n[[amendment]]\non = 2024-05-01\nbasis = \"CV 1\"\ndeadline = \"Quý IV/2024\"\n\n[[progress]]");
+        let amend = |on: &str, basis: &str| {
+            format!("\n[[amendment]]\non = {on}\nbasis = \"{basis}\"\ndeadline = \"Năm 2024\"\n")
+        };
+        let at = base.find("\n[[progress]]").unwrap();
+        let with = |extra: &str| format!("{}{extra}{}", &base[..at], &base[at..]);
+        let (out, how) = run(
+            &base,
+            &with(&amend("2024-07-01", "CV ours")),
+            &with(&amend("2024-06-01", "CV theirs")),
+        );
+        assert_eq!(how, How::Clean);
+        assert_eq!(
+            out,
+            with(&format!(
+                "{}{}",
+                amend("2024-06-01", "CV theirs"),
+                amend("2024-07-01", "CV ours")
+            ))
+        );
     }
 
     #[test]

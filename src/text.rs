@@ -1,4 +1,7 @@
-//! Small pure helpers on text: positions in a file, nearest-match suggestions, NFC.
+//! Small pure helpers on text: positions in a file, nearest-match suggestions, NFC, and the
+//! one sanitiser for text that reaches a terminal ([`for_terminal`], [`Terminal`]).
+
+use std::borrow::Cow;
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -45,6 +48,118 @@ pub fn byte_pos(bytes: &[u8], offset: usize) -> Pos {
     Pos {
         line: line as u32,
         col: col as u32,
+    }
+}
+
+/// Whether `c` must not reach a terminal as it is: C0 controls other than `\n` and `\t`, DEL,
+/// C1 controls (U+0080–U+009F, which some terminals read as CSI/OSC), and the invisible
+/// direction controls that reorder what is shown (U+061C, U+200E/F, U+202A–U+202E,
+/// U+2066–U+2069).
+pub fn is_unsafe_for_terminal(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+        | '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The visible stand-in for an unsafe character: C0 → its control picture (ESC → `␛`,
+/// CR → `␍`, BEL → `␇`), DEL → `␡`, anything else → `�`.
+fn stand_in(c: char) -> char {
+    match c {
+        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+        '\u{7f}' => '\u{2421}',
+        _ => '\u{fffd}',
+    }
+}
+
+/// **The one terminal sanitiser** (docs/design-shared.md, mechanism 5): `s` with every
+/// character that could drive a terminal (escape sequences, title and clipboard writes,
+/// carriage returns that forge lines, bidi overrides) replaced by a visible stand-in. Line
+/// breaks and tabs pass. Borrowed when there is nothing to replace (the common case).
+/// Renderers for files (JSON, CSV, Markdown…) escape for their format instead.
+pub fn for_terminal(s: &str) -> Cow<'_, str> {
+    // Fast path on bytes: every unsafe character starts with a C0/DEL byte, 0xC2 (C1), 0xD8
+    // (U+061C) or 0xE2 (U+2000 block).
+    let suspect = |b: &u8| {
+        (*b < 0x20 && *b != b'\n' && *b != b'\t') || matches!(*b, 0x7f | 0xc2 | 0xd8 | 0xe2)
+    };
+    if !s.as_bytes().iter().any(suspect) || !s.chars().any(is_unsafe_for_terminal) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| {
+                if is_unsafe_for_terminal(c) {
+                    stand_in(c)
+                } else {
+                    c
+                }
+            })
+            .collect(),
+    )
+}
+
+/// A writer that passes everything through [`for_terminal`] (for streams that only ever
+/// carry plain text, such as standard error). Invalid UTF-8 is shown as `�`; a character
+/// split across two writes is held back until it is whole.
+pub struct Terminal<W: std::io::Write> {
+    inner: W,
+    /// The start of a UTF-8 sequence cut by the end of the last write.
+    carry: Vec<u8>,
+}
+
+impl<W: std::io::Write> Terminal<W> {
+    pub fn new(inner: W) -> Self {
+        Terminal {
+            inner,
+            carry: vec![],
+        }
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for Terminal<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut bytes = std::mem::take(&mut self.carry);
+        bytes.extend_from_slice(buf);
+        // Hold back an incomplete sequence at the end (at most 3 bytes).
+        let mut cut = bytes.len();
+        for back in 1..=3.min(bytes.len()) {
+            let b = bytes[bytes.len() - back];
+            if b & 0xC0 == 0xC0 {
+                let need = if b >= 0xF0 {
+                    4
+                } else if b >= 0xE0 {
+                    3
+                } else {
+                    2
+                };
+                if need > back {
+                    cut = bytes.len() - back;
+                }
+                break;
+            }
+            if b & 0x80 == 0 {
+                break;
+            }
+        }
+        self.carry = bytes[cut..].to_vec();
+        let text = String::from_utf8_lossy(&bytes[..cut]);
+        self.inner.write_all(for_terminal(&text).as_bytes())?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if !self.carry.is_empty() {
+            let rest = std::mem::take(&mut self.carry);
+            self.inner
+                .write_all(for_terminal(&String::from_utf8_lossy(&rest)).as_bytes())?;
+        }
+        self.inner.flush()
+    }
+}
+
+impl<W: std::io::Write> Drop for Terminal<W> {
+    fn drop(&mut self) {
+        let _ = std::io::Write::flush(self);
     }
 }
 
@@ -223,6 +338,40 @@ mod tests {
         }
         assert_eq!(first_non_nfc("Sở Tài chính “trước” 05/3/2024 …"), None);
         assert!(first_non_nfc("So\u{31b}\u{309} Ta\u{300}i").is_some());
+    }
+
+    #[test]
+    fn for_terminal_makes_every_control_visible() {
+        assert!(matches!(
+            for_terminal("Sở “TT” – ok\n\tx"),
+            Cow::Borrowed(_)
+        ));
+        assert_eq!(
+            for_terminal("a\u{1b}]0;t\u{7}\u{1b}[2J\r\u{7f}\u{9b}\u{202e}b\u{2066}"),
+            "a␛]0;t␇␛[2J␍␡\u{fffd}\u{fffd}b\u{fffd}"
+        );
+        for c in ('\0'..='\u{3000}').filter(|c| c.is_control() && *c != '\n' && *c != '\t') {
+            let s = c.to_string();
+            assert!(
+                !for_terminal(&s).chars().any(char::is_control),
+                "U+{:04X}",
+                c as u32
+            );
+        }
+    }
+
+    #[test]
+    fn terminal_writer_holds_a_split_character_and_cleans_escapes() {
+        use std::io::Write;
+        let mut buf = vec![];
+        {
+            let mut t = Terminal::new(&mut buf);
+            let s = "đ\u{1b}[31m\u{9b}x".as_bytes();
+            for b in s {
+                t.write_all(&[*b]).unwrap();
+            }
+        }
+        assert_eq!(String::from_utf8(buf).unwrap(), "đ␛[31m\u{fffd}x");
     }
 
     #[test]

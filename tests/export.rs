@@ -1,4 +1,5 @@
-//! `tiendo export` end to end on `plan/`, through the built binary.
+//! `tiendo export` end to end on the frozen copy of `plan/` (`tests/fixtures/frozen-plan/`: the
+//! fixed rows and standings below are a state of the plan), through the built binary.
 //!
 //! ICS: read back with the `icalendar` crate's parser; one event per dated task and milestone;
 //! UIDs unique and the same on every run (the whole output byte-identical); every physical line
@@ -13,7 +14,7 @@ use icalendar::{Calendar, CalendarComponent, Component, DatePerhapsTime, EventLi
 use tiendo::summary::{Horizon, judge_all};
 
 fn plan_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("plan")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/frozen-plan")
 }
 
 fn tiendo(plan: &Path, args: &[&str]) -> Output {
@@ -72,7 +73,7 @@ fn ics_has_one_event_per_dated_task_and_milestone() {
             .flat_map(|j| &j.milestones)
             .filter(|m| m.standing.due.is_some())
             .count();
-    assert!(dated > 20, "plan/ has many dated tasks ({dated})");
+    assert!(dated > 20, "the plan has many dated tasks ({dated})");
 
     let evs = events(&ics);
     assert_eq!(evs.len(), dated);
@@ -167,8 +168,8 @@ fn ics_is_byte_identical_across_runs_and_folded_on_character_boundaries() {
 
 #[test]
 fn ics_lead_filter_and_successors() {
-    // Sở TT&TT ended on 2025-03-01; as of then its deadlines carry the successors' names, and
-    // `--lead` with a successor still finds them.
+    // Sở TT&TT ended on 2025-03-01; as of then its tasks are led by who took each over, and
+    // `--lead` with a successor finds them.
     let ics = stdout(
         &plan_dir(),
         &["--as-of", "2025-03-15", "export", "--lead", "so-khcn"],
@@ -198,6 +199,7 @@ fn ics_lead_filter_and_successors() {
             "{id} is not led by Sở TT&TT nor by a collective of Sở KH&CN"
         );
     }
+    // The frozen plan has no per-task handovers: 7.4 is carried by the registry's successors.
     let t = evs
         .iter()
         .find(|e| e.get_uid() == Some("594-kh-tctda06-7.4@tiendo"))

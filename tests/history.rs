@@ -249,6 +249,8 @@ fn review_flags_what_a_reviewer_must_see_and_fails_on_flags() {
              Cần xem kỹ:\n\
              \x20 ! 1.1: đổi đơn vị chủ trì\n\
              \x20 ! 1.1: thời hạn bị lùi: 31/05/2024 → 30/06/2024\n\
+             \x20 ! 1.1: sửa thẳng giá trị gốc `lead` của kế hoạch; thay đổi có văn bản căn cứ thì ghi [[amendment]] (tiendo update … --on NGÀY --basis …)\n\
+             \x20 ! 1.1: sửa thẳng giá trị gốc `deadline` của kế hoạch; thay đổi có văn bản căn cứ thì ghi [[amendment]] (tiendo update … --on NGÀY --basis …)\n\
              \x20 ! 1.3: mã nhiệm vụ bị đổi: 1.2\n\
              \x20 ! 1.3: báo cáo tiến độ cũ bị sửa hoặc xóa: 10/05/2024, CA tỉnh\n\
              \x20 ! 2.1: nhiệm vụ bị xóa\n\

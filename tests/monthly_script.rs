@@ -1,5 +1,5 @@
 //! `scripts/monthly-report.sh`, the monthly job, run for real in a temporary git repository
-//! holding a copy of `plan/`: it writes and commits the report once, does nothing the second
+//! holding a copy of the plan (the frozen copy `tests/fixtures/frozen-plan/`): it writes and commits the report once, does nothing the second
 //! time, and fails (without committing) on a broken plan.
 
 use std::path::Path;
@@ -41,7 +41,14 @@ fn setup() -> tempfile::TempDir {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let tmp = tempfile::tempdir().unwrap();
     let d = tmp.path();
-    copy_dir(&root.join("plan"), &d.join("plan"));
+    copy_dir(&root.join("tests/fixtures/frozen-plan"), &d.join("plan"));
+    std::fs::remove_file(d.join("plan/README.md")).unwrap();
+    std::fs::create_dir_all(d.join("scripts/lib")).unwrap();
+    std::fs::copy(
+        root.join("scripts/lib/tiendo.sh"),
+        d.join("scripts/lib/tiendo.sh"),
+    )
+    .unwrap();
     std::fs::create_dir_all(d.join("scripts")).unwrap();
     std::fs::copy(
         root.join("scripts/monthly-report.sh"),

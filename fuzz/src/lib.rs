@@ -142,6 +142,7 @@ pub fn update(data: &[u8]) {
         status: (pick & 4 == 0).then_some(TaskStatus::Done),
         done_on: (pick & 4 == 0).then_some(on),
         milestone_done: (pick & 2 != 0).then_some((1, on)),
+        amendment: None,
     };
     let new = match edit::apply_update(&original.text, &u) {
         Ok(new) => new,

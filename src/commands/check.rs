@@ -7,19 +7,27 @@ use anyhow::Result;
 
 use super::{Ctx, Outcome};
 use crate::cli::{CheckArgs, TextOrJson};
-use crate::i18n::tr;
+use crate::i18n::{Everyday, tr};
 use crate::model::problem::{self, Severity};
 use crate::render;
 
 pub fn run(ctx: &Ctx, args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome> {
     let loaded = crate::load::load(&ctx.plan_dir)?;
+    let tr = tr(ctx.lang);
+    let mut input = crate::check::Input::new(&loaded, ctx.as_of);
+    if args.as_issued {
+        // The plan as the document stated it: what was recorded since is history, not error.
+        input.as_of = loaded
+            .plan
+            .meta
+            .issued
+            .ok_or_else(|| anyhow::anyhow!(tr.everyday(&Everyday::NoIssuedDate)))?;
+        input.later_records_allowed = true;
+    }
     let mut problems = loaded.problems.clone();
-    problems.extend(crate::check::run(&crate::check::Input::new(
-        &loaded, ctx.as_of,
-    )));
+    problems.extend(crate::check::run(&input));
     problem::sort(&mut problems);
     let (problems, acked) = crate::check::acknowledged(&loaded.plan, problems);
-    let tr = tr(ctx.lang);
     match args.format {
         TextOrJson::Text => {
             if args.verbose {
@@ -43,11 +51,17 @@ pub fn run(ctx: &Ctx, args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome> 
                 render::problems::summary_line(&problems, loaded.files, tr)
             )?;
         }
-        TextOrJson::Json => write!(
-            out,
-            "{}",
-            render::json::to_string(&render::problems::json(&problems, loaded.files, tr))
-        )?,
+        TextOrJson::Json => {
+            let mut v = render::problems::json(&problems, loaded.files, tr);
+            // Warnings plan.toml acknowledges: counted here, listed with their codes.
+            if let serde_json::Value::Object(m) = &mut v {
+                m.insert(
+                    "acknowledged".into(),
+                    render::problems::json(&acked, 0, tr)["problems"].clone(),
+                );
+            }
+            write!(out, "{}", render::json::to_string(&v))?
+        }
     }
     let failing = problems
         .iter()

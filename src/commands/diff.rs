@@ -53,8 +53,11 @@ pub fn run(
         }
         HistoryFormat::Md => {
             let mut s = format!(
-                "## {}\n\n{}: `{from_rev}` → `{to_label}`\n\n",
-                h.diff_heading, h.range
+                "## {}\n\n{}: {} → {}\n\n",
+                h.diff_heading,
+                h.range,
+                crate::render::markdown::code(&from_rev),
+                crate::render::markdown::code(&to_label)
             );
             if changes.is_empty() {
                 s.push_str(h.no_changes);

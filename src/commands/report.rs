@@ -20,19 +20,23 @@ use crate::render;
 use crate::report::{Basis, Issued, Narrative, Period, Spec};
 use crate::summary::{Horizon, judge_all};
 
-fn period_of(args: &ReportArgs) -> Period {
+/// The period asked for; None: the month whose window closed last (decided once the plan's
+/// report day is known).
+fn period_of(args: &ReportArgs) -> Option<Period> {
     if let Some(p) = args.period {
-        p
+        Some(p)
     } else if let Some(m) = args.month {
-        Period::Month(m)
+        Some(Period::Month(m))
     } else if let Some((y, q)) = args.quarter {
-        Period::Quarter(y, q)
+        Some(Period::Quarter(y, q))
     } else if let Some((y, h)) = args.half {
-        Period::Half(y, h)
+        Some(Period::Half(y, h))
     } else if let Some(y) = args.year {
-        Period::Year(y)
+        Some(Period::Year(y))
+    } else if args.final_ {
+        Some(Period::Final)
     } else {
-        Period::Final
+        None
     }
 }
 
@@ -43,7 +47,6 @@ pub fn run(
     err: &mut dyn Write,
 ) -> Result<Outcome> {
     let tr = tr(ctx.lang);
-    let period = period_of(args);
     let repo = crate::git::Repo::discover(&ctx.plan_dir).ok();
     // The plan: the working tree, or a past revision.
     let (loaded, at) = match &args.at {
@@ -60,6 +63,7 @@ pub fn run(
     } else {
         Cycle::ReportDay(plan.meta.report_day)
     };
+    let period = period_of(args).unwrap_or_else(|| Period::Month(cycle.last_closed(ctx.as_of)));
     let window = match period.window(cycle) {
         Some(w) => w,
         None => match crate::report::final_window(plan) {

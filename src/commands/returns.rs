@@ -226,6 +226,7 @@ fn import(
                     status: e.done_on.map(|_| TaskStatus::Done),
                     done_on: e.done_on,
                     milestone_done: None,
+                    amendment: None,
                 };
                 match edit::apply_update(&text, &update) {
                     Ok(next) => text = next,

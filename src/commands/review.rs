@@ -105,10 +105,10 @@ pub fn run(
         }
         HistoryFormat::Md => {
             let mut s = format!(
-                "## {}\n\n{}: `{}` ({}) → `HEAD` ({})\n\n### {}\n\n",
+                "## {}\n\n{}: {} ({}) → `HEAD` ({})\n\n### {}\n\n",
                 h.review_heading,
                 h.range,
-                escape(&base),
+                crate::render::markdown::code(&base),
                 short(&mb),
                 short(&head),
                 h.flags

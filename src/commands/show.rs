@@ -38,15 +38,19 @@ pub fn run(
     Ok(Outcome::Clean)
 }
 
-fn units(plan: &Plan, ids: impl Iterator<Item = String>, ctx: &Ctx) -> Vec<String> {
-    ids.map(|id| {
-        let label = render::unit_label(plan, &id, ctx.as_of);
-        match plan.units.get(&id) {
-            Some(u) if u.label() != u.name => format!("{} ({label})", u.name),
-            _ => label,
-        }
-    })
-    .collect()
+/// The lead (`lead`) or support units as in force on the day, with who carries an ended one's
+/// part (`report::UnitRef::of_task`, the one answer).
+fn units(plan: &Plan, task: &crate::model::plan::Task, lead: bool, ctx: &Ctx) -> Vec<String> {
+    crate::report::UnitRef::of_task(plan, task, ctx.as_of, lead)
+        .iter()
+        .map(|r| {
+            let label = render::unit_text(r);
+            match plan.units.get(&r.id) {
+                Some(u) if u.label() != u.name => format!("{} ({label})", u.name),
+                _ => label,
+            }
+        })
+        .collect()
 }
 
 fn text(ctx: &Ctx, plan: &Plan, j: &Judged) -> String {
@@ -67,11 +71,8 @@ fn text(ctx: &Ctx, plan: &Plan, j: &Judged) -> String {
                 .unwrap_or("?")
         ),
     );
-    line(
-        Label::Lead,
-        units(plan, t.lead_ids().map(String::from), ctx).join("; "),
-    );
-    let support = units(plan, t.support_ids().map(String::from), ctx);
+    line(Label::Lead, units(plan, t, true, ctx).join("; "));
+    let support = units(plan, t, false, ctx);
     line(
         Label::Support,
         if support.is_empty() {
@@ -156,6 +157,18 @@ fn text(ctx: &Ctx, plan: &Plan, j: &Judged) -> String {
                 plan.units.label(&p.by.value),
                 p.note
             ));
+        }
+    }
+    if !t.amendments.is_empty() {
+        s.push_str(&format!(
+            "\n{}:\n",
+            tr.who(&crate::i18n::WhoMsg::AmendmentsHeading)
+        ));
+        for a in t.amendments_in_order() {
+            s.push_str(&format!("  - {}\n", render::amendment_text(plan, a, tr)));
+            if let Some(n) = &a.note {
+                s.push_str(&format!("    {n}\n"));
+            }
         }
     }
     if !t.notes.is_empty() {

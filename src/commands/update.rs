@@ -9,8 +9,8 @@ use anyhow::{Result, bail};
 
 use super::{Ctx, Outcome};
 use crate::cli::UpdateArgs;
-use crate::edit::{self, NewProgress, Original, Update};
-use crate::i18n::{EditMsg, Tr, tr};
+use crate::edit::{self, NewAmendment, NewProgress, Original, Update};
+use crate::i18n::{EditMsg, Tr, WhoMsg, tr};
 use crate::load::Loaded;
 use crate::model::plan::{Task, TaskStatus};
 use crate::model::problem::{Problem, ProblemKind, Severity};
@@ -134,16 +134,82 @@ fn request(ctx: &Ctx, args: &UpdateArgs, loaded: &Loaded, tr: &dyn Tr) -> Result
         _ => None,
     };
     let milestone_done = args.milestone.zip(args.done_on);
+    let amendment = amendment(args, loaded, tr)?;
+    if args.milestone.is_some() && args.done_on.is_none() && amendment.is_none() {
+        bail!(tr.edit(&EditMsg::NothingToDo));
+    }
     let update = Update {
         progress,
         status,
         done_on,
         milestone_done,
+        amendment,
     };
     if update == Update::default() {
         bail!(tr.edit(&EditMsg::NothingToDo));
     }
     Ok(update)
+}
+
+/// Flags → the `[[amendment]]` to append, units resolved to ids (None when none is asked).
+fn amendment(args: &UpdateArgs, loaded: &Loaded, tr: &dyn Tr) -> Result<Option<NewAmendment>> {
+    let wants = args.deadline.is_some()
+        || args.due.is_some()
+        || !args.lead.is_empty()
+        || args.handover.is_some();
+    if !wants {
+        if args.on.is_some() || args.basis.is_some() {
+            bail!(tr.who(&WhoMsg::AmendmentNeedsOnAndBasis));
+        }
+        return Ok(None);
+    }
+    let (Some(on), Some(basis)) = (args.on, args.basis.as_deref()) else {
+        bail!(tr.who(&WhoMsg::AmendmentNeedsOnAndBasis));
+    };
+    let ids = |names: &[String]| -> Result<Vec<String>> {
+        names
+            .iter()
+            .map(|n| {
+                Ok(super::resolve_unit(&loaded.plan, n.trim())?
+                    .id
+                    .value
+                    .clone())
+            })
+            .collect()
+    };
+    let from = match &args.handover {
+        Some(f) => {
+            if args.to.is_empty() {
+                bail!(tr.who(&WhoMsg::HandoverNeedsTo));
+            }
+            Some(
+                super::resolve_unit(&loaded.plan, f.trim())?
+                    .id
+                    .value
+                    .clone(),
+            )
+        }
+        None => None,
+    };
+    Ok(Some(NewAmendment {
+        on,
+        basis: crate::text::nfc(basis.trim()),
+        from,
+        to: ids(&args.to)?,
+        lead: (!args.lead.is_empty())
+            .then(|| ids(&args.lead))
+            .transpose()?,
+        support: None,
+        title: None,
+        milestone: args.milestone.filter(|_| args.done_on.is_none()),
+        deadline: args.deadline.as_deref().map(|d| crate::text::nfc(d.trim())),
+        due: args.due,
+        note: args
+            .amendment_note
+            .as_deref()
+            .map(|n| crate::text::nfc(n.trim())),
+        unverified: args.unverified,
+    }))
 }
 
 /// A new problem that stops the edit: any error, and a report by a unit that neither leads
@@ -236,6 +302,12 @@ fn commit_message(loaded: &Loaded, task: &Task, u: &Update, tr: &dyn Tr) -> Stri
             id,
             number: n,
             date: &tr.date(d),
+        }));
+    }
+    if let Some(a) = &u.amendment {
+        parts.push(tr.who(&WhoMsg::CommitAmendment {
+            id,
+            on: &tr.date(a.on),
         }));
     }
     match (u.status, u.done_on) {

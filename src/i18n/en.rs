@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{EditMsg, HistoryTexts, Label, RateBase, ReportTexts, Tr};
+use super::{EditMsg, Everyday, HistoryTexts, Label, RateBase, ReportTexts, Tr};
 use crate::model::deadline::{Deadline, DeadlineError};
 use crate::model::plan::{TaskStatus, UnitKind};
 use crate::model::problem::{Encoding, Item, Problem, ProblemKind};
@@ -427,6 +427,30 @@ impl Tr for En {
                 ),
                 None,
             ),
+            // --- issue 12: hostile input, round two ---
+            BadFileName => (
+                s(
+                    "a file name a task file cannot have (a control character, a line break or a backslash): not loaded",
+                ),
+                Some(s("rename the file to the task id plus `.toml`")),
+            ),
+            NotRegularFile => (
+                s("not a regular file (a FIFO, device or socket): not read"),
+                Some(s("replace it with an ordinary file")),
+            ),
+            UnitCycle { unit, field, path } => (
+                format!(
+                    "`{unit}` leads back to itself through `{field}`: {path}",
+                    path = path.join(" → ")
+                ),
+                Some(s(
+                    "a unit cannot follow or contain itself; remove one link of the cycle",
+                )),
+            ),
+            GroupCycle { group } => (
+                format!("group `{group}` is its own ancestor through `parent`"),
+                Some(s("give the group a parent that is not below it")),
+            ),
         }
     }
 
@@ -674,6 +698,9 @@ impl Tr for En {
             }
             HandoverNeedsTo => "--handover UNIT needs --to UNIT[,UNIT…]".to_string(),
             CommitAmendment { id, on } => format!("{id}: amendment from {on}"),
+            EditedInPlace { field } => format!(
+                "the plan's own `{field}` edited in place; a change resting on a document belongs in an [[amendment]] (tiendo update … --on DATE --basis …)"
+            ),
         }
     }
 
@@ -691,6 +718,7 @@ impl Tr for En {
             "{path}: could not merge key by key ({why}); the differing lines are left between conflict markers\n  help: keep the right lines, delete the marker lines, run `tiendo check`, then `git add` the file"
         )
     }
+
     fn timely(&self, m: &super::Timely<'_>) -> String {
         use super::Timely::*;
         use crate::report::Period;
@@ -831,6 +859,10 @@ impl Tr for En {
             ),
         }
     }
+
+    fn everyday(&self, m: &Everyday<'_>) -> String {
+        everyday(m)
+    }
 }
 
 static REPORT: ReportTexts = ReportTexts {
@@ -912,7 +944,24 @@ static HISTORY: HistoryTexts = HistoryTexts {
     working_tree: "working tree",
     base: "base",
     commits: "commits",
+    // --- issue 12 ---
+    frame_group: "group",
+    frame_unit: "unit",
+    flag_frame: "the plan's frame changed",
+    flag_milestone_later: "a milestone's deadline moved later",
 };
+
+// ---- everyday use (issue 13) ----
+
+fn everyday(m: &Everyday<'_>) -> String {
+    use Everyday::*;
+    match m {
+        NoIssuedDate => "the plan has no issue date (`issued` in plan.toml); use `--as-of DATE` instead of `--as-issued`".to_string(),
+        UnreadableTask { location, why } => format!(
+            "note: {location}: task file cannot be read ({why}); that task is missing from what follows"
+        ),
+    }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Documents that leave the office (issue 17): tracking workbook, Word report, reminder letters,

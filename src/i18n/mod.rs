@@ -3,7 +3,10 @@
 //! are not here: they are stable and English.
 
 mod en;
+mod everyday;
 mod vi;
+
+pub use everyday::Everyday;
 
 use chrono::NaiveDate;
 
@@ -123,6 +126,8 @@ pub trait Tr: Sync {
     /// Reports over time (issue 15): provenance, periods, issued reports, late returns,
     /// narrative parts, closing.
     fn timely(&self, m: &Timely<'_>) -> String;
+    /// Messages of the everyday-use paths (issue 13): see [`Everyday`].
+    fn everyday(&self, m: &Everyday<'_>) -> String;
     /// Amendments and who answers (issue 14): check's grouping and acknowledgements, `show`'s
     /// amendment lines.
     fn who(&self, m: &WhoMsg<'_>) -> String;
@@ -184,6 +189,10 @@ pub enum WhoMsg<'a> {
     CommitAmendment {
         id: &'a str,
         on: &'a str,
+    },
+    /// Review flag: the plan's value `field` edited in place instead of amended.
+    EditedInPlace {
+        field: &'a str,
     },
 }
 
@@ -433,6 +442,11 @@ pub struct HistoryTexts {
     pub working_tree: &'static str,
     pub base: &'static str,
     pub commits: &'static str,
+    // --- issue 12: plan.toml / units.toml diffed field by field; milestones' due dates ---
+    pub frame_group: &'static str,
+    pub frame_unit: &'static str,
+    pub flag_frame: &'static str,
+    pub flag_milestone_later: &'static str,
 }
 
 /// What the editing commands (update, new, fmt) say: commit messages, confirmations, refusals.

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{EditMsg, HistoryTexts, Label, RateBase, ReportTexts, Tr};
+use super::{EditMsg, Everyday, HistoryTexts, Label, RateBase, ReportTexts, Tr};
 use crate::model::deadline::{Deadline, DeadlineError};
 use crate::model::plan::{TaskStatus, UnitKind};
 use crate::model::problem::{Encoding, Item, Problem, ProblemKind};
@@ -423,6 +423,30 @@ impl Tr for Vi {
                 ),
                 None,
             ),
+            // --- issue 12: hostile input, round two ---
+            BadFileName => (
+                s(
+                    "tên tệp không thể là tệp nhiệm vụ (có ký tự điều khiển, xuống dòng hoặc dấu \\): không được đọc",
+                ),
+                Some(s("đổi tên tệp thành mã nhiệm vụ kèm `.toml`")),
+            ),
+            NotRegularFile => (
+                s("không phải tệp thường (FIFO, thiết bị hoặc socket): không được đọc"),
+                Some(s("thay bằng một tệp thường")),
+            ),
+            UnitCycle { unit, field, path } => (
+                format!(
+                    "`{unit}` quay lại chính nó qua `{field}`: {path}",
+                    path = path.join(" → ")
+                ),
+                Some(s(
+                    "một đơn vị không thể kế thừa hoặc bao gồm chính nó; bỏ một mắt của vòng",
+                )),
+            ),
+            GroupCycle { group } => (
+                format!("nhóm `{group}` là tổ tiên của chính nó qua `parent`"),
+                Some(s("đặt `parent` là một nhóm không nằm dưới nó")),
+            ),
         }
     }
 
@@ -677,6 +701,9 @@ impl Tr for Vi {
             }
             HandoverNeedsTo => "--handover ĐƠN_VỊ cần --to ĐƠN_VỊ[,ĐƠN_VỊ…]".to_string(),
             CommitAmendment { id, on } => format!("{id}: điều chỉnh từ {on}"),
+            EditedInPlace { field } => format!(
+                "sửa thẳng giá trị gốc `{field}` của kế hoạch; thay đổi có văn bản căn cứ thì ghi [[amendment]] (tiendo update … --on NGÀY --basis …)"
+            ),
         }
     }
 
@@ -694,6 +721,7 @@ impl Tr for Vi {
             "{path}: không hợp nhất được theo từng khóa ({why}); phần khác nhau được đặt giữa dấu xung đột\n  gợi ý: giữ lại phần đúng, xóa các dòng đánh dấu, chạy `tiendo check`, rồi `git add` tệp"
         )
     }
+
     fn timely(&self, m: &super::Timely<'_>) -> String {
         use super::Timely::*;
         use crate::report::Period;
@@ -838,6 +866,10 @@ impl Tr for Vi {
             ),
         }
     }
+
+    fn everyday(&self, m: &Everyday<'_>) -> String {
+        everyday(m)
+    }
 }
 
 static REPORT: ReportTexts = ReportTexts {
@@ -919,7 +951,24 @@ static HISTORY: HistoryTexts = HistoryTexts {
     working_tree: "thư mục làm việc",
     base: "gốc",
     commits: "commit",
+    // --- issue 12 ---
+    frame_group: "nhóm",
+    frame_unit: "đơn vị",
+    flag_frame: "khung kế hoạch thay đổi",
+    flag_milestone_later: "hạn của mốc lùi lại",
 };
+
+// ---- everyday use (issue 13) ----
+
+fn everyday(m: &Everyday<'_>) -> String {
+    use Everyday::*;
+    match m {
+        NoIssuedDate => "kế hoạch không ghi ngày ban hành (`issued` trong plan.toml); dùng `--as-of NGÀY` thay cho `--as-issued`".to_string(),
+        UnreadableTask { location, why } => format!(
+            "chú ý: {location}: tệp nhiệm vụ không đọc được ({why}); nhiệm vụ này không có trong kết quả dưới đây"
+        ),
+    }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Văn bản gửi ra ngoài (issue 17): sổ theo dõi Excel, báo cáo Word, công văn đôn đốc, phiếu báo cáo.

@@ -4,7 +4,7 @@
 //! (unit references, dates, ids), so `check` can say `file:line:col` without re-reading files.
 //! They do not know how they were parsed (that is `load`) nor what is wrong with them (`check`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
@@ -39,8 +39,13 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// The task with this id; `tt.6` finds `TT.6` when no task is spelled exactly so.
     pub fn task(&self, id: &str) -> Option<&Task> {
-        self.tasks.iter().find(|t| t.id.value == id)
+        self.tasks.iter().find(|t| t.id.value == id).or_else(|| {
+            self.tasks
+                .iter()
+                .find(|t| t.id.value.eq_ignore_ascii_case(id))
+        })
     }
 }
 
@@ -132,25 +137,40 @@ impl PlanMeta {
 
     /// The group and every group below it, in plan order.
     pub fn group_and_descendants(&self, id: &str) -> Vec<&str> {
+        let all = self.ancestries();
         self.groups
             .iter()
-            .filter(|g| self.ancestry(&g.id.value).contains(&id))
             .map(|g| g.id.value.as_str())
+            .filter(|g| all.get(g).is_some_and(|a| a.contains(&id)))
             .collect()
     }
 
-    /// A group id followed by its parents, outermost last (cycles cut).
+    /// A group id followed by its parents, outermost last (a cycle is cut where it closes;
+    /// `check` reports it).
     pub fn ancestry<'a>(&'a self, id: &'a str) -> Vec<&'a str> {
-        let mut out = vec![id];
-        let mut cur = self.group(id).and_then(|g| g.parent.as_ref());
-        while let Some(p) = cur {
-            if out.contains(&p.value.as_str()) {
-                break;
-            }
-            out.push(p.value.as_str());
-            cur = self.group(&p.value).and_then(|g| g.parent.as_ref());
-        }
-        out
+        let by_id: HashMap<&str, &Group> = self
+            .groups
+            .iter()
+            .rev()
+            .map(|g| (g.id.value.as_str(), g))
+            .collect();
+        ancestry_in(&by_id, id)
+    }
+
+    /// Every group's [`ancestry`](Self::ancestry), computed once: a report over a 500-deep
+    /// chain of sub-groups asks for each group's chain many times, and walking it afresh
+    /// each time made `summary` grow as n⁴.
+    pub fn ancestries(&self) -> HashMap<&str, Vec<&str>> {
+        let by_id: HashMap<&str, &Group> = self
+            .groups
+            .iter()
+            .rev()
+            .map(|g| (g.id.value.as_str(), g))
+            .collect();
+        self.groups
+            .iter()
+            .map(|g| (g.id.value.as_str(), ancestry_in(&by_id, &g.id.value)))
+            .collect()
     }
 
     /// Depth of a group (0 for top level).
@@ -172,6 +192,21 @@ impl PlanMeta {
     pub fn read_deadline(&self, phrase: &str) -> Result<Deadline, DeadlineError> {
         deadline::parse(phrase, self.before_is_inclusive)
     }
+}
+
+/// The parent chain of `id` with a visited set: each group is visited once.
+fn ancestry_in<'a>(by_id: &HashMap<&'a str, &'a Group>, id: &'a str) -> Vec<&'a str> {
+    let mut out = vec![id];
+    let mut seen: HashSet<&str> = HashSet::from([id]);
+    let mut cur = by_id.get(id).and_then(|g| g.parent.as_ref());
+    while let Some(p) = cur {
+        if !seen.insert(p.value.as_str()) {
+            break;
+        }
+        out.push(p.value.as_str());
+        cur = by_id.get(p.value.as_str()).and_then(|g| g.parent.as_ref());
+    }
+    out
 }
 
 #[derive(Debug, Clone)]
@@ -317,40 +352,43 @@ impl Registry {
         self.get(id).map(Unit::label).unwrap_or(id)
     }
 
-    /// Who carries a unit's tasks as of `date`: the unit itself, or (transitively) its successors.
+    /// Who carries a unit's tasks as of `date`: the unit itself, or (transitively) its
+    /// successors. The walk keeps a visited set, so successors that name each other end it
+    /// (a cycle is `check`'s finding, [`Registry::cycles`]); when every unit of a cycle has
+    /// ended, the unit asked about carries its own tasks.
     pub fn carriers<'a>(&'a self, id: &'a str, date: NaiveDate) -> Vec<&'a str> {
         let mut out = vec![];
-        self.carriers_into(id, date, &mut out, 0);
-        out
-    }
-
-    fn carriers_into<'a>(
-        &'a self,
-        id: &'a str,
-        date: NaiveDate,
-        out: &mut Vec<&'a str>,
-        depth: usize,
-    ) {
-        match self.get(id) {
-            Some(u) if u.ended_by(date) && !u.successors.is_empty() && depth < 16 => {
-                for s in &u.successors {
-                    self.carriers_into(&s.value, date, out, depth + 1);
-                }
+        let mut seen: HashSet<&str> = HashSet::new();
+        let mut stack = vec![id];
+        while let Some(cur) = stack.pop() {
+            if !seen.insert(cur) {
+                continue;
             }
-            _ => {
-                if !out.contains(&id) {
-                    out.push(id);
+            match self.get(cur) {
+                Some(u) if u.ended_by(date) && !u.successors.is_empty() => {
+                    // Reversed onto the stack so successors come out in file order.
+                    stack.extend(u.successors.iter().rev().map(|s| s.value.as_str()));
+                }
+                _ => {
+                    if !out.contains(&cur) {
+                        out.push(cur);
+                    }
                 }
             }
         }
+        if out.is_empty() {
+            out.push(id);
+        }
+        out
     }
 
-    /// Every unit that is `id` or a member of it (transitively).
+    /// Every unit that is `id` or a member of it (transitively), each once.
     pub fn expand<'a>(&'a self, id: &'a str) -> Vec<&'a str> {
         let mut out = vec![];
+        let mut seen: HashSet<&str> = HashSet::new();
         let mut stack = vec![id];
         while let Some(cur) = stack.pop() {
-            if out.contains(&cur) || out.len() > self.units.len() {
+            if !seen.insert(cur) {
                 continue;
             }
             match self.get(cur) {
@@ -359,6 +397,67 @@ impl Registry {
                     stack.extend(u.members.iter().map(|m| m.value.as_str()));
                 }
                 None => out.push(cur),
+            }
+        }
+        out
+    }
+
+    /// Cycles in `successors` and in `members`: for each unit on a cycle, the first cycle
+    /// found through it, as the path from the unit back to itself. Linear in units and links
+    /// (an iterative depth-first search with three colours).
+    pub fn cycles(&self) -> Vec<(&Unit, &'static str, Vec<&str>)> {
+        let mut out = vec![];
+        for field in ["successors", "members"] {
+            let links = |u: &Unit| -> Vec<usize> {
+                let list = if field == "successors" {
+                    &u.successors
+                } else {
+                    &u.members
+                };
+                list.iter()
+                    .filter_map(|s| self.by_id.get(s.value.as_str()).copied())
+                    .collect()
+            };
+            // 0 = not seen, 1 = on the current path, 2 = done.
+            let mut colour = vec![0u8; self.units.len()];
+            let mut reported = vec![false; self.units.len()];
+            for start in 0..self.units.len() {
+                if colour[start] != 0 {
+                    continue;
+                }
+                let mut path: Vec<(usize, Vec<usize>, usize)> =
+                    vec![(start, links(&self.units[start]), 0)];
+                colour[start] = 1;
+                while let Some((node, next, i)) = path.last_mut() {
+                    if *i == next.len() {
+                        colour[*node] = 2;
+                        path.pop();
+                        continue;
+                    }
+                    let n = next[*i];
+                    *i += 1;
+                    match colour[n] {
+                        0 => {
+                            colour[n] = 1;
+                            let l = links(&self.units[n]);
+                            path.push((n, l, 0));
+                        }
+                        1 if !reported[n] => {
+                            // The path from n back to n.
+                            let from = path.iter().position(|(p, _, _)| *p == n).unwrap_or(0);
+                            let mut ids: Vec<&str> = path[from..]
+                                .iter()
+                                .map(|(p, _, _)| self.units[*p].id.value.as_str())
+                                .collect();
+                            ids.push(self.units[n].id.value.as_str());
+                            for (p, _, _) in &path[from..] {
+                                reported[*p] = true;
+                            }
+                            out.push((&self.units[n], field, ids));
+                        }
+                        _ => {}
+                    }
+                }
             }
         }
         out

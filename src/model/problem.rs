@@ -210,6 +210,23 @@ pub enum ProblemKind {
         /// Who carried the task on that date.
         carriers: Vec<String>,
     },
+    // --- issue 12: hostile input, round two ---
+    /// A `.toml` file under `tasks/` whose name cannot be a task file (control characters,
+    /// a line break, a backslash): not loaded, so not silently missing either.
+    BadFileName,
+    /// `plan.toml`, `units.toml` or a task file that is a FIFO, device or socket.
+    NotRegularFile,
+    /// A unit whose successors (or members) lead back to it.
+    UnitCycle {
+        unit: String,
+        /// `members` or `successors`.
+        field: &'static str,
+        path: Vec<String>,
+    },
+    /// A group whose parent chain leads back to it.
+    GroupCycle {
+        group: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -305,6 +322,10 @@ impl Problem {
             AmendmentMilestoneOutOfRange { .. } => "amendment-milestone-out-of-range",
             AmendmentTargetWithoutIndicator => "amendment-target-without-indicator",
             HandoverFromStranger { .. } => "handover-from-stranger",
+            BadFileName => "bad-file-name",
+            NotRegularFile => "not-regular-file",
+            UnitCycle { .. } => "unit-cycle",
+            GroupCycle { .. } => "group-cycle",
             UnitSplit { .. } => "unit-split",
             ProgressByEndedUnit { .. } => "progress-by-ended-unit",
         }

@@ -118,6 +118,12 @@ impl Cycle {
         }
     }
 
+    /// The month whose window closed last before `date` (the window holding `date` is still
+    /// open, even on its last day): `report` without `--month`.
+    pub fn last_closed(self, date: NaiveDate) -> Month {
+        self.window_of(date).month.pred()
+    }
+
     /// The window that contains `date`.
     pub fn window_of(self, date: NaiveDate) -> Window {
         let m = Month::of(date);
@@ -163,6 +169,17 @@ mod tests {
         );
         let cal = Cycle::Calendar.window(Month::parse("2024-02").unwrap());
         assert_eq!((cal.start, cal.end), (d("2024-02-01"), d("2024-02-29")));
+    }
+
+    #[test]
+    fn last_closed_window() {
+        let c = Cycle::ReportDay(15);
+        let m = |s: &str| Month::parse(s).unwrap();
+        assert_eq!(c.last_closed(d("2024-07-14")), m("2024-06"));
+        assert_eq!(c.last_closed(d("2024-07-15")), m("2024-07"));
+        assert_eq!(c.last_closed(d("2025-01-03")), m("2024-12"));
+        assert_eq!(Cycle::Calendar.last_closed(d("2024-07-31")), m("2024-06"));
+        assert_eq!(Cycle::Calendar.last_closed(d("2024-08-01")), m("2024-07"));
     }
 
     #[test]

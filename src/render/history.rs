@@ -124,6 +124,7 @@ pub fn flag_line(plan: &Plan, f: &Flag, tr: &dyn Tr) -> String {
             )
         }
         Flag::LeadChanged => h.flag_lead_changed.to_string(),
+        Flag::EditedInPlace { field } => tr.who(&crate::i18n::WhoMsg::EditedInPlace { field }),
         Flag::TaskRemoved => h.flag_task_removed.to_string(),
         Flag::IdChanged { from } => format!("{}: {from}", h.flag_id_changed),
         Flag::StatusBackwards { from, to } => {

@@ -10,6 +10,35 @@ use crate::render::{cut, units_text};
 use crate::report::{ChangeWhat, Changes, DueRow, NARRATIVE_PARTS, Period, Report};
 use crate::summary::Counts;
 
+/// Inline code: the text verbatim between backtick fences one longer than its longest run
+/// of backticks (backslash escapes are not read inside a code span, so `escape` there shows
+/// `my\_base`). Line breaks and control characters become spaces.
+pub fn code(text: &str) -> String {
+    let flat: String = text
+        .chars()
+        .map(|c| {
+            if c.is_control() || crate::text::is_unsafe_for_terminal(c) {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let mut longest = 0;
+    let mut run = 0;
+    for c in flat.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    let pad = if flat.starts_with('`') || flat.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{flat}{pad}{fence}")
+}
+
 /// Escape text for a table cell or inline Markdown.
 pub fn escape(text: &str) -> String {
     // Fast path: most cells hold nothing Markdown or HTML would read specially.

@@ -49,8 +49,9 @@ pub fn cut(text: &str, max: usize) -> String {
     s
 }
 
-/// A unit's label, followed by its carriers when it had ended by `as_of`:
-/// `Sở TT&TT → Sở KH&CN, Sở VH-TT-DL`.
+/// A unit's label, followed by its registry carriers when it had ended by `as_of`:
+/// `Sở TT&TT → Sở KH&CN, Sở VH-TT-DL`. The registry alone, without a task: for a unit on a
+/// task use [`lead_label`] / `report::UnitRef::of_task`, which apply the task's own handovers.
 pub fn unit_label(plan: &Plan, id: &str, as_of: NaiveDate) -> String {
     let reg = &plan.units;
     let carriers = reg.carriers(id, as_of);
@@ -72,8 +73,10 @@ pub fn units_label<'a>(
         .join("; ")
 }
 
+/// The task's lead units as in force on `as_of`, with who carries an ended one's part (the one
+/// answer: `report::UnitRef::of_task`).
 pub fn lead_label(plan: &Plan, task: &Task, as_of: NaiveDate) -> String {
-    units_label(plan, task.lead_ids(), as_of)
+    units_text(&crate::report::UnitRef::of_task(plan, task, as_of, true))
 }
 
 /// [`unit_label`] of a unit in a report value or row: `Sở TT&TT → Sở KH&CN, Sở VH-TT-DL`.
@@ -89,6 +92,70 @@ pub fn unit_text(u: &crate::report::UnitRef) -> String {
 /// [`units_label`] of units in a report value or row, `; `-separated.
 pub fn units_text(units: &[crate::report::UnitRef]) -> String {
     units.iter().map(unit_text).collect::<Vec<_>>().join("; ")
+}
+
+/// One amendment in words: "from 20/06/2024: deadline: …, on the basis of …" (`show`, the
+/// report). Units by their labels.
+pub fn amendment_text(
+    plan: &Plan,
+    a: &crate::model::amendment::Amendment,
+    tr: &dyn crate::i18n::Tr,
+) -> String {
+    use crate::i18n::WhoMsg;
+    let labels = |ids: &[crate::model::plan::Located<String>]| {
+        ids.iter()
+            .map(|u| plan.units.label(&u.value))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut what = vec![];
+    if let Some(f) = &a.from {
+        what.push(tr.who(&WhoMsg::Handover {
+            from: plan.units.label(&f.value),
+            to: &labels(&a.to),
+        }));
+    }
+    if let Some(l) = &a.lead {
+        what.push(tr.who(&WhoMsg::Lead { to: &labels(l) }));
+    }
+    if let Some(l) = &a.support {
+        what.push(tr.who(&WhoMsg::Support { to: &labels(l) }));
+    }
+    let phrase = match (&a.deadline, &a.due) {
+        (Some(d), Some(due)) => Some(format!("\"{}\" ({})", d.value, tr.date(due.value))),
+        (Some(d), None) => Some(format!("\"{}\"", d.value)),
+        (None, Some(due)) => Some(tr.date(due.value)),
+        (None, None) => None,
+    };
+    if let Some(p) = phrase {
+        what.push(match &a.milestone {
+            Some(n) => tr.who(&WhoMsg::MilestoneDeadline {
+                number: usize::try_from(n.value).unwrap_or(0),
+                to: &p,
+            }),
+            None => tr.who(&WhoMsg::Deadline { to: &p }),
+        });
+    }
+    if let Some(t) = &a.title {
+        what.push(tr.who(&WhoMsg::Title { to: t }));
+    }
+    if let Some(i) = &a.indicator {
+        let to = a
+            .target
+            .clone()
+            .or_else(|| a.target_value.map(|v| tr.number(v)))
+            .unwrap_or_default();
+        what.push(tr.who(&WhoMsg::Target {
+            indicator: &i.value,
+            to: &to,
+        }));
+    }
+    tr.who(&WhoMsg::Amendment {
+        on: &tr.date(a.on.value),
+        what: &what.join("; "),
+        basis: a.basis.as_ref().map_or("—", |b| b.value.as_str()),
+        unverified: a.unverified,
+    })
 }
 
 #[cfg(test)]

@@ -44,6 +44,17 @@ impl Plan {
         Plan { _tmp: tmp, root }
     }
 
+    /// A copy of the live `plan/` (for tests that must hold for any state of the plan).
+    pub fn real() -> Plan {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().to_path_buf();
+        copy_dir(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("plan"),
+            &root.join("plan"),
+        );
+        Plan { _tmp: tmp, root }
+    }
+
     pub fn path(&self, rel: &str) -> PathBuf {
         self.root.join(rel)
     }
