@@ -435,6 +435,18 @@ fn returns_round_trip_in_a_git_repository() {
     assert!(xml.contains("<sheetProtection"));
     assert!(xml.contains("type=\"whole\""));
 
+    // The template as sent: nothing filled in, nothing to add, and it says so.
+    let empty = f.ok(&[
+        "--as-of",
+        "2024-07-14",
+        "returns",
+        "import",
+        sheet.to_str().unwrap(),
+    ]);
+    assert!(
+        empty.contains("phiếu chưa có dòng nào được điền"),
+        "{empty}"
+    );
     let filled = f.root().join("filled.xlsx");
     fill_cells(
         &sheet,

@@ -201,6 +201,10 @@ fn import(
         if already > 0 {
             writeln!(out, "{}", fill(o.ret_already, &[&already.to_string()]))?;
         }
+        if ret.entries.is_empty() {
+            writeln!(out, "{}", fill(o.ret_empty, &[&shown_file]))?;
+            continue;
+        }
         if by_task.is_empty() {
             writeln!(out, "{}", fill(o.ret_nothing_new, &[&shown_file]))?;
             continue;

@@ -1119,4 +1119,5 @@ pub(super) static OFFICE: super::OfficeTexts = super::OfficeTexts {
     ret_bad_state: "state `{0}` is not one of the drop-down's words",
     ret_done_needs_date: "\"Done\" is chosen but no completion date is given",
     ret_done_needs_date_hint: "give the completion date in the Completed on column (lead units only)",
+    ret_empty: "{0}: no row of the sheet is filled in; nothing written",
 };

@@ -816,4 +816,6 @@ pub struct OfficeTexts {
     pub ret_bad_state: &'static str,
     pub ret_done_needs_date: &'static str,
     pub ret_done_needs_date_hint: &'static str,
+    /// {0}: file.
+    pub ret_empty: &'static str,
 }

@@ -1130,4 +1130,5 @@ pub(super) static OFFICE: super::OfficeTexts = super::OfficeTexts {
     ret_bad_state: "tình hình `{0}` không có trong danh sách chọn",
     ret_done_needs_date: "chọn \"Đã hoàn thành\" nhưng chưa ghi ngày hoàn thành",
     ret_done_needs_date_hint: "ghi ngày hoàn thành vào cột Ngày hoàn thành (chỉ đơn vị chủ trì)",
+    ret_empty: "{0}: phiếu chưa có dòng nào được điền; không ghi gì",
 };
