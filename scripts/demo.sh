@@ -45,6 +45,10 @@ unset TIENDO_PLAN
 # progress must not be mixed with. Its README.md says what the copy is; the plan does not need it.
 cp -R "$here/tests/fixtures/frozen-plan" "$work/plan"
 rm -f "$work/plan/README.md"
+# How outgoing documents are headed and signed: plan/'s [document] settings (not part of the
+# frozen plan), so the demo's Word files carry the real header block.
+printf '\n' >> "$work/plan/plan.toml"
+awk '/^# Văn bản đi/{p=1} p&&/^$/{exit} p' "$here/plan/plan.toml" >> "$work/plan/plan.toml"
 cd "$work"
 git init -q -b main
 

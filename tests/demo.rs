@@ -62,6 +62,7 @@ fn demo_plays_a_year_and_the_reports_tell_it() {
             "word/document.xml",
             "Kết quả thực hiện Kế hoạch số 594/KH-TCTDA06 tháng 7/2024",
         ),
+        ("2024-07.docx", "word/document.xml", "UBND TỈNH TÂY NINH"),
         ("2024-07-so-tttt.docx", "word/document.xml", "Kính gửi: "),
         ("theo-doi-2024-07.xlsx", "xl/workbook.xml", "Quá hạn"),
     ] {
