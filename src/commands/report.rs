@@ -85,6 +85,8 @@ pub fn run(
     };
     let closed = plan.meta.closed_as_of(asked);
     let as_of = closed.unwrap_or(asked);
+    // The closing tally of a closed plan says so too.
+    let closed = closed.or(closing.filter(|_| period == Period::Final));
     let errors = super::plan_errors(ctx, &loaded, as_of);
     if errors > 0 {
         writeln!(err, "{}", tr.plan_has_errors(errors))?;
