@@ -169,6 +169,14 @@ fn plan_settings(i: &Input<'_>, out: &mut Vec<Problem>) {
     {
         out.push(unknown_unit(i.plan, &m.file, s));
     }
+    // An acknowledgement naming a unit that does not exist would silently match nothing.
+    for a in &m.acknowledged {
+        if let Some(u) = &a.unit
+            && i.plan.units.get(&u.value).is_none()
+        {
+            out.push(unknown_unit(i.plan, &m.file, u));
+        }
+    }
 }
 
 /// Once, not per task: the plan's period is over and nobody closed it.

@@ -378,9 +378,12 @@ pub fn by_lead_in(
                     .map(|m| {
                         let reported = window.is_some_and(|w| {
                             tasks[id].iter().any(|t| {
-                                t.progress
-                                    .iter()
-                                    .any(|p| p.by.value == m && w.contains(p.date.value))
+                                // An entry by the collective itself counts for every member,
+                                // as in `not_reported`.
+                                t.progress.iter().any(|p| {
+                                    (p.by.value == m || p.by.value == id)
+                                        && w.contains(p.date.value)
+                                })
                             })
                         });
                         (m.to_string(), reported)

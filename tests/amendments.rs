@@ -127,3 +127,83 @@ fn a_milestone_amendment_moves_only_that_milestone() {
         out.stdout
     );
 }
+
+#[test]
+fn update_records_an_amendment_and_show_lists_it() {
+    let p = Plan::fixture("responsible");
+    let out = p.run(&[
+        "--as-of",
+        "2025-12-20",
+        "update",
+        "1.2",
+        "--deadline",
+        "Quý II/2026",
+        "--on",
+        "2025-12-15",
+        "--basis",
+        "Công văn số 9/UBND ngày 10/12/2025 (hư cấu)",
+        "--dry-run",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        "\
+--- plan/tasks/1/1.2.toml
++++ plan/tasks/1/1.2.toml
+@@ -5,2 +5,7 @@
+ deadline = \"Năm 2025\"
+ status = \"todo\"
++
++[[amendment]]
++on = 2025-12-15
++basis = \"Công văn số 9/UBND ngày 10/12/2025 (hư cấu)\"
++deadline = \"Quý II/2026\"
+"
+    );
+    // Without a basis there is no amendment.
+    let out = p.run(&[
+        "update",
+        "1.2",
+        "--deadline",
+        "Quý II/2026",
+        "--on",
+        "2025-12-15",
+    ]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("--basis <TEXT>"), "{}", out.stderr);
+    // A handover, then show.
+    let out = p.run(&[
+        "--as-of",
+        "2025-06-01",
+        "update",
+        "1.2",
+        "--handover",
+        "Sở TTTT",
+        "--to",
+        "so-khcn",
+        "--on",
+        "2025-03-01",
+        "--basis",
+        "Văn bản số 2/BG (hư cấu)",
+        "--unverified",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = p.run(&["--as-of", "2025-06-01", "show", "1.2"]);
+    assert!(
+        out.stdout.starts_with(
+            "Mã:            1.2\nNhóm:          1 — Nhóm một\nChủ trì:       Sở Khoa học và Công nghệ (Sở KH&CN)\n"
+        ),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains(
+            "\nĐiều chỉnh:\n  - từ 01/03/2025: bàn giao Sở TT&TT → Sở KH&CN, theo Văn bản số 2/BG (hư cấu) (chưa xác minh)\n"
+        ),
+        "{}",
+        out.stdout
+    );
+    // The split is settled: check has nothing to say.
+    let out = p.run(&["--as-of", "2025-06-01", "check", "--strict"]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+}

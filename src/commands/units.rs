@@ -143,6 +143,28 @@ fn one(ctx: &Ctx, plan: &Plan, u: &Unit, style: table::Style) -> String {
     if let Some(n) = &u.note {
         s.push_str(&format!("{}: {n}\n", tr.label(Label::Notes)));
     }
+    if u.ended_by(ctx.as_of) {
+        // Where its open work went, task by task (the one answer: `responsible::carriers`).
+        let moved: Vec<String> = plan
+            .tasks
+            .iter()
+            .filter(|t| t.lead_ids().chain(t.support_ids()).any(|l| l == u.id.value))
+            .filter_map(|t| {
+                let to = crate::model::responsible::carriers(plan, t, &u.id.value, ctx.as_of);
+                (to != [u.id.value.as_str()]).then(|| {
+                    let labels: Vec<&str> = to.iter().map(|c| plan.units.label(c)).collect();
+                    format!("{} → {}", t.id.value, labels.join(", "))
+                })
+            })
+            .collect();
+        if !moved.is_empty() {
+            s.push_str(&tr.who(&crate::i18n::WhoMsg::HandedOver {
+                count: moved.len(),
+                list: &moved.join("; "),
+            }));
+            s.push('\n');
+        }
+    }
     let judged = judge_all(plan, Horizon::new(plan, ctx.as_of));
     let mine: Vec<_> = judged
         .iter()

@@ -698,6 +698,7 @@ impl Tr for En {
             }
             HandoverNeedsTo => "--handover UNIT needs --to UNIT[,UNIT…]".to_string(),
             CommitAmendment { id, on } => format!("{id}: amendment from {on}"),
+            HandedOver { count, list } => format!("Tasks handed over ({count}): {list}"),
             EditedInPlace { field } => format!(
                 "the plan's own `{field}` edited in place; a change resting on a document belongs in an [[amendment]] (tiendo update … --on DATE --basis …)"
             ),

@@ -194,6 +194,11 @@ pub enum WhoMsg<'a> {
     EditedInPlace {
         field: &'a str,
     },
+    /// `units X` for a unit that had ended: its tasks and who carries each ("7.4 → CA tỉnh").
+    HandedOver {
+        count: usize,
+        list: &'a str,
+    },
 }
 
 // ---- issue 15: reports that stay true over time --------------------------------------------

@@ -701,6 +701,9 @@ impl Tr for Vi {
             }
             HandoverNeedsTo => "--handover ĐƠN_VỊ cần --to ĐƠN_VỊ[,ĐƠN_VỊ…]".to_string(),
             CommitAmendment { id, on } => format!("{id}: điều chỉnh từ {on}"),
+            HandedOver { count, list } => {
+                format!("Nhiệm vụ đã chuyển giao ({count}): {list}")
+            }
             EditedInPlace { field } => format!(
                 "sửa thẳng giá trị gốc `{field}` của kế hoạch; thay đổi có văn bản căn cứ thì ghi [[amendment]] (tiendo update … --on NGÀY --basis …)"
             ),
