@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 
 use crate::model::plan::Plan;
 use crate::model::status::Standing;
-use crate::report::{DueRow, Entry, Period, Report, Row, UnitRef};
+use crate::report::{AmendmentLine, DueRow, Entry, Period, Report, Row, UnitRef};
 use crate::summary::Counts;
 
 pub fn date(d: Option<NaiveDate>) -> Value {
@@ -70,6 +70,7 @@ pub fn task(r: &Row) -> Value {
         "done_on": date(r.done_on),
         "standing": standing(&r.standing),
         "file": r.file,
+        "amendments": r.amendments.iter().map(amendment).collect::<Vec<_>>(),
     });
     if let Some(d) = &r.details {
         let extra = json!({
@@ -109,6 +110,32 @@ pub fn task_list(plan_code: &str, rows: &[Row], as_of: NaiveDate) -> Value {
     })
 }
 
+/// A dated amendment: the day, its basis, and what it changed (values before and after).
+pub fn amendment(a: &AmendmentLine) -> Value {
+    use crate::report::AmendmentChange as C;
+    json!({
+        "task": a.task,
+        "on": date(Some(a.on)),
+        "basis": a.basis,
+        "unverified": a.unverified,
+        "changes": a.changes.iter().map(|c| match c {
+            C::Deadline { milestone, from, from_due, to, to_due } => json!({
+                "field": "deadline", "milestone": milestone, "from": from, "to": to,
+                "from_due": date(*from_due), "to_due": date(*to_due),
+            }),
+            C::Units { role, from, to } => json!({
+                "field": role,
+                "from": from.iter().map(|u| u.id.as_str()).collect::<Vec<_>>(),
+                "to": to.iter().map(|u| u.id.as_str()).collect::<Vec<_>>(),
+            }),
+            C::Title { to } => json!({"field": "title", "to": to}),
+            C::Target { indicator, from, to } => json!({
+                "field": "target", "indicator": indicator, "from": from, "to": to,
+            }),
+        }).collect::<Vec<_>>(),
+    })
+}
+
 fn due(d: &DueRow) -> Value {
     json!({
         "task": d.task,
@@ -140,6 +167,7 @@ pub fn report(r: &Report) -> Value {
         "closed_on": date(r.closed),
         "distinct_work": r.distinct_work,
         "same_as": r.same_as.iter().map(|(a, b)| json!({"task": a, "same_as": b})).collect::<Vec<_>>(),
+        "amended": r.amended.iter().map(amendment).collect::<Vec<_>>(),
         "late": r.late.iter().map(|l| json!({
             "task": l.task, "entry": progress(&l.entry), "received": date(Some(l.received)),
         })).collect::<Vec<_>>(),
