@@ -119,17 +119,22 @@ up 2024-06-14 8.3 so-tttt 20 "Đang xây dựng chương trình tập huấn"
 day 2024-06-21
 "$TIENDO" --as-of 2024-06-21 update 7.4 --milestone 1 --done-on 2024-06-20 --status doing \
     --commit >/dev/null
-edit 2024-06-25 plan/tasks/TT/TT.6.toml \
-    'deadline = "Hoàn thành trước 01/7/2024"' 'deadline = "Hoàn thành trước 01/10/2024"' \
-    "TT.6: lùi thời hạn đến trước 01/10/2024 theo đề nghị của Sở Nội vụ (minh họa)"
+# The extension is a dated amendment with its basis, not an edit of the plan's own deadline: the
+# June report (judged on 14/06) still shows the deadline then in force, the July report the change.
+day 2024-06-25
+"$TIENDO" --as-of 2024-06-25 update TT.6 --deadline "Hoàn thành trước 01/10/2024" \
+    --on 2024-06-20 --basis "Công văn số 1234/UBND-KT ngày 18/6/2024 (minh họa — hư cấu)" \
+    --amendment-note "Lùi thời hạn theo đề nghị của Sở Nội vụ (minh họa)" --commit >/dev/null
 
 # --- Tháng 7/2024: TT.4 xong trễ; 8.3 quá hạn, không ai báo cáo ----------------------------
 done_ 2024-07-08 TT.4 ca-tinh 2024-07-05 "Bộ Công an đã tiếp nhận đề xuất (trễ hạn)"
 up 2024-07-12 5.2 ca-tinh 65 "Tiếp tục làm sạch dữ liệu"
 
 # --- Tháng 8/2024: đổi đơn vị chủ trì nhiệm vụ 5.5 -------------------------------------------
-edit 2024-08-05 plan/tasks/5/5.5.toml 'lead = ["so-tttt"]' 'lead = ["ca-tinh"]' \
-    "5.5: giao Công an tỉnh chủ trì xử lý sim rác (minh họa)"
+day 2024-08-05
+"$TIENDO" --as-of 2024-08-05 update 5.5 --lead ca-tinh --on 2024-08-01 \
+    --basis "Quyết định số 56/QĐ-UBND ngày 31/7/2024 (minh họa — hư cấu)" \
+    --amendment-note "Giao Công an tỉnh chủ trì xử lý sim rác (minh họa)" --commit >/dev/null
 up 2024-08-12 TT.7 so-tnmt 40 "Đã số hóa hồ sơ địa chính của 3/9 huyện"
 up 2024-08-13 5.5 ca-tinh 30 "Đã phối hợp doanh nghiệp viễn thông rà soát thuê bao"
 

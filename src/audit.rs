@@ -273,6 +273,22 @@ pub fn issued_reports_edited(
     Ok(out)
 }
 
+/// `plan.toml` and `units.toml` at a revision (one `cat-file --batch`), for the field-by-field
+/// diff of the plan's frame.
+pub fn frame_snapshot(
+    repo: &Repo,
+    rev: &str,
+) -> Result<(crate::model::plan::PlanMeta, Vec<crate::model::plan::Unit>)> {
+    let specs = [
+        format!("{rev}:{}", repo.in_repo("plan.toml")),
+        format!("{rev}:{}", repo.in_repo("units.toml")),
+    ];
+    let mut blobs = repo.cat_files(&specs)?.into_iter();
+    let plan = blobs.next().flatten();
+    let units = blobs.next().flatten();
+    Ok(load::frame_from_bytes(plan, units))
+}
+
 /// Tasks by id, for looking up the version after a change.
 pub fn by_id(tasks: &[Task]) -> BTreeMap<&str, &Task> {
     tasks.iter().map(|t| (t.id.value.as_str(), t)).collect()

@@ -336,7 +336,7 @@ pub struct UpdateArgs {
     #[arg(long, value_name = "NAME", requires = "value")]
     pub indicator: Option<String>,
     /// Indicator value
-    #[arg(long, value_name = "X", requires = "indicator")]
+    #[arg(long, value_name = "X", requires = "indicator", value_parser = parse_finite)]
     pub value: Option<f64>,
     /// New status
     #[arg(long, value_name = "STATUS", value_parser = ["todo", "doing", "done", "dropped"])]
@@ -460,7 +460,7 @@ pub struct Filters {
     #[arg(long)]
     pub overdue: bool,
     /// Tasks not yet overdue and due within DAYS days of the as-of date
-    #[arg(long, value_name = "DAYS")]
+    #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(0..=36_600))]
     pub due_within: Option<u32>,
     /// Tasks not done and due before DATE
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
@@ -568,8 +568,26 @@ pub struct ReportArgs {
     pub by_member: bool,
 }
 
+/// A day typed on the command line: exactly `YYYY-MM-DD` with a year from 1900 to 2200 (the
+/// range `--month` accepts), checked before any conversion: `+67560-06-14` was read and then
+/// written as `2024-06-14` (TOML years have four digits).
 pub fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
-    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+    let t = s.trim();
+    let shaped = t.len() == 10
+        && t.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    let year: i32 = t.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
+    if !shaped || !(1900..=2200).contains(&year) {
+        return Err(format!(
+            "`{s}` is not a date in the form YYYY-MM-DD with a year from 1900 to 2200"
+        ));
+    }
+    chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d")
         .map_err(|_| format!("`{s}` is not a date in the form YYYY-MM-DD"))
 }
 
@@ -587,6 +605,14 @@ fn parse_quarter(s: &str) -> Result<(i32, u32), String> {
 fn parse_half(s: &str) -> Result<(i32, u32), String> {
     crate::report::Period::parse_part(s, 'H')
         .ok_or_else(|| format!("`{s}` is not a half-year in the form YYYY-HN (N = 1 or 2)"))
+}
+
+/// A finite number (NaN and infinities are refused: `--value NaN` was shown as `NaN%`).
+fn parse_finite(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(v),
+        _ => Err(format!("`{s}` is not a finite number")),
+    }
 }
 
 fn parse_month(s: &str) -> Result<crate::model::window::Month, String> {

@@ -832,11 +832,15 @@ fn order_tables(doc: &mut DocumentMut, shape: &Shape) {
 
 /// The canonical form of a plan file (see `docs/format.md`): key order, tables in order with one
 /// blank line before each header, arrays on one line or one element per line, dates unquoted,
-/// text in NFC, no trailing spaces, one newline at the end. Comments stay with their keys.
+/// text values in NFC (keys never: two keys that differ only in Unicode form must not become
+/// one duplicated key), no trailing spaces, one newline at the end. Comments stay with their
+/// keys. The output is parsed again before it is returned: `fmt` never writes a file that is
+/// not TOML.
 pub fn format(text: &str, kind: FileKind) -> Result<String, EditError> {
     let mut doc: DocumentMut = text
         .parse()
         .map_err(|e: toml_edit::TomlError| EditError::Syntax(e.message().to_string()))?;
+    nfc_values(doc.as_item_mut());
     let shape = kind.shape();
     format_table(doc.as_table_mut(), shape);
     order_tables(&mut doc, shape);
@@ -852,11 +856,47 @@ pub fn format(text: &str, kind: FileKind) -> Result<String, EditError> {
         format!("\n{}\n", comments.join("\n"))
     };
     doc.set_trailing(trailing);
-    let out = crate::text::nfc(&doc.to_string());
+    let out = doc.to_string();
     let mut out = out.trim_end_matches(['\n', ' ', '\t']).to_string();
     out.push('\n');
     let out = out.trim_start_matches('\n').to_string();
-    Ok(strip_trailing_spaces(&out))
+    let out = strip_trailing_spaces(&out);
+    if let Err(e) = out.parse::<toml::Table>() {
+        return Err(EditError::Syntax(format!(
+            "formatting would not give TOML ({}); file left alone",
+            e.message()
+        )));
+    }
+    Ok(out)
+}
+
+/// Every string value in NFC, in place (keys, comments and layout untouched).
+fn nfc_values(item: &mut toml_edit::Item) {
+    use toml_edit::{Item, Value};
+    fn value(v: &mut Value) {
+        match v {
+            Value::String(s) => {
+                let n = crate::text::nfc(s.value());
+                if n != *s.value() {
+                    let decor = s.decor().clone();
+                    let mut f = toml_edit::Formatted::new(n);
+                    *f.decor_mut() = decor;
+                    *s = f;
+                }
+            }
+            Value::Array(a) => a.iter_mut().for_each(value),
+            Value::InlineTable(t) => t.iter_mut().for_each(|(_, v)| value(v)),
+            _ => {}
+        }
+    }
+    match item {
+        Item::Value(v) => value(v),
+        Item::Table(t) => t.iter_mut().for_each(|(_, i)| nfc_values(i)),
+        Item::ArrayOfTables(a) => a
+            .iter_mut()
+            .for_each(|t| t.iter_mut().for_each(|(_, i)| nfc_values(i))),
+        Item::None => {}
+    }
 }
 
 /// Trailing spaces removed from every line, unless a line is inside a multi-line string (then
@@ -998,6 +1038,160 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     result.with_context(|| format!("failed to write `{}`", path.display()))
 }
 
+/// Where an output file (`export -o`, `report --out`) goes, decided from what is at the path
+/// now. A regular file (or nothing) is replaced atomically through a temporary file with the
+/// old file's mode; a device, FIFO or socket (`/dev/null`, a named pipe) is written through and
+/// never replaced (`-o /dev/null` as root used to replace the system's `/dev/null`); a
+/// symbolic link is written through when `follow_links`, else refused. `-` and the standard
+/// output's own names mean standard output.
+pub enum Output {
+    Stdout,
+    Replace {
+        path: PathBuf,
+        tmp: PathBuf,
+        file: std::io::BufWriter<std::fs::File>,
+    },
+    Through {
+        path: PathBuf,
+        file: std::io::BufWriter<std::fs::File>,
+    },
+}
+
+/// Why an output path is not written.
+#[derive(Debug)]
+pub struct OutputRefused {
+    pub path: PathBuf,
+    pub why: &'static str,
+}
+
+impl std::fmt::Display for OutputRefused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "`{}` {}; nothing written", self.path.display(), self.why)
+    }
+}
+
+impl std::error::Error for OutputRefused {}
+
+impl Output {
+    pub fn open(path: &Path, follow_links: bool) -> Result<Output> {
+        let s = path.as_os_str();
+        if s == "-" || s == "/dev/stdout" || s == "/dev/fd/1" || s == "/proc/self/fd/1" {
+            return Ok(Output::Stdout);
+        }
+        let shown = || path.display().to_string();
+        let refuse = |why| {
+            anyhow::Error::new(OutputRefused {
+                path: path.to_path_buf(),
+                why,
+            })
+        };
+        let through = |create: bool| -> Result<Output> {
+            let f = std::fs::OpenOptions::new()
+                .write(true)
+                .create(create)
+                .truncate(create)
+                .open(path)
+                .with_context(|| format!("failed to open `{}`", shown()))?;
+            Ok(Output::Through {
+                path: path.to_path_buf(),
+                file: std::io::BufWriter::new(f),
+            })
+        };
+        let meta = match std::fs::symlink_metadata(path) {
+            Ok(m) => Some(m),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => return Err(e).with_context(|| format!("failed to read `{}`", shown())),
+        };
+        match meta {
+            Some(m) if m.file_type().is_symlink() => {
+                if !follow_links {
+                    return Err(refuse("is a symbolic link"));
+                }
+                match std::fs::metadata(path) {
+                    Ok(t) if t.is_dir() => Err(refuse("is a folder")),
+                    // Through the link, to whatever it names: the link stays a link.
+                    Ok(t) if t.is_file() => through(true),
+                    Ok(_) => through(false),
+                    Err(_) => Err(refuse("is a symbolic link to nothing")),
+                }
+            }
+            Some(m) if m.is_dir() => Err(refuse("is a folder")),
+            Some(m) if !m.is_file() => through(false),
+            m => {
+                let tmp = temp_beside(path, b"", m.as_ref())?;
+                let f = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(&tmp)
+                    .with_context(|| format!("failed to write `{}`", tmp.display()))?;
+                Ok(Output::Replace {
+                    path: path.to_path_buf(),
+                    tmp,
+                    file: std::io::BufWriter::new(f),
+                })
+            }
+        }
+    }
+
+    /// The writer to render into (`out` for standard output).
+    pub fn writer<'a>(&'a mut self, out: &'a mut dyn Write) -> &'a mut dyn Write {
+        match self {
+            Output::Stdout => out,
+            Output::Replace { file, .. } | Output::Through { file, .. } => file,
+        }
+    }
+
+    /// Flush, and for a replaced file rename it into place. The path written, if a file.
+    pub fn finish(self, out: &mut dyn Write) -> Result<Option<PathBuf>> {
+        match self {
+            Output::Stdout => {
+                out.flush()?;
+                Ok(None)
+            }
+            Output::Through { path, mut file } => {
+                file.flush()
+                    .with_context(|| format!("failed to write `{}`", path.display()))?;
+                Ok(Some(path))
+            }
+            Output::Replace { path, tmp, file } => {
+                let r = (|| -> std::io::Result<()> {
+                    let f = file.into_inner().map_err(|e| e.into_error())?;
+                    f.sync_all()?;
+                    std::fs::rename(&tmp, &path)
+                })();
+                if r.is_err() {
+                    let _ = std::fs::remove_file(&tmp);
+                }
+                r.with_context(|| format!("failed to write `{}`", path.display()))?;
+                sync_dir(&path);
+                Ok(Some(path))
+            }
+        }
+    }
+
+    /// Give up: a temporary file is removed, the target left as it was.
+    pub fn abandon(self) {
+        if let Output::Replace { tmp, .. } = self {
+            let _ = std::fs::remove_file(tmp);
+        }
+    }
+}
+
+/// Write `bytes` whole to an output path through [`Output`] (a regular file is replaced
+/// atomically; see there for devices and links); `out` is standard output for `-`.
+pub fn write_output(
+    path: &Path,
+    bytes: &[u8],
+    follow_links: bool,
+    out: &mut dyn Write,
+) -> Result<Option<PathBuf>> {
+    let mut sink = Output::open(path, follow_links)?;
+    if let Err(e) = sink.writer(out).write_all(bytes) {
+        sink.abandon();
+        return Err(e.into());
+    }
+    sink.finish(out)
+}
+
 /// The file changed on disk between reading and writing.
 #[derive(Debug)]
 pub struct ChangedOnDisk(pub PathBuf);
@@ -1014,18 +1208,186 @@ impl std::fmt::Display for ChangedOnDisk {
 
 impl std::error::Error for ChangedOnDisk {}
 
-/// Write `new` over `path` only if it still holds `old` (no lost update), atomically.
-/// `old = None` means the file must not exist yet (a new file).
+/// Write `new` over `path` only if it still holds `old` (no lost update), atomically, keeping
+/// the file's mode, owner and group. `old = None` means the file must not exist yet.
+///
+/// The comparison and the replacement are one step another writer cannot slip into: the new
+/// content is exchanged with the file (`renameat2(RENAME_EXCHANGE)` on Linux), then what was
+/// swapped out is compared with `old`; on a mismatch (an editor saved in between) the exchange
+/// is undone and the edit refused. A new file is linked in place, which fails if one appeared.
+/// Where the exchange is not available, the file is compared just before a plain rename.
+/// A symbolic link is never replaced.
 pub fn write_checked(path: &Path, old: Option<&[u8]>, new: &[u8]) -> Result<()> {
-    let now = match std::fs::read(path) {
-        Ok(b) => Some(b),
+    let shown = || path.display().to_string();
+    let meta = match std::fs::symlink_metadata(path) {
+        Ok(m) => Some(m),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(e).with_context(|| format!("failed to read `{}`", path.display())),
+        Err(e) => return Err(e).with_context(|| format!("failed to read `{}`", shown())),
     };
-    if now.as_deref() != old {
+    if let Some(m) = &meta {
+        if m.file_type().is_symlink() {
+            bail!("`{}` is a symbolic link; it is not replaced", shown());
+        }
+        if !m.is_file() {
+            bail!("`{}` is not a regular file; it is not replaced", shown());
+        }
+    }
+    let Some(old) = old else {
+        if meta.is_some() {
+            bail!(ChangedOnDisk(path.to_path_buf()));
+        }
+        let tmp = temp_beside(path, new, None)?;
+        // A hard link never replaces: it fails if the name appeared meanwhile.
+        let linked = std::fs::hard_link(&tmp, path);
+        let _ = std::fs::remove_file(&tmp);
+        return match linked {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                bail!(ChangedOnDisk(path.to_path_buf()))
+            }
+            Err(_) => {
+                // Filesystems without hard links: create-new, then write.
+                let mut f = std::fs::OpenOptions::new()
+                    .write(true)
+                    .create_new(true)
+                    .open(path)
+                    .map_err(|e| match e.kind() {
+                        std::io::ErrorKind::AlreadyExists => {
+                            anyhow::Error::new(ChangedOnDisk(path.to_path_buf()))
+                        }
+                        _ => {
+                            anyhow::Error::new(e).context(format!("failed to write `{}`", shown()))
+                        }
+                    })?;
+                f.write_all(new)
+                    .and_then(|_| f.sync_all())
+                    .with_context(|| format!("failed to write `{}`", shown()))
+            }
+        };
+    };
+    if meta.is_none() {
         bail!(ChangedOnDisk(path.to_path_buf()));
     }
-    write_atomic(path, new)
+    let tmp = temp_beside(path, new, meta.as_ref())?;
+    // A cheap look first, so the exchange (whose content another program could read for the
+    // instant before it is undone) is only tried when the file is still what was read.
+    if std::fs::read(path).ok().as_deref() != Some(old) {
+        let _ = std::fs::remove_file(&tmp);
+        bail!(ChangedOnDisk(path.to_path_buf()));
+    }
+    match exchange(&tmp, path) {
+        Ok(true) => {
+            // `tmp` now holds what was at `path` a moment ago.
+            let swapped = std::fs::read(&tmp).unwrap_or_default();
+            if swapped != old {
+                // Undo: put their save back. If a third save landed in between, it is in
+                // `tmp` after this exchange; swap once more so the newest save is in place.
+                let _ = exchange(&tmp, path);
+                if std::fs::read(&tmp).ok().as_deref() != Some(new) {
+                    let _ = exchange(&tmp, path);
+                }
+                let _ = std::fs::remove_file(&tmp);
+                bail!(ChangedOnDisk(path.to_path_buf()));
+            }
+            let _ = std::fs::remove_file(&tmp);
+            sync_dir(path);
+            Ok(())
+        }
+        Ok(false) => {
+            // No exchange on this platform or filesystem: compare, then rename at once.
+            let now = std::fs::read(path).ok();
+            if now.as_deref() != Some(old) {
+                let _ = std::fs::remove_file(&tmp);
+                bail!(ChangedOnDisk(path.to_path_buf()));
+            }
+            let r = std::fs::rename(&tmp, path);
+            if r.is_err() {
+                let _ = std::fs::remove_file(&tmp);
+            }
+            r.with_context(|| format!("failed to write `{}`", shown()))?;
+            sync_dir(path);
+            Ok(())
+        }
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            Err(e).with_context(|| format!("failed to write `{}`", shown()))
+        }
+    }
+}
+
+/// A temporary file beside `path` holding `bytes`, flushed, with `like`'s mode, owner and
+/// group when given (so an edit does not turn `660 :staff` into `644 root:root`).
+fn temp_beside(path: &Path, bytes: &[u8], like: Option<&std::fs::Metadata>) -> Result<PathBuf> {
+    let dir = parent_dir(path);
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let mut n = 0u32;
+    loop {
+        let tmp = dir.join(format!(".{name}.tiendo-{}-{n}.tmp", std::process::id()));
+        let f = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp);
+        let mut f = match f {
+            Ok(f) => f,
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 100 => {
+                n += 1;
+                continue;
+            }
+            Err(e) => {
+                return Err(e).with_context(|| format!("failed to create `{}`", tmp.display()));
+            }
+        };
+        let r = (|| -> std::io::Result<()> {
+            f.write_all(bytes)?;
+            if let Some(m) = like {
+                keep_owner(&f, m);
+                f.set_permissions(m.permissions())?;
+            }
+            f.sync_all()
+        })();
+        if let Err(e) = r {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(e).with_context(|| format!("failed to write `{}`", tmp.display()));
+        }
+        return Ok(tmp);
+    }
+}
+
+#[cfg(unix)]
+fn keep_owner(f: &std::fs::File, m: &std::fs::Metadata) {
+    use std::os::unix::fs::MetadataExt;
+    // Owner and group when allowed (root), else the group alone (a member may set it).
+    if std::os::unix::fs::fchown(f, Some(m.uid()), Some(m.gid())).is_err() {
+        let _ = std::os::unix::fs::fchown(f, None, Some(m.gid()));
+    }
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_: &std::fs::File, _: &std::fs::Metadata) {}
+
+/// Exchange two paths atomically: `Ok(false)` when the platform or filesystem cannot.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<bool> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
+        Ok(()) => Ok(true),
+        Err(e) if e == rustix::io::Errno::INVAL || e == rustix::io::Errno::NOSYS => Ok(false),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<bool> {
+    Ok(false)
+}
+
+fn sync_dir(path: &Path) {
+    if let Ok(d) = std::fs::File::open(parent_dir(path)) {
+        let _ = d.sync_all();
+    }
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use crate::model::deadline;
 use crate::model::id::cmp_ids;
-use crate::model::plan::{Progress, Registry, Task, TaskStatus};
+use crate::model::plan::{PlanMeta, Progress, Registry, Task, TaskStatus, Unit};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Field {
@@ -419,6 +419,14 @@ pub enum Flag {
     UnknownUnit {
         unit: String,
     },
+    /// A milestone's effective due date moved later (or was dropped).
+    MilestoneLater {
+        number: usize,
+        from_due: Option<NaiveDate>,
+        to_due: Option<NaiveDate>,
+    },
+    /// A change to plan.toml or units.toml a reviewer must look at.
+    Frame(FrameChange),
     /// The plan's own value (title, lead, support, deadline, due) edited in place: a change the
     /// secretariat acts on belongs in a dated `[[amendment]]`, the original keeps the plan's
     /// wording.
@@ -440,6 +448,8 @@ impl Flag {
             Flag::Backdated { .. } => "backdated",
             Flag::HistoryRewritten { .. } => "history-rewritten",
             Flag::UnknownUnit { .. } => "unknown-unit",
+            Flag::MilestoneLater { .. } => "milestone-later",
+            Flag::Frame(_) => "frame-changed",
             Flag::EditedInPlace { .. } => "edited-in-place",
         }
     }
@@ -451,6 +461,71 @@ fn rank(s: TaskStatus) -> u8 {
         TaskStatus::Doing => 1,
         TaskStatus::Done | TaskStatus::Dropped => 2,
     }
+}
+
+/// The effective due date of a task or milestone: the explicit `due`, else the phrase read.
+pub fn effective_due(
+    phrase: &str,
+    explicit: Option<NaiveDate>,
+    inclusive: bool,
+) -> Option<NaiveDate> {
+    due_of(phrase, explicit, inclusive)
+}
+
+fn later(from: Option<NaiveDate>, to: Option<NaiveDate>) -> bool {
+    match (from, to) {
+        (Some(a), Some(b)) => b > a,
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
+/// Deadline flags from the *effective* due dates of two versions of a task — the phrase as
+/// read, an explicit `due`, and each milestone's — so adding `due = 2026-12-31` to an overdue
+/// task is a later deadline even though the phrase did not change.
+pub fn due_flags(old: &Task, new: &Task, inclusive: bool) -> Vec<Flag> {
+    let mut out = vec![];
+    let (a, b) = (
+        due_of(
+            &old.deadline.value,
+            old.due.as_ref().map(|d| d.value),
+            inclusive,
+        ),
+        due_of(
+            &new.deadline.value,
+            new.due.as_ref().map(|d| d.value),
+            inclusive,
+        ),
+    );
+    if later(a, b) {
+        out.push(Flag::DeadlineLater {
+            from_due: a,
+            to_due: b,
+        });
+    }
+    for (i, om) in old.milestones.iter().enumerate() {
+        let from = due_of(
+            &om.deadline.value,
+            om.due.as_ref().map(|d| d.value),
+            inclusive,
+        );
+        let to = new.milestones.get(i).and_then(|nm| {
+            due_of(
+                &nm.deadline.value,
+                nm.due.as_ref().map(|d| d.value),
+                inclusive,
+            )
+        });
+        // Reached milestones too: moving their deadline can turn a late one into an on-time one.
+        if later(from, to) {
+            out.push(Flag::MilestoneLater {
+                number: i + 1,
+                from_due: from,
+                to_due: to,
+            });
+        }
+    }
+    out
 }
 
 /// Review flags for one change. `new` is the task after the change (None when removed);
@@ -469,30 +544,6 @@ pub fn flags(
     }
     for f in &change.fields {
         match f {
-            Field::Deadline {
-                from_due, to_due, ..
-            } => {
-                let later = match (from_due, to_due) {
-                    (Some(a), Some(b)) => b > a,
-                    (Some(_), None) => true,
-                    _ => false,
-                };
-                if later {
-                    out.push(Flag::DeadlineLater {
-                        from_due: *from_due,
-                        to_due: *to_due,
-                    });
-                }
-            }
-            Field::Due { from: Some(a), to }
-                if to.is_none_or(|b| b > *a)
-                    && !out.iter().any(|f| matches!(f, Flag::DeadlineLater { .. })) =>
-            {
-                out.push(Flag::DeadlineLater {
-                    from_due: Some(*a),
-                    to_due: *to,
-                });
-            }
             Field::Lead { .. } => out.push(Flag::LeadChanged),
             Field::Status { from, to } if rank(*to) < rank(*from) => {
                 out.push(Flag::StatusBackwards {
@@ -557,6 +608,177 @@ pub fn flags(
                     unit: r.to_string(),
                 });
             }
+        }
+    }
+    out
+}
+
+/// Where a change to the plan's frame is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FrameItem {
+    /// A plan-wide setting in plan.toml.
+    Plan,
+    Group(String),
+    Unit(String),
+}
+
+/// One field of plan.toml or units.toml changed: `from` None when added, `to` None when
+/// removed (`key` empty for a whole group or unit).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrameChange {
+    pub item: FrameItem,
+    pub key: &'static str,
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+impl FrameChange {
+    pub fn file(&self) -> &'static str {
+        match self.item {
+            FrameItem::Unit(_) => "units.toml",
+            _ => "plan.toml",
+        }
+    }
+
+    /// Whether a reviewer must look: a group or unit removed, a lowered or dropped
+    /// `declared`, a changed `parent`, a unit's end date, successors or members changed,
+    /// or the reading of "trước ngày" switched (it moves every such deadline by a day).
+    pub fn is_flag(&self) -> bool {
+        let num = |s: &Option<String>| s.as_deref().and_then(|v| v.parse::<u64>().ok());
+        match (&self.item, self.key) {
+            (FrameItem::Group(_) | FrameItem::Unit(_), "") => self.to.is_none(),
+            (FrameItem::Group(_), "declared") => match (num(&self.from), num(&self.to)) {
+                (Some(a), Some(b)) => b < a,
+                (Some(_), None) => true,
+                _ => false,
+            },
+            (FrameItem::Group(_), "parent") => true,
+            (FrameItem::Unit(_), "ended" | "successors" | "members") => true,
+            (FrameItem::Plan, "before_is_inclusive") => true,
+            _ => false,
+        }
+    }
+}
+
+/// plan.toml and units.toml compared field by field (groups and units matched by id).
+pub fn diff_frame(old: (&PlanMeta, &[Unit]), new: (&PlanMeta, &[Unit])) -> Vec<FrameChange> {
+    let mut out = vec![];
+    let mut field = |item: &FrameItem, key: &'static str, a: Option<String>, b: Option<String>| {
+        if a != b {
+            out.push(FrameChange {
+                item: item.clone(),
+                key,
+                from: a,
+                to: b,
+            });
+        }
+    };
+    let (om, nm) = (old.0, new.0);
+    let p = FrameItem::Plan;
+    let s = |v: &str| (!v.is_empty()).then(|| v.to_string());
+    field(&p, "code", s(&om.code), s(&nm.code));
+    field(&p, "title", s(&om.title), s(&nm.title));
+    field(
+        &p,
+        "issued",
+        om.issued.map(|d| d.to_string()),
+        nm.issued.map(|d| d.to_string()),
+    );
+    field(&p, "issuer", s(&om.issuer), s(&nm.issuer));
+    let sec = |m: &PlanMeta| m.secretariat.as_ref().map(|l| l.value.clone());
+    field(&p, "secretariat", sec(om), sec(nm));
+    field(
+        &p,
+        "report_day",
+        Some(om.report_day.to_string()),
+        Some(nm.report_day.to_string()),
+    );
+    field(
+        &p,
+        "before_is_inclusive",
+        Some(om.before_is_inclusive.to_string()),
+        Some(nm.before_is_inclusive.to_string()),
+    );
+    field(&p, "source", om.source.clone(), nm.source.clone());
+    let groups = |m: &'_ PlanMeta| -> BTreeMap<String, (String, Option<String>, Option<u32>)> {
+        m.groups
+            .iter()
+            .rev()
+            .map(|g| {
+                (
+                    g.id.value.clone(),
+                    (
+                        g.title.clone(),
+                        g.parent.as_ref().map(|p| p.value.clone()),
+                        g.declared,
+                    ),
+                )
+            })
+            .collect()
+    };
+    let (og, ng) = (groups(om), groups(nm));
+    for id in og.keys().chain(ng.keys().filter(|k| !og.contains_key(*k))) {
+        let item = FrameItem::Group(id.clone());
+        match (og.get(id), ng.get(id)) {
+            (Some(a), Some(b)) => {
+                field(&item, "title", Some(a.0.clone()), Some(b.0.clone()));
+                field(&item, "parent", a.1.clone(), b.1.clone());
+                field(
+                    &item,
+                    "declared",
+                    a.2.map(|d| d.to_string()),
+                    b.2.map(|d| d.to_string()),
+                );
+            }
+            (a, b) => field(&item, "", a.map(|a| a.0.clone()), b.map(|b| b.0.clone())),
+        }
+    }
+    let units = |u: &[Unit]| -> BTreeMap<String, Vec<(&'static str, Option<String>)>> {
+        let list = |v: &[crate::model::plan::Located<String>]| {
+            (!v.is_empty()).then(|| {
+                v.iter()
+                    .map(|x| x.value.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+        };
+        u.iter()
+            .rev()
+            .map(|u| {
+                (
+                    u.id.value.clone(),
+                    vec![
+                        ("name", Some(u.name.clone())),
+                        ("short", u.short.clone()),
+                        (
+                            "aliases",
+                            (!u.aliases.is_empty()).then(|| u.aliases.join(", ")),
+                        ),
+                        ("kind", Some(u.kind.key().to_string())),
+                        ("members", list(&u.members)),
+                        ("ended", u.ended.map(|d| d.to_string())),
+                        ("successors", list(&u.successors)),
+                        ("note", u.note.clone()),
+                    ],
+                )
+            })
+            .collect()
+    };
+    let (ou, nu) = (units(old.1), units(new.1));
+    for id in ou.keys().chain(nu.keys().filter(|k| !ou.contains_key(*k))) {
+        let item = FrameItem::Unit(id.clone());
+        match (ou.get(id), nu.get(id)) {
+            (Some(a), Some(b)) => {
+                for ((key, x), (_, y)) in a.iter().zip(b) {
+                    field(&item, key, x.clone(), y.clone());
+                }
+            }
+            (a, b) => field(
+                &item,
+                "",
+                a.map(|a| a[0].1.clone().unwrap_or_default()),
+                b.map(|b| b[0].1.clone().unwrap_or_default()),
+            ),
         }
     }
     out

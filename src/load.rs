@@ -808,13 +808,29 @@ fn build_task_in(raw: RawTask, text: &str, shown: &str, known_nfc: bool) -> (Tas
     let indicators = raw
         .indicators
         .into_iter()
-        .map(|i| Indicator {
-            name: c.loc_str(i.name),
-            text: i.text.map(|t| c.nfc(t)),
-            target: c.nfc(i.target),
-            unit: i.unit.map(|u| c.nfc(u)),
-            target_value: i.target_value,
-            baseline: i.baseline.map(|b| c.nfc(b)),
+        .enumerate()
+        .map(|(n, i)| {
+            let name = c.loc_str(i.name);
+            if let Some(v) = i.target_value.filter(|v| !v.is_finite()) {
+                c.problems.push(
+                    Problem::error(
+                        shown,
+                        name.pos,
+                        ProblemKind::BadValue {
+                            detail: format!("`target_value` must be a finite number, found {v}"),
+                        },
+                    )
+                    .about(crate::model::problem::Item::Indicator(n + 1)),
+                );
+            }
+            Indicator {
+                name,
+                text: i.text.map(|t| c.nfc(t)),
+                target: c.nfc(i.target),
+                unit: i.unit.map(|u| c.nfc(u)),
+                target_value: i.target_value.filter(|v| v.is_finite()),
+                baseline: i.baseline.map(|b| c.nfc(b)),
+            }
         })
         .collect();
     let mut progress = vec![];
@@ -841,13 +857,29 @@ fn build_task_in(raw: RawTask, text: &str, shown: &str, known_nfc: bool) -> (Tas
             }
             None => None,
         };
+        let value = match p.value {
+            Some(v) if !v.is_finite() => {
+                c.problems.push(
+                    Problem::error(
+                        shown,
+                        date.pos,
+                        ProblemKind::BadValue {
+                            detail: format!("`value` must be a finite number, found {v}"),
+                        },
+                    )
+                    .about(crate::model::problem::Item::Progress(n + 1)),
+                );
+                None
+            }
+            v => v,
+        };
         progress.push(Progress {
             date,
             by: c.loc_str(p.by),
             note: c.nfc(p.note),
             percent,
             indicator: p.indicator.map(|i| c.loc_str(i)),
-            value: p.value,
+            value,
             received: p.received.and_then(|d| c.date(d)),
         });
     }
@@ -1257,6 +1289,28 @@ pub fn load_frame(dir: &Path) -> Result<Loaded> {
     })
 }
 
+/// `plan.toml` and `units.toml` from bytes (a git snapshot): what does not parse is left at
+/// its default (no groups, no units), as a task version that does not parse is skipped.
+pub fn frame_from_bytes(plan: Option<Vec<u8>>, units: Option<Vec<u8>>) -> (PlanMeta, Vec<Unit>) {
+    let meta = plan
+        .and_then(|b| decode(b, "plan.toml").ok())
+        .and_then(|t| {
+            parse::<RawPlan>(&t.text, "plan.toml")
+                .ok()
+                .map(|raw| build_meta(raw, &t.text, "plan.toml").0)
+        })
+        .unwrap_or_default();
+    let units = units
+        .and_then(|b| decode(b, "units.toml").ok())
+        .and_then(|t| {
+            parse::<RawUnits>(&t.text, "units.toml")
+                .ok()
+                .map(|raw| build_units(raw, &t.text, "units.toml").0)
+        })
+        .unwrap_or_default();
+    (meta, units)
+}
+
 /// Load a whole plan folder. `Err` only when the folder itself cannot be used.
 pub fn load(dir: &Path) -> Result<Loaded> {
     let mut loaded = load_frame(dir)?;
@@ -1446,7 +1500,10 @@ pub fn from_bytes(
 /// The plan's closing day from `plan.toml`, read lightly (views judge as of it once passed).
 /// None when there is none or the file cannot be read (`check` reports that).
 pub fn closed_on(dir: &Path) -> Option<NaiveDate> {
-    let text = std::fs::read_to_string(dir.join("plan.toml")).ok()?;
+    // Regular files only: a FIFO named plan.toml must not hang a view (`load` reports it).
+    let path = dir.join("plan.toml");
+    let bytes = read_bytes(&path, "plan.toml").ok()?;
+    let text = String::from_utf8(bytes).ok()?;
     let value: toml::Value = toml::from_str(&text).ok()?;
     match value.get("closed_on")? {
         toml::Value::Datetime(d) => {

@@ -221,7 +221,9 @@ impl Filter {
         match self.due_within {
             // Coming due: open, not yet overdue, due within the days; `--overdue` adds the late.
             Some(days) => {
-                let limit = as_of + chrono::Days::new(days.into());
+                let limit = as_of
+                    .checked_add_days(chrono::Days::new(days.into()))
+                    .unwrap_or(NaiveDate::MAX);
                 let coming = open && !overdue && s.due.is_some_and(|d| d >= as_of && d <= limit);
                 if !(coming || (self.overdue && overdue)) {
                     return false;

@@ -52,3 +52,8 @@ fn fmt_corpus() {
 fn merge_corpus() {
     replay("merge", harness::merge);
 }
+
+#[test]
+fn registry_corpus() {
+    replay("registry", harness::registry);
+}

@@ -327,8 +327,8 @@ fn report_sections_3_and_6_on_the_fixture() {
     let p = fixture();
     let out = p.run(&["report", "--month", "2024-06", "--by-member"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    // Sở Tài chính's 1.5: its milestone "Tháng 5/2024" is moved to August only from 20/06, so as
-    // of 14/06 it is overdue, and by the one overdue rule (issue 15) so is the task.
+    // Sở Tài chính's 1.5 counts as overdue on 14/06/2024: its milestone (Tháng 5/2024, extended
+    // only from 20/06) had passed (the one overdue rule, issue 15).
     assert_eq!(
         section(&out.stdout, 3),
         "\

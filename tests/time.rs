@@ -380,7 +380,19 @@ fn closing_the_plan_stops_the_clock() {
     assert!(stderr(&nov).contains("kế hoạch đã kết thúc ngày 31/12/2024"));
     let fin = r.tiendo(&["report", "--final"]);
     assert_eq!(code(&fin), 0, "{}", stderr(&fin));
-    assert!(stdout(&fin).contains("- **Tình trạng tính đến ngày:** 31/12/2024\n"));
+    assert!(stdout(&fin).contains(
+        "- **Tình trạng tính đến ngày:** 31/12/2024\n- **Dữ liệu:** thư mục kế hoạch tại commit `"
+    ));
+    assert!(
+        stdout(&fin)
+            .contains("- **kế hoạch đã kết thúc ngày 31/12/2024; tình trạng tính đến ngày đó**\n")
+    );
+    // A report asked as of a day after the closing day is judged as of the closing day.
+    let july = stdout(&r.tiendo(&["--as-of", "2026-11-30", "report", "--month", "2024-07"]));
+    assert!(
+        july.contains("- **Tình trạng tính đến ngày:** 31/12/2024\n"),
+        "{july}"
+    );
     // Closing twice is refused.
     let again = r.tiendo(&["close", "--on", "2025-01-31"]);
     assert_eq!(code(&again), 2);

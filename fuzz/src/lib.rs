@@ -303,11 +303,57 @@ pub fn merge(data: &[u8]) {
                     _ => vec![],
                 }
             };
+            let (bt, ot, tt) = (b.clone(), o.clone(), t.clone());
             let (b, o, t, m) = (entries(&b), entries(&o), entries(&t), entries(&merged));
             for e in o.iter().chain(&t) {
                 if !b.contains(e) {
                     assert!(m.contains(e), "lost an added progress entry {e}:\n{text}");
                 }
+            }
+            // An ancestor entry one side deleted and the other kept as it was stays deleted.
+            for e in &b {
+                if o.contains(e) != t.contains(e) && !m.contains(e) {
+                    continue;
+                }
+                if o.contains(e) != t.contains(e) {
+                    panic!("a deleted progress entry came back {e}:\n{text}");
+                }
+            }
+            // The same entry (day and unit) corrected differently on both sides is never a
+            // clean merge.
+            let ident = |t: &toml::Table| -> Vec<(String, String, String)> {
+                match t.get("progress") {
+                    Some(toml::Value::Array(a)) => a
+                        .iter()
+                        .map(|e| {
+                            let f =
+                                |k: &str| e.get(k).map(|x| format!("{x:?}")).unwrap_or_default();
+                            (f("date"), f("by"), format!("{e:?}"))
+                        })
+                        .collect(),
+                    _ => vec![],
+                }
+            };
+            let (bi, oi, ti) = (ident(&bt), ident(&ot), ident(&tt));
+            for (d, by, e) in &bi {
+                if o.contains(e) || t.contains(e) {
+                    continue;
+                }
+                let new = |side: &[(String, String, String)]| -> Vec<String> {
+                    let mut v: Vec<String> = side
+                        .iter()
+                        .filter(|(d2, by2, e2)| d2 == d && by2 == by && !b.contains(e2))
+                        .map(|x| x.2.clone())
+                        .collect();
+                    v.sort();
+                    v.dedup();
+                    v
+                };
+                let (on, tn) = (new(&oi), new(&ti));
+                assert!(
+                    on.is_empty() || tn.is_empty() || on == tn,
+                    "both sides corrected {e} differently, merged clean:\n{text}"
+                );
             }
         }
         How::Conflicts(_) | How::Whole(_) => {
@@ -315,4 +361,140 @@ pub fn merge(data: &[u8]) {
             assert!(text.contains("<<<<<<< ours"), "{text}");
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// registry: units whose successors and members form any graph.
+
+/// Bytes → a registry of up to 12 units with arbitrary successor and member links (cycles,
+/// self-links, unknown ids, ended or not): every walk ends, returns each unit at most once,
+/// and `Registry::cycles` finds a cycle exactly when there is one, as a path of real links;
+/// `check` reports it as a located error in units.toml.
+pub fn registry(data: &[u8]) {
+    use tiendo::model::plan::{Located, Pos, Unit, UnitKind};
+    let Some((&n, links)) = data.split_first() else {
+        return;
+    };
+    let n = usize::from(n % 12) + 1;
+    let id = |i: usize| format!("u{i}");
+    let mut units: Vec<Unit> = (0..n)
+        .map(|i| Unit {
+            id: Located::new(
+                id(i),
+                Pos {
+                    line: i as u32 + 1,
+                    col: 1,
+                },
+            ),
+            name: format!("Đơn vị {i}"),
+            short: None,
+            aliases: vec![],
+            kind: UnitKind::Department,
+            members: vec![],
+            ended: None,
+            started: None,
+            successors: vec![],
+            took_over: None,
+            note: None,
+        })
+        .collect();
+    let at = |i: u32| Pos {
+        line: i + 1,
+        col: 5,
+    };
+    for pair in links.chunks(2).take(64) {
+        let (a, b) = (pair[0], pair.get(1).copied().unwrap_or(0));
+        let from = usize::from(a) % n;
+        // Target: one of the units, or (rarely) an id not in the registry.
+        let to = if b % 16 == 15 {
+            "unknown".to_string()
+        } else {
+            id(usize::from(b) % n)
+        };
+        if a & 0x80 == 0 {
+            units[from]
+                .successors
+                .push(Located::new(to, at(from as u32)));
+            if a & 0x40 != 0 {
+                units[from].ended = Some(day(2024, 1, 1));
+            }
+        } else {
+            units[from].kind = UnitKind::Collective;
+            units[from].members.push(Located::new(to, at(from as u32)));
+        }
+    }
+    // Reference: does unit i reach itself through `field` links (plain DFS on ≤12 nodes)?
+    let edges = |u: &Unit, members: bool| -> Vec<usize> {
+        let list = if members { &u.members } else { &u.successors };
+        list.iter()
+            .filter_map(|l| l.value.strip_prefix('u').and_then(|x| x.parse().ok()))
+            .collect()
+    };
+    let on_cycle = |members: bool| -> bool {
+        (0..n).any(|start| {
+            let mut seen = vec![false; n];
+            let mut stack = edges(&units[start], members);
+            while let Some(v) = stack.pop() {
+                if v == start {
+                    return true;
+                }
+                if !std::mem::replace(&mut seen[v], true) {
+                    stack.extend(edges(&units[v], members));
+                }
+            }
+            false
+        })
+    };
+    let (succ_cycle, member_cycle) = (on_cycle(false), on_cycle(true));
+    let reg = Registry::new("plan/units.toml".into(), units.clone());
+    for u in &units {
+        for date in [day(2023, 12, 31), day(2024, 6, 1)] {
+            let c = reg.carriers(&u.id.value, date);
+            assert!(!c.is_empty() && c.len() <= n + 1, "{c:?}");
+            let mut d = c.clone();
+            d.sort();
+            d.dedup();
+            assert_eq!(d.len(), c.len(), "a carrier listed twice: {c:?}");
+        }
+        let e = reg.expand(&u.id.value);
+        let mut d = e.clone();
+        d.sort();
+        d.dedup();
+        assert_eq!(d.len(), e.len(), "a member listed twice: {e:?}");
+    }
+    let cycles = reg.cycles();
+    for (unit, field, path) in &cycles {
+        assert!(path.len() >= 2 && path.first() == path.last(), "{path:?}");
+        assert_eq!(path[0], unit.id.value);
+        for w in path.windows(2) {
+            let from = reg.get(w[0]).expect("a path of registry units");
+            let list = if *field == "members" {
+                &from.members
+            } else {
+                &from.successors
+            };
+            assert!(
+                list.iter().any(|l| l.value == w[1]),
+                "{path:?} is not a path of links"
+            );
+        }
+    }
+    assert_eq!(cycles.iter().any(|c| c.1 == "successors"), succ_cycle);
+    assert_eq!(cycles.iter().any(|c| c.1 == "members"), member_cycle);
+    let found = cycles.len();
+    drop(cycles);
+    let plan = Plan {
+        meta: PlanMeta::default(),
+        units: reg,
+        tasks: vec![],
+    };
+    let problems = tiendo::check::run(&tiendo::check::Input::complete(&plan, day(2024, 6, 30)));
+    let reported = problems.iter().filter(|p| p.code() == "unit-cycle").count();
+    assert_eq!(reported, found);
+    assert!(
+        problems
+            .iter()
+            .filter(|p| p.code() == "unit-cycle")
+            .all(|p| p.path == "plan/units.toml" && p.pos.line >= 1)
+    );
 }

@@ -40,7 +40,14 @@ pub fn run(
         toml_edit::Item::Value(crate::edit::date_value(args.on)),
     );
     let new_text = doc.to_string();
-    super::new::write(&path, Some(&bytes), new_text.as_bytes(), &shown, tr)?;
+    super::new::write(
+        &ctx.plan_dir,
+        &path,
+        Some(&bytes),
+        new_text.as_bytes(),
+        &shown,
+        tr,
+    )?;
     writeln!(
         out,
         "{}",

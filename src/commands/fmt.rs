@@ -13,24 +13,28 @@ use crate::i18n::{EditMsg, tr};
 
 pub fn run(ctx: &Ctx, args: &FmtArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome> {
     let tr = tr(ctx.lang);
+    let mut skipped = vec![];
     let files: Vec<(PathBuf, String)> = if args.files.is_empty() {
-        plan_files(&ctx.plan_dir)
+        plan_files(&ctx.plan_dir, &mut skipped)
     } else {
         args.files
             .iter()
             .map(|p| (p.clone(), p.to_string_lossy().replace('\\', "/")))
             .collect()
     };
-    let (mut changed, mut broken) = (0, 0);
+    let (mut changed, mut broken) = (0, skipped.len());
+    // Task files the walk could not take (symlinks, FIFOs, names that cannot be task files)
+    // are reported, not silently left unformatted.
+    if !skipped.is_empty() {
+        write!(err, "{}", crate::render::problems::text(&skipped, tr))?;
+    }
     for (path, shown) in &files {
         // A file that cannot be read or parsed gets the same located problem `check` gives
         // (path:line:col and a hint), not a bare parser message.
         let located = |p: crate::model::problem::Problem| crate::render::problems::text(&[p], tr);
-        let original = match crate::load::read_text(path, shown) {
+        let original = match crate::load::read_bytes(path, shown) {
             Err(p) => Err(located(p)),
-            Ok(_) => std::fs::read(path)
-                .map_err(|e| e.to_string())
-                .and_then(|b| Original::from_bytes(b, shown).map_err(located)),
+            Ok(b) => Original::from_bytes(b, shown).map_err(located),
         };
         let formatted = original.and_then(|o| match edit::format(&o.text, FileKind::of(path)) {
             Ok(f) => Ok((o, f)),
@@ -80,6 +84,7 @@ pub fn run(ctx: &Ctx, args: &FmtArgs, out: &mut dyn Write, err: &mut dyn Write) 
         } else {
             let _lock = super::new::lock(path, shown, tr)?;
             super::new::write(
+                &ctx.plan_dir,
                 path,
                 Some(&original.bytes),
                 &original.encode(&text),
@@ -106,10 +111,13 @@ pub fn run(ctx: &Ctx, args: &FmtArgs, out: &mut dyn Write, err: &mut dyn Write) 
 }
 
 /// plan.toml, units.toml and every task file, in that order.
-fn plan_files(dir: &Path) -> Vec<(PathBuf, String)> {
+fn plan_files(
+    dir: &Path,
+    problems: &mut Vec<crate::model::problem::Problem>,
+) -> Vec<(PathBuf, String)> {
     let mut rels = vec![PathBuf::from("plan.toml"), PathBuf::from("units.toml")];
     rels.retain(|r| dir.join(r).exists());
-    rels.extend(crate::load::task_files(dir, &mut vec![]));
+    rels.extend(crate::load::task_files(dir, problems));
     rels.into_iter()
         .map(|r| (dir.join(&r), crate::load::display_path(dir, &r)))
         .collect()

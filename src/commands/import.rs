@@ -279,17 +279,25 @@ pub fn run(
         let original = edit::Original::from_bytes(old.clone(), &units_shown)
             .map_err(|p| anyhow::anyhow!(crate::render::problems::text(&[p], tr)))?;
         let text = append_units(&original.text, &new_units)?;
-        super::new::write(&path, Some(&old), &original.encode(&text), &units_shown, tr)?;
+        super::new::write(
+            &ctx.plan_dir,
+            &path,
+            Some(&old),
+            &original.encode(&text),
+            &units_shown,
+            tr,
+        )?;
         writeln!(out, "{}", tr.edit(&EditMsg::Wrote { path: &units_shown }))?;
     }
     for (rel, shown, text) in &files {
         let path = ctx.plan_dir.join(rel);
         if let Some(dir) = path.parent() {
+            super::new::no_link_on_the_way(&ctx.plan_dir, &path)?;
             std::fs::create_dir_all(dir)
                 .with_context(|| format!("failed to create `{}`", dir.display()))?;
         }
         let _lock = super::new::lock(&path, shown, tr)?;
-        super::new::write(&path, None, text.as_bytes(), shown, tr)?;
+        super::new::write(&ctx.plan_dir, &path, None, text.as_bytes(), shown, tr)?;
         writeln!(out, "{}", tr.edit(&EditMsg::Wrote { path: shown }))?;
     }
     writeln!(

@@ -10,7 +10,7 @@
 
 use std::io::Write;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use super::Outcome;
 use crate::cli::MergeDriverArgs;
@@ -19,8 +19,13 @@ use crate::merge::{self, How};
 
 pub fn run(args: &MergeDriverArgs, lang: Lang, err: &mut dyn Write) -> Result<Outcome> {
     let tr = tr(lang);
+    // Regular files only: a FIFO given as a version is an error, not a hang.
     let read = |p: &std::path::Path| {
-        std::fs::read(p).with_context(|| format!("failed to read `{}`", p.display()))
+        let shown = p.display().to_string();
+        crate::load::read_bytes(p, &shown).map_err(|e| {
+            let why = crate::render::problems::text(&[e], tr);
+            anyhow::anyhow!("{}", why.trim_end()).context(format!("failed to read `{shown}`"))
+        })
     };
     let (base, ours, theirs) = (read(&args.base)?, read(&args.ours)?, read(&args.theirs)?);
     let shown = args

@@ -100,12 +100,13 @@ pub fn run(ctx: &Ctx, args: &NewArgs, out: &mut dyn Write, err: &mut dyn Write) 
     } else {
         None
     };
+    no_link_on_the_way(&ctx.plan_dir, &path)?;
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)
             .map_err(|e| anyhow::anyhow!("failed to create `{}`: {e}", dir.display()))?;
     }
     let _lock = lock(&path, &shown, tr)?;
-    write(&path, None, text.as_bytes(), &shown, tr)?;
+    write(&ctx.plan_dir, &path, None, text.as_bytes(), &shown, tr)?;
     writeln!(out, "{}", tr.edit(&EditMsg::Wrote { path: &shown }))?;
     if let Some(repo) = repo {
         commit(&repo, &path, &tr.edit(&EditMsg::CommitNew { id }))?;
@@ -125,14 +126,38 @@ pub(super) fn lock(path: &Path, shown: &str, tr: &dyn Tr) -> Result<Lock> {
     })
 }
 
-/// Write `new` over `path` if it still holds `old` (see [`edit::write_checked`]).
+/// Refuse a write whose way from the plan folder down to `path` passes through a symbolic
+/// link (`tasks/` or a group folder linked elsewhere): the walk does not follow such links, so
+/// a write through one would land outside the plan, or in a file `check` never reads. Paths
+/// outside the plan folder (files named to `fmt`) are not this rule's business.
+pub(super) fn no_link_on_the_way(plan_dir: &Path, path: &Path) -> Result<()> {
+    let Ok(rel) = path.strip_prefix(plan_dir) else {
+        return Ok(());
+    };
+    let mut at = plan_dir.to_path_buf();
+    for part in rel.parent().into_iter().flat_map(Path::components) {
+        at.push(part);
+        if std::fs::symlink_metadata(&at).is_ok_and(|m| m.file_type().is_symlink()) {
+            bail!(
+                "`{}` is a symbolic link; nothing is written through it",
+                crate::text::for_terminal(&at.display().to_string())
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Write `new` over `path` if it still holds `old` (see [`edit::write_checked`]), never
+/// through a linked folder of the plan ([`no_link_on_the_way`]).
 pub(super) fn write(
+    plan_dir: &Path,
     path: &Path,
     old: Option<&[u8]>,
     new: &[u8],
     shown: &str,
     tr: &dyn Tr,
 ) -> Result<()> {
+    no_link_on_the_way(plan_dir, path)?;
     edit::write_checked(path, old, new).map_err(|e| {
         if e.downcast_ref::<ChangedOnDisk>().is_some() {
             anyhow::anyhow!(tr.edit(&EditMsg::ChangedOnDisk { path: shown }))

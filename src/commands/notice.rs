@@ -126,8 +126,13 @@ pub fn run(
         let path = args
             .out
             .join(format!("{}-{}.{ext}", args.month, crate::text::slug(unit)));
-        crate::edit::write_atomic(&path, &bytes)?;
-        writeln!(out, "{}", path.display())?;
+        // A file tiendo names itself inside the folder: a link planted there is refused.
+        crate::edit::write_output(&path, &bytes, false, out)?;
+        writeln!(
+            out,
+            "{}",
+            crate::text::for_terminal(&path.display().to_string())
+        )?;
     }
     Ok(Outcome::Clean)
 }

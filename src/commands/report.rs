@@ -85,6 +85,8 @@ pub fn run(
     };
     let closed = plan.meta.closed_as_of(asked);
     let as_of = closed.unwrap_or(asked);
+    // The closing tally of a closed plan says so too.
+    let closed = closed.or(closing.filter(|_| period == Period::Final));
     let errors = super::plan_errors(ctx, &loaded, as_of);
     if errors > 0 {
         writeln!(err, "{}", tr.plan_has_errors(errors))?;
@@ -163,13 +165,15 @@ pub fn run(
         ReportFormat::Json | ReportFormat::Docx => "json",
     };
     let path = dir.join(format!("{stem}.{ext}"));
-    let shown = path.display().to_string();
-    let old = match std::fs::read_to_string(&path) {
-        Ok(s) => Some(s),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => {
-            return Err(e).with_context(|| format!("failed to read `{shown}`"));
-        }
+    let shown = crate::text::for_terminal(&path.display().to_string()).into_owned();
+    let old = if std::fs::symlink_metadata(&path).is_err() {
+        None
+    } else {
+        // Regular files only (a FIFO here must not hang the check).
+        let bytes = crate::load::read_bytes(&path, &shown).map_err(|p| {
+            anyhow::anyhow!("{}", crate::render::problems::text(&[p], tr).trim_end())
+        })?;
+        Some(String::from_utf8_lossy(&bytes).into_owned())
     };
     // An issued report is a record: never compared with today's data, never overwritten.
     if let Some(i) = old.as_deref().and_then(Issued::of_text) {
@@ -201,8 +205,19 @@ pub fn run(
     }
     std::fs::create_dir_all(dir)
         .with_context(|| format!("failed to create `{}`", dir.display()))?;
-    crate::edit::write_atomic(&path, text.as_bytes())?;
-    writeln!(err, "{shown}")?;
+    // A file tiendo names itself inside the folder: a link planted there is refused, never
+    // followed or replaced.
+    let mut sink = crate::edit::Output::open(&path, false)?;
+    if let Err(e) = sink.writer(out).write_all(text.as_bytes()) {
+        sink.abandon();
+        return Err(e.into());
+    }
+    sink.finish(out)?;
+    writeln!(
+        err,
+        "{}",
+        crate::text::for_terminal(&path.display().to_string())
+    )?;
     Ok(Outcome::Clean)
 }
 
@@ -249,7 +264,8 @@ fn narrative(ctx: &Ctx, out: Option<&Path>, stem: &str) -> Narrative {
     let path = dir.join(&rel);
     let shown = format!("{}/{rel}", shown_dir.trim_end_matches('/'));
     // Never a reason to fail: what cannot be read is a placeholder.
-    let text = std::fs::read(&path)
+    // (Regular files only: a FIFO must not hang the report.)
+    let text = crate::load::read_bytes(&path, &shown)
         .ok()
         .map(|b| String::from_utf8_lossy(&b).into_owned());
     Narrative::parse(&shown, text.as_deref())
@@ -284,7 +300,8 @@ fn docx(
     }
     std::fs::create_dir_all(dir)
         .with_context(|| format!("failed to create `{}`", dir.display()))?;
-    crate::edit::write_atomic(&path, &bytes)?;
-    writeln!(err, "{shown}")?;
+    // A file tiendo names itself inside the folder: a link planted there is refused.
+    crate::edit::write_output(&path, &bytes, false, out)?;
+    writeln!(err, "{}", crate::text::for_terminal(&shown))?;
     Ok(Outcome::Clean)
 }

@@ -19,6 +19,7 @@ use crate::model::plan::TaskStatus;
 use crate::model::window::Cycle;
 use crate::returns::{self, Grid, Value};
 use crate::summary::{Horizon, judge_all};
+use crate::text::for_terminal;
 
 pub fn run(
     ctx: &Ctx,
@@ -64,8 +65,9 @@ fn template(
         report_by: window.end.succ_opt().unwrap_or(window.end),
     };
     let bytes = crate::render::xlsx::returns_template(&head, &rows, o, t)?;
-    edit::write_atomic(&args.output, &bytes)?;
-    let shown = args.output.display().to_string();
+    // The path named on the command line is the user's: a link there is written through.
+    edit::write_output(&args.output, &bytes, true, out)?;
+    let shown = crate::text::for_terminal(&args.output.display().to_string()).into_owned();
     writeln!(
         out,
         "{}",
@@ -148,21 +150,23 @@ fn import(
         None
     };
     for file in &args.files {
-        let shown_file = file.display().to_string();
+        let shown_file = for_terminal(&file.display().to_string()).into_owned();
         let (sheet, grid) = read_sheet(file)?;
         // Load for each sheet: the previous sheet's entries are on disk now.
         let loaded = crate::load::load(&ctx.plan_dir)?;
         let plan = &loaded.plan;
         let cycle = Cycle::ReportDay(plan.meta.report_day);
         let refuse = |err: &mut dyn Write, problems: &[(String, String, String)]| -> Result<()> {
+            // File and sheet names and cell text come from outside: sanitised for the terminal.
             for (cell, message, hint) in problems {
-                writeln!(
-                    err,
+                let line = format!(
                     "{shown_file}!{sheet}!{cell}: {}: {message}",
                     t.severity(true)
-                )?;
+                );
+                writeln!(err, "{}", for_terminal(&line))?;
                 if !hint.is_empty() {
-                    writeln!(err, "  {} {hint}", t.help_word())?;
+                    let line = format!("  {} {hint}", t.help_word());
+                    writeln!(err, "{}", for_terminal(&line))?;
                 }
             }
             writeln!(
@@ -289,7 +293,14 @@ fn import(
             .collect::<Result<Vec<_>>>()?;
         for e in &edits {
             let new_bytes = e.original.encode(&e.new_text);
-            super::new::write(&e.path, Some(&e.original.bytes), &new_bytes, &e.shown, t)?;
+            super::new::write(
+                &ctx.plan_dir,
+                &e.path,
+                Some(&e.original.bytes),
+                &new_bytes,
+                &e.shown,
+                t,
+            )?;
             writeln!(out, "{}", t.edit(&EditMsg::Wrote { path: &e.shown }))?;
         }
         writeln!(

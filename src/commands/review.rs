@@ -9,7 +9,7 @@ use serde_json::json;
 use super::{Ctx, Outcome, load_for_view};
 use crate::audit;
 use crate::cli::{HistoryFormat, ReviewArgs};
-use crate::history::{Flag, diff_plans, flags};
+use crate::history::{Flag, Kind, diff_frame, diff_plans, due_flags, flags};
 use crate::i18n::tr;
 use crate::model::window::Cycle;
 use crate::render::history as rh;
@@ -36,21 +36,48 @@ pub fn run(
     let old = audit::snapshot(&repo, &mb)?;
     let new = audit::snapshot(&repo, &head)?;
     let changes = diff_plans(&old, &new, plan.meta.before_is_inclusive);
+    let (old_meta, old_units) = audit::frame_snapshot(&repo, &mb)?;
+    let (new_meta, new_units) = audit::frame_snapshot(&repo, &head)?;
+    let frame = diff_frame((&old_meta, &old_units), (&new_meta, &new_units));
+    let old_by = audit::by_id(&old);
     let cycle = Cycle::ReportDay(plan.meta.report_day);
     let backdate_limit = cycle.window(cycle.window_of(ctx.as_of).month.pred()).start;
     let new_by = audit::by_id(&new);
     let raised: Vec<(String, Flag)> = changes
         .iter()
         .flat_map(|c| {
-            flags(
-                c,
-                new_by.get(c.id.as_str()).copied(),
-                &plan.units,
-                backdate_limit,
-            )
-            .into_iter()
-            .map(|f| (c.id.clone(), f))
+            let new_task = new_by.get(c.id.as_str()).copied();
+            let old_id = match &c.kind {
+                Kind::Renamed { from } => from.as_str(),
+                _ => c.id.as_str(),
+            };
+            // Deadlines are judged on effective due dates (phrase, `due`, milestones).
+            let dues = match (old_by.get(old_id), new_task) {
+                (Some(o), Some(n)) => due_flags(o, n, new_meta.before_is_inclusive),
+                _ => vec![],
+            };
+            // In field order: a later deadline reads after a changed id or lead, before the rest.
+            let mut all = flags(c, new_task, &plan.units, backdate_limit);
+            let at = all
+                .iter()
+                .take_while(|f| {
+                    matches!(
+                        f,
+                        Flag::TaskRemoved | Flag::IdChanged { .. } | Flag::LeadChanged
+                    )
+                })
+                .count();
+            all.splice(at..at, dues);
+            all.into_iter()
+                .map(|f| (c.id.clone(), f))
+                .collect::<Vec<_>>()
         })
+        .chain(
+            frame
+                .iter()
+                .filter(|f| f.is_flag())
+                .map(|f| (f.file().to_string(), Flag::Frame(f.clone()))),
+        )
         .collect();
     // Issued reports are records: any commit in the range that changes one is flagged.
     let issued = audit::issued_reports_edited(&repo, &mb, &head)?;
@@ -77,6 +104,7 @@ pub fn run(
                 "date": crate::render::json::date(Some(i.date)), "message": m,
             })).collect::<Vec<_>>(),
             "changes": changes.iter().map(rh::change_json).collect::<Vec<_>>(),
+            "frame": frame.iter().map(rh::frame_json).collect::<Vec<_>>(),
         })),
         HistoryFormat::Text => {
             let mut s = format!(
@@ -96,11 +124,12 @@ pub fn run(
                 s.push_str(&format!("  ! {id}: {}\n", rh::flag_line(plan, f, tr)));
             }
             s.push('\n');
-            if changes.is_empty() {
+            if changes.is_empty() && frame.is_empty() {
                 s.push_str(h.no_changes);
                 s.push('\n');
             }
             s.push_str(&rh::changes_text(plan, &changes, tr, ""));
+            s.push_str(&rh::frame_text(&frame, tr, false));
             s
         }
         HistoryFormat::Md => {
@@ -127,10 +156,11 @@ pub fn run(
                 ));
             }
             s.push_str(&format!("\n### {}\n\n", h.diff_heading));
-            if changes.is_empty() {
+            if changes.is_empty() && frame.is_empty() {
                 s.push_str(&format!("{}\n", h.no_changes));
             }
             s.push_str(&rh::changes_md(plan, &changes, tr));
+            s.push_str(&rh::frame_text(&frame, tr, true));
             s
         }
     };

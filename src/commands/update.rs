@@ -78,7 +78,14 @@ pub fn run(
         return Ok(Outcome::Clean);
     }
     let new_bytes = original.encode(&new_text);
-    super::new::write(&path, Some(&original.bytes), &new_bytes, &shown, tr)?;
+    super::new::write(
+        &ctx.plan_dir,
+        &path,
+        Some(&original.bytes),
+        &new_bytes,
+        &shown,
+        tr,
+    )?;
     writeln!(out, "{}", tr.edit(&EditMsg::Wrote { path: &shown }))?;
     if let Some(repo) = repo {
         let message = commit_message(&loaded, task, &update, tr);

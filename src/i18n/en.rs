@@ -714,6 +714,9 @@ impl Tr for En {
                 "a key has a different shape on each side, or a list of milestones or indicators changed on both"
             }
             Layout => "the result could not be written keeping the file's layout",
+            SameEntry => {
+                "both branches corrected the same progress entry (same day, same unit) differently"
+            }
         };
         format!(
             "{path}: could not merge key by key ({why}); the differing lines are left between conflict markers\n  help: keep the right lines, delete the marker lines, run `tiendo check`, then `git add` the file"

@@ -719,6 +719,9 @@ impl Tr for Vi {
                 "cùng một khóa có dạng khác nhau ở hai bên, hoặc danh sách mốc/chỉ số bị sửa ở cả hai bên"
             }
             Layout => "không ghi được kết quả mà vẫn giữ bố cục tệp",
+            SameEntry => {
+                "cả hai nhánh sửa cùng một mục tiến độ (cùng ngày, cùng đơn vị) theo hai cách khác nhau"
+            }
         };
         format!(
             "{path}: không hợp nhất được theo từng khóa ({why}); phần khác nhau được đặt giữa dấu xung đột\n  gợi ý: giữ lại phần đúng, xóa các dòng đánh dấu, chạy `tiendo check`, rồi `git add` tệp"

@@ -28,6 +28,19 @@ pub const BOM: &str = "\u{feff}";
 /// The task table for spreadsheets: machine-key columns, one row per task, each followed by
 /// its milestones (`7.4#1`, `7.4#2`) when `with_milestones` (`export`; `list` has one row per task).
 pub fn tasks(rows: &[Row], with_milestones: bool) -> String {
+    let mut out = vec![];
+    // Writing into memory cannot fail.
+    let _ = tasks_to(&mut out, rows, with_milestones);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`tasks`] written row by row as the rows come (an export of 200,000 tasks must not hold the
+/// whole table, nor every row value, in memory).
+pub fn tasks_to<R: std::borrow::Borrow<Row>>(
+    w: &mut dyn std::io::Write,
+    rows: impl IntoIterator<Item = R>,
+    with_milestones: bool,
+) -> std::io::Result<()> {
     let mut s = String::from(BOM);
     let header = [
         "id",
@@ -49,6 +62,9 @@ pub fn tasks(rows: &[Row], with_milestones: bool) -> String {
         st.kind.map(|r| r.key()).unwrap_or_default().to_string()
     };
     for t in rows {
+        let t = t.borrow();
+        w.write_all(s.as_bytes())?;
+        s.clear();
         let lead = crate::render::units_text(&t.lead);
         let support = crate::render::units_text(&t.support);
         s.push_str(&row(&[
@@ -88,7 +104,7 @@ pub fn tasks(rows: &[Row], with_milestones: bool) -> String {
             ]));
         }
     }
-    s
+    w.write_all(s.as_bytes())
 }
 
 /// The tracking table for people (`export --format csv`): the headers and standing words of the

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde_json::{Value, json};
 
 use crate::git::Commit;
-use crate::history::{Field, Flag, Kind, TaskChange};
+use crate::history::{Field, Flag, FrameChange, FrameItem, Kind, TaskChange};
 use crate::i18n::Tr;
 use crate::model::plan::Plan;
 use crate::render::json::date;
@@ -154,7 +154,66 @@ pub fn flag_line(plan: &Plan, f: &Flag, tr: &dyn Tr) -> String {
             )
         }
         Flag::UnknownUnit { unit } => format!("{}: `{unit}`", h.flag_unknown_unit),
+        Flag::MilestoneLater {
+            number,
+            from_due,
+            to_due,
+        } => format!(
+            "{} {number}: {} → {}",
+            h.flag_milestone_later,
+            opt_date(tr, *from_due),
+            opt_date(tr, *to_due)
+        ),
+        Flag::Frame(c) => {
+            // The flag's own label is the file already; keep the line short.
+            let line = frame_line(c, tr);
+            let rest = line
+                .strip_prefix(c.file())
+                .and_then(|r| r.strip_prefix(": "))
+                .unwrap_or(&line);
+            format!("{}: {rest}", h.flag_frame)
+        }
     }
+}
+
+/// One change to plan.toml or units.toml: `plan.toml: group 1: declared 2 → 1`.
+pub fn frame_line(c: &FrameChange, tr: &dyn Tr) -> String {
+    let h = tr.history();
+    let item = match &c.item {
+        FrameItem::Plan => String::new(),
+        FrameItem::Group(id) => format!("{} {id}: ", h.frame_group),
+        FrameItem::Unit(id) => format!("{} {id}: ", h.frame_unit),
+    };
+    let v = |x: &Option<String>| x.clone().unwrap_or_else(|| "—".into());
+    let what = match (c.key, &c.from, &c.to) {
+        ("", None, Some(t)) => format!("+ {t}"),
+        ("", Some(f), None) => format!("− {f}"),
+        (key, from, to) => format!("{key} {} → {}", v(from), v(to)),
+    };
+    format!("{}: {item}{what}", c.file())
+}
+
+/// Frame changes as text lines (each indented) or Markdown list items.
+pub fn frame_text(changes: &[FrameChange], tr: &dyn Tr, md: bool) -> String {
+    changes
+        .iter()
+        .map(|c| {
+            if md {
+                format!("- {}\n", escape(&frame_line(c, tr)))
+            } else {
+                format!("{}\n", frame_line(c, tr))
+            }
+        })
+        .collect()
+}
+
+pub fn frame_json(c: &FrameChange) -> Value {
+    let (kind, id) = match &c.item {
+        FrameItem::Plan => ("plan", None),
+        FrameItem::Group(id) => ("group", Some(id)),
+        FrameItem::Unit(id) => ("unit", Some(id)),
+    };
+    json!({"file": c.file(), "item": kind, "id": id, "key": c.key, "from": c.from, "to": c.to, "flag": c.is_flag()})
 }
 
 pub fn commit_line(c: &Commit, tr: &dyn Tr) -> String {

@@ -28,6 +28,22 @@ const SUMMARY_TITLE: usize = 60;
 /// The calendar of `rows` (tasks in plan order, each followed by its milestones).
 /// `name` is the calendar's display name (the plan code, plus the unit when filtered).
 pub fn calendar(plan: &Plan, rows: &[Row], as_of: NaiveDate, lang: Lang, name: &str) -> String {
+    let mut out = vec![];
+    // Writing into memory cannot fail.
+    let _ = calendar_to(&mut out, plan, rows, as_of, lang, name);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`calendar`] written as it is made, one event at a time, as the rows come (an export of
+/// 200,000 tasks must not hold the whole calendar in memory).
+pub fn calendar_to<R: std::borrow::Borrow<Row>>(
+    w: &mut dyn std::io::Write,
+    plan: &Plan,
+    rows: impl IntoIterator<Item = R>,
+    as_of: NaiveDate,
+    lang: Lang,
+    name: &str,
+) -> std::io::Result<()> {
     let tr = tr(lang);
     let stamp = Utc.from_utc_datetime(&as_of.and_time(NaiveTime::MIN));
     let sequence = plan
@@ -50,8 +66,14 @@ pub fn calendar(plan: &Plan, rows: &[Row], as_of: NaiveDate, lang: Lang, name: &
     cal.append_property(("METHOD", "PUBLISH"));
     // NAME and X-WR-CALNAME are not TEXT to the crate, so they are escaped here.
     cal.name(&escape(name));
+    // The calendar's head as the crate writes it, then each event, then the end line.
+    let head = cal.to_string();
+    const END: &str = "END:VCALENDAR\r\n";
+    w.write_all(head.strip_suffix(END).unwrap_or(&head).as_bytes())?;
+    let mut push = |e: Event| w.write_all(Component::to_string(&e).as_bytes());
 
     for t in rows {
+        let t = t.borrow();
         let lead = super::units_text(&t.lead);
         let support = super::units_text(&t.support);
         let dropped = t.standing.category == Category::Dropped;
@@ -62,7 +84,7 @@ pub fn calendar(plan: &Plan, rows: &[Row], as_of: NaiveDate, lang: Lang, name: &
                 description.push(format!("{}: {support}", tr.label(Label::Support)));
             }
             description.push(format!("{}: {}", tr.label(Label::Deadline), t.deadline));
-            cal.push(event(
+            push(event(
                 &format!("{prefix}-{}@tiendo", t.id),
                 due,
                 &format!("{} {}", t.id, super::cut(&t.title, SUMMARY_TITLE)),
@@ -70,7 +92,7 @@ pub fn calendar(plan: &Plan, rows: &[Row], as_of: NaiveDate, lang: Lang, name: &
                 tr.category(t.standing.category),
                 dropped,
                 (stamp, sequence),
-            ));
+            ))?;
         }
         for m in &t.milestones {
             let Some(due) = m.standing.due else { continue };
@@ -87,7 +109,7 @@ pub fn calendar(plan: &Plan, rows: &[Row], as_of: NaiveDate, lang: Lang, name: &
                 format!("{}: {lead}", tr.label(Label::Lead)),
                 format!("{}: {}", tr.label(Label::Deadline), m.deadline),
             ];
-            cal.push(event(
+            push(event(
                 &format!("{prefix}-{}-m{}@tiendo", t.id, m.number),
                 due,
                 &format!(
@@ -100,10 +122,10 @@ pub fn calendar(plan: &Plan, rows: &[Row], as_of: NaiveDate, lang: Lang, name: &
                 tr.category(m.standing.category),
                 dropped,
                 (stamp, sequence),
-            ));
+            ))?;
         }
     }
-    cal.to_string()
+    w.write_all(END.as_bytes())
 }
 
 fn event(

@@ -761,6 +761,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn comparison_leaves_out_the_provenance_and_the_secretariat_parts() {
+        let tr = crate::i18n::tr(crate::i18n::Lang::Vi);
+        let a = "# B\n- **Dữ liệu:** thư mục kế hoạch tại commit `aaa`\n## 11. X\n\n<!-- ghi-chu -->\nmột\n<!-- /ghi-chu -->\n| 1 |\n";
+        let b = "# B\n- **Dữ liệu:** thư mục kế hoạch tại commit `bbb`, có thay đổi chưa commit\n## 11. X\n\n<!-- ghi-chu -->\nhai\nba\n<!-- /ghi-chu -->\n| 1 |\n";
+        assert_eq!(comparable(a, tr), comparable(b, tr));
+        let c = b.replace("| 1 |", "| 2 |");
+        assert_ne!(
+            comparable(a, tr),
+            comparable(&c, tr),
+            "the computed part still counts"
+        );
+        // A narrative cannot close its own section early.
+        assert_eq!(narrative_text("a <!-- /ghi-chu --> b\n# H"), "a  b\n### H");
+    }
+
+    #[test]
     fn cells_cannot_break_tables_or_inject_html() {
         assert_eq!(escape("a | b"), "a \\| b");
         assert_eq!(
