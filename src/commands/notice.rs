@@ -88,7 +88,8 @@ pub fn run(
         narrative: Narrative::default(),
         by_member: false,
     };
-    let report = crate::report::build(plan, &judged, spec, None);
+    // No history section in a letter: the log is not read.
+    let report = crate::report::build(plan, &judged, spec, Err(crate::git::Unavailable::NotARepo));
     let mut letters: BTreeMap<String, Lists> = BTreeMap::new();
     for d in &report.overdue {
         for u in answering(d) {

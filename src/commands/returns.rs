@@ -233,8 +233,7 @@ fn import(
                     progress: Some(e.progress.clone()),
                     status: e.done_on.map(|_| TaskStatus::Done),
                     done_on: e.done_on,
-                    milestone_done: None,
-                    amendment: None,
+                    ..Update::default()
                 };
                 match edit::apply_update(&text, &update) {
                     Ok(next) => text = next,
