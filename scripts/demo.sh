@@ -5,8 +5,10 @@
 # (tests/fixtures/frozen-plan: plan/ before any real progress was recorded), then plays a
 # plausible year (March 2024 – February 2025) of monthly progress with `tiendo update --commit`
 # as a clerk would: dated commits, some tasks done on time, some late, some units silent, one
-# deadline moved, one lead reassigned, and finally a review branch. Then it prints
-# `tiendo report`, `tiendo log` and `tiendo review` on it.
+# deadline moved, one lead reassigned, and finally a review branch. It writes the July 2024
+# report as Word (`van-ban/2024-07.docx`) and the tracking workbook as Excel
+# (`van-ban/theo-doi-2024-07.xlsx`) and one reminder letter (`van-ban/2024-07-so-tttt.docx`).
+# Then it prints `tiendo report`, `tiendo log` and `tiendo review` on it.
 #
 # Usage:  scripts/demo.sh            (tiendo on PATH when its version matches, else a release build)
 #         TIENDO=path/to/tiendo scripts/demo.sh
@@ -43,6 +45,10 @@ unset TIENDO_PLAN
 # progress must not be mixed with. Its README.md says what the copy is; the plan does not need it.
 cp -R "$here/tests/fixtures/frozen-plan" "$work/plan"
 rm -f "$work/plan/README.md"
+# How outgoing documents are headed and signed: plan/'s [document] settings (not part of the
+# frozen plan), so the demo's Word files carry the real header block.
+printf '\n' >> "$work/plan/plan.toml"
+awk '/^# Văn bản đi/{p=1} p&&/^$/{exit} p' "$here/plan/plan.toml" >> "$work/plan/plan.toml"
 cd "$work"
 git init -q -b main
 
@@ -113,17 +119,22 @@ up 2024-06-14 8.3 so-tttt 20 "Đang xây dựng chương trình tập huấn"
 day 2024-06-21
 "$TIENDO" --as-of 2024-06-21 update 7.4 --milestone 1 --done-on 2024-06-20 --status doing \
     --commit >/dev/null
-edit 2024-06-25 plan/tasks/TT/TT.6.toml \
-    'deadline = "Hoàn thành trước 01/7/2024"' 'deadline = "Hoàn thành trước 01/10/2024"' \
-    "TT.6: lùi thời hạn đến trước 01/10/2024 theo đề nghị của Sở Nội vụ (minh họa)"
+# The extension is a dated amendment with its basis, not an edit of the plan's own deadline: the
+# June report (judged on 14/06) still shows the deadline then in force, the July report the change.
+day 2024-06-25
+"$TIENDO" --as-of 2024-06-25 update TT.6 --deadline "Hoàn thành trước 01/10/2024" \
+    --on 2024-06-20 --basis "Công văn số 1234/UBND-KT ngày 18/6/2024 (minh họa — hư cấu)" \
+    --amendment-note "Lùi thời hạn theo đề nghị của Sở Nội vụ (minh họa)" --commit >/dev/null
 
 # --- Tháng 7/2024: TT.4 xong trễ; 8.3 quá hạn, không ai báo cáo ----------------------------
 done_ 2024-07-08 TT.4 ca-tinh 2024-07-05 "Bộ Công an đã tiếp nhận đề xuất (trễ hạn)"
 up 2024-07-12 5.2 ca-tinh 65 "Tiếp tục làm sạch dữ liệu"
 
 # --- Tháng 8/2024: đổi đơn vị chủ trì nhiệm vụ 5.5 -------------------------------------------
-edit 2024-08-05 plan/tasks/5/5.5.toml 'lead = ["so-tttt"]' 'lead = ["ca-tinh"]' \
-    "5.5: giao Công an tỉnh chủ trì xử lý sim rác (minh họa)"
+day 2024-08-05
+"$TIENDO" --as-of 2024-08-05 update 5.5 --lead ca-tinh --on 2024-08-01 \
+    --basis "Quyết định số 56/QĐ-UBND ngày 31/7/2024 (minh họa — hư cấu)" \
+    --amendment-note "Giao Công an tỉnh chủ trì xử lý sim rác (minh họa)" --commit >/dev/null
 up 2024-08-12 TT.7 so-tnmt 40 "Đã số hóa hồ sơ địa chính của 3/9 huyện"
 up 2024-08-13 5.5 ca-tinh 30 "Đã phối hợp doanh nghiệp viễn thông rà soát thuê bao"
 
@@ -159,6 +170,24 @@ edit 2025-02-21 plan/tasks/8/8.3.toml 'lead = ["so-tttt", "vp-ubnd-tinh"]' 'lead
     "8.3: đề nghị giao Sở Nội vụ chủ trì (minh họa)"
 git switch -q main
 
+# --- Documents that leave the office: the July 2024 report as Word and Excel, one letter -----
+out="$work/van-ban"
+# What only people can write (I.1 direction, II shortcomings, IV proposals) comes from the
+# secretariat's notes file beside the report; the rest comes from the data.
+mkdir -p "$out/ghi-chu"
+cat > "$out/ghi-chu/2024-07.md" <<'NOTES'
+## I.1 Công tác chỉ đạo, điều hành
+- Tổ Công tác ban hành Công văn số 45/TCTDA06 ngày 20/6/2024 đôn đốc triển khai các nhiệm vụ quý III (DỮ LIỆU MINH HỌA — hư cấu).
+## II Tồn tại, hạn chế và nguyên nhân
+- Việc tập huấn an toàn thông tin cho cán bộ cấp huyện chậm do chưa bố trí được kinh phí (DỮ LIỆU MINH HỌA — hư cấu).
+## IV Đề xuất, kiến nghị
+- Đề nghị UBND tỉnh bố trí kinh phí tập huấn an toàn thông tin năm 2024 (DỮ LIỆU MINH HỌA — hư cấu).
+NOTES
+"$TIENDO" report --month 2024-07 --format docx --out "$out" 2>/dev/null
+"$TIENDO" --as-of 2024-07-14 export --format xlsx -o "$out/theo-doi-2024-07.xlsx" 2>/dev/null
+"$TIENDO" --as-of 2024-07-10 notice --month 2024-07 --unit so-tttt --format docx --out "$out" \
+    >/dev/null
+
 # --- What it shows ---------------------------------------------------------------------------
 show() {
     printf '\n===== $ tiendo %s =====\n\n' "$*"
@@ -173,4 +202,5 @@ git switch -q dieu-chinh-2025
 show --as-of 2025-02-21 review main
 git switch -q main
 
+printf '\nVăn bản (Word, Excel): %s\n' "$(cd "$out" && ls | tr '\n' ' ')"
 printf '\nDemo repository (DỮ LIỆU MINH HỌA — hư cấu): %s\n' "$work"

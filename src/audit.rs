@@ -137,12 +137,24 @@ pub fn plan_log(
     since: Option<NaiveDate>,
     until: Option<NaiveDate>,
 ) -> Result<Vec<Entry>> {
+    plan_log_from(repo, "HEAD", plan, since, until)
+}
+
+/// [`plan_log`] from a given commit (`report --at REV`).
+pub fn plan_log_from(
+    repo: &Repo,
+    rev: &str,
+    plan: &Plan,
+    since: Option<NaiveDate>,
+    until: Option<NaiveDate>,
+) -> Result<Vec<Entry>> {
     // Ask git for two days more on each side (time zones, and git reads a bare date as that day at the current time), then filter on the commit's own day.
     let widen =
         |d: Option<NaiveDate>, days: i64| d.map(|d| (d + chrono::Duration::days(days)).to_string());
     let path = repo.in_repo("tasks");
     let commits: Vec<Commit> = repo
-        .log(
+        .log_from(
+            rev,
             &[path],
             false,
             widen(since, -2).as_deref(),
@@ -238,6 +250,79 @@ pub fn snapshot(repo: &Repo, rev: &str) -> Result<Vec<Task>> {
         .collect();
     tasks.sort_by(|a, b| crate::model::id::cmp_ids(&a.id.value, &b.id.value));
     Ok(tasks)
+}
+
+/// The whole plan (plan.toml, units.toml, every task file) at a commit, through one `ls-tree`
+/// and one `cat-file --batch`: `report --at REV`.
+pub fn plan_at(repo: &Repo, commit: &str) -> Result<load::Loaded> {
+    let prefix = &repo.plan_prefix;
+    let dir = if prefix.is_empty() {
+        "."
+    } else {
+        prefix.as_str()
+    };
+    let files = repo.ls_tree_blobs(commit, dir)?;
+    let plan_toml = repo.in_repo("plan.toml");
+    let units_toml = repo.in_repo("units.toml");
+    let (wanted, specs): (Vec<&String>, Vec<String>) = files
+        .iter()
+        .filter(|(p, _)| *p == plan_toml || *p == units_toml || is_task_file(repo, p))
+        .map(|(p, id)| (p, id.clone()))
+        .unzip();
+    let blobs = repo.cat_files(&specs)?;
+    let shown = |p: &str| {
+        let rel = p.strip_prefix(prefix.as_str()).unwrap_or(p);
+        format!("{}{rel}", prefix)
+    };
+    let (mut plan, mut units, mut tasks) = (None, None, vec![]);
+    for (p, b) in wanted.into_iter().zip(blobs) {
+        let Some(b) = b else { continue };
+        if *p == plan_toml {
+            plan = Some((shown(p), b));
+        } else if *p == units_toml {
+            units = Some((shown(p), b));
+        } else {
+            tasks.push((shown(p), b));
+        }
+    }
+    Ok(load::from_bytes(plan, units, tasks))
+}
+
+/// Commits between `base` and `head` (first parent) that change or delete a file whose
+/// previous version is an issued report (it carries the issued marker): one `git log --raw`
+/// and one `cat-file --batch`. Returns (short commit, path, the report's number and date).
+pub fn issued_reports_edited(
+    repo: &Repo,
+    base: &str,
+    head: &str,
+) -> Result<Vec<(String, String, crate::report::Issued)>> {
+    let commits = repo.log_from(&format!("{base}..{head}"), &[], false, None, None)?;
+    let mut candidates: Vec<(String, String, String)> = vec![];
+    for c in &commits {
+        for (f, (old, _)) in c.files.iter().zip(&c.blobs) {
+            if let (Some(path), Some(old)) = (f.old_path(), old)
+                && path.ends_with(".md")
+            {
+                candidates.push((c.short.clone(), path.to_string(), old.clone()));
+            }
+        }
+    }
+    let blobs = repo.cat_files(
+        &candidates
+            .iter()
+            .map(|(_, _, b)| b.clone())
+            .collect::<Vec<_>>(),
+    )?;
+    let mut out: Vec<(String, String, crate::report::Issued)> = candidates
+        .into_iter()
+        .zip(blobs)
+        .filter_map(|((commit, path, _), b)| {
+            let text = String::from_utf8_lossy(&b?).into_owned();
+            crate::report::Issued::of_text(&text).map(|i| (commit, path, i))
+        })
+        .collect();
+    out.reverse(); // oldest commit first
+    Ok(out)
 }
 
 /// `plan.toml` and `units.toml` at a revision (one `cat-file --batch`), for the field-by-field

@@ -76,6 +76,7 @@ pub const PLAN_RULES: &[(&str, Needs, PlanRule)] = &[
     ("task-ids", Needs::Nothing, task_ids),
     ("task-groups", Needs::Nothing, task_groups),
     ("group-counts", Needs::Nothing, group_counts),
+    ("plan-period", Needs::Nothing, plan_period),
     ("unit-cycles", Needs::Units, unit_cycles),
 ];
 
@@ -89,6 +90,7 @@ pub const TASK_RULES: &[(&str, Needs, TaskRule)] = &[
     ("progress", Needs::Units, progress),
     ("indicators", Needs::Nothing, indicators),
     ("amendments", Needs::Units, amendments),
+    ("links-and-receipts", Needs::Nothing, links_and_receipts),
 ];
 
 pub fn run(input: &Input<'_>) -> Vec<Problem> {
@@ -173,6 +175,47 @@ fn plan_settings(i: &Input<'_>, out: &mut Vec<Problem>) {
             && i.plan.units.get(&u.value).is_none()
         {
             out.push(unknown_unit(i.plan, &m.file, u));
+        }
+    }
+}
+
+/// Once, not per task: the plan's period is over and nobody closed it.
+fn plan_period(i: &Input<'_>, out: &mut Vec<Problem>) {
+    let m = &i.plan.meta;
+    if let Some(end) = m.period_end
+        && m.closed_on.is_none()
+        && i.as_of > end
+    {
+        out.push(Problem::warning(
+            &m.file,
+            Pos::default(),
+            ProblemKind::PlanEndedOpen { end },
+        ));
+    }
+}
+
+/// `same_as` and `overlaps` name tasks that exist; a return is not received before its day.
+fn links_and_receipts(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
+    for l in t.same_as.iter().chain(&t.overlaps) {
+        if i.plan.task(&l.value).is_none() {
+            out.push(Problem::error(
+                &t.file,
+                l.pos,
+                ProblemKind::UnknownLinkedTask {
+                    id: l.value.clone(),
+                },
+            ));
+        }
+    }
+    for p in &t.progress {
+        if let Some(r) = &p.received
+            && r.value < p.date.value
+        {
+            out.push(Problem::warning(
+                &t.file,
+                r.pos,
+                ProblemKind::ReceivedBeforeDate,
+            ));
         }
     }
 }

@@ -78,6 +78,8 @@ pub enum ListFormat {
 pub enum ReportFormat {
     Md,
     Json,
+    /// A Word draft in the Nghị định 30/2020 form (needs --out)
+    Docx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -118,13 +120,21 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the manual page (roff)
     Man,
-    /// Export tasks and milestones: calendar (ICS), spreadsheet (CSV) or JSON
+    /// Export tasks and milestones: calendar (ICS), table for people (CSV, XLSX) or JSON
     Export(ExportArgs),
     /// Import tasks from a table shaped like the plan's appendix (TSV or CSV)
     Import(ImportArgs),
     /// Git merge driver for task files: keep both sides' progress entries
     #[command(name = "merge-driver")]
     MergeDriver(MergeDriverArgs),
+    /// Close the plan on a day: views then judge it as of that day
+    Close(CloseArgs),
+    // Issue 17: documents that leave the office.
+    /// Write draft reminder letters (công văn đôn đốc) to units that are late or silent
+    Notice(NoticeArgs),
+    /// Units' returns: write a unit's sheet to fill, or import filled sheets
+    #[command(subcommand)]
+    Returns(ReturnsCommand),
     /// List the plans of the folder: code, period, open or closed, task counts, overdue
     Plans(PlansArgs),
     /// Carry the unfinished tasks of a plan over into the next plan, linked back
@@ -133,6 +143,76 @@ pub enum Command {
     /// Read exchange documents (export --all-plans) into one read-only workspace
     #[command(name = "import-plan")]
     ImportPlan(ImportPlanArgs),
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issue 17: reminder letters and units' returns.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NoticeFormat {
+    Md,
+    Docx,
+}
+
+#[derive(Debug, Args)]
+pub struct NoticeArgs {
+    /// The month (YYYY-MM) whose reports are due by its report day
+    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
+    pub month: crate::model::window::Month,
+    /// Only the letter to this unit (id, name or alias)
+    #[arg(long, value_name = "UNIT")]
+    pub unit: Option<String>,
+    /// Output format
+    #[arg(long, default_value = "docx")]
+    pub format: NoticeFormat,
+    /// Folder for the letters (`DIR/YYYY-MM-<unit>.md|docx`)
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReturnsCommand {
+    /// Write the sheet a unit fills for a month: its active tasks, locked, with columns to fill
+    Template(ReturnsTemplateArgs),
+    /// Read filled sheets and append their progress entries (refusing a sheet with any bad row)
+    Import(ReturnsImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ReturnsTemplateArgs {
+    /// The unit (id, name or alias)
+    #[arg(long, value_name = "UNIT")]
+    pub unit: String,
+    /// The month (YYYY-MM) the return is for
+    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
+    pub month: crate::model::window::Month,
+    /// The .xlsx file to write
+    #[arg(long, short, value_name = "FILE")]
+    pub output: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ReturnsImportArgs {
+    /// Filled sheets (.xlsx)
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Print the lines that would be added, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Commit each unit's sheet as one commit
+    #[arg(long, conflicts_with = "dry_run")]
+    pub commit: bool,
+}
+
+/// `tiendo close` (issue 15).
+#[derive(Debug, Args)]
+pub struct CloseArgs {
+    /// The plan's closing day (e.g. the end of its period, 2024-12-31)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub on: chrono::NaiveDate,
+    /// Commit plan.toml (only that file) after writing
+    #[arg(long)]
+    pub commit: bool,
 }
 
 // ---- several plans (issue 16) ----
@@ -201,9 +281,14 @@ pub struct CompletionsArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
+    /// Calendar events (one per dated task and milestone)
     Ics,
+    /// The tracking table for people: headers and standing words in --lang, dates dd/mm/yyyy
     Csv,
+    /// Tasks and milestones for machines (stable keys, ISO dates)
     Json,
+    /// The tracking workbook: all tasks, overdue, one sheet per lead unit, indicators (needs -o)
+    Xlsx,
 }
 
 #[derive(Debug, Args)]
@@ -310,6 +395,10 @@ pub struct UpdateArgs {
     /// Percent complete (0-100)
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=100))]
     pub percent: Option<u8>,
+    /// The day the secretariat received the report, when later than --date (a late return is
+    /// left out of its own month's report and listed as late in the next)
+    #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "note")]
+    pub received: Option<chrono::NaiveDate>,
     /// Indicator name the value is for
     #[arg(long, value_name = "NAME", requires = "value")]
     pub indicator: Option<String>,
@@ -533,16 +622,52 @@ pub struct UnitsArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(group(
+    clap::ArgGroup::new("which")
+        .args(["month", "quarter", "half", "year", "final_", "period"])
+))]
 pub struct ReportArgs {
     /// The report month (YYYY-MM); the window runs from the 15th of the month before to the 14th [default: the month whose window closed last]
     #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
     pub month: Option<crate::model::window::Month>,
+    /// A quarter (2024-Q2): from the 15th of the month before it to the 14th of its last month
+    #[arg(long, value_name = "YYYY-QN", value_parser = parse_quarter)]
+    pub quarter: Option<(i32, u32)>,
+    /// Six months (2024-H1): 15/12 of the year before to 14/06, or 15/06 to 14/12
+    #[arg(long, value_name = "YYYY-HN", value_parser = parse_half)]
+    pub half: Option<(i32, u32)>,
+    /// A year (2024): 15/12 of the year before to 14/12
+    #[arg(long, value_name = "YYYY", value_parser = clap::value_parser!(i32).range(1900..=2200))]
+    pub year: Option<i32>,
+    /// The closing tally as of the plan's end: every task's final standing
+    #[arg(long = "final", id = "final_")]
+    pub final_: bool,
+    /// Any period by its file name: 2024-06, 2024-Q2, 2024-H1, 2024 or final (for scripts that
+    /// check every file in reports/)
+    #[arg(long, value_name = "NAME", value_parser = parse_period)]
+    pub period: Option<crate::report::Period>,
+    /// Judge from the plan as a past revision of the repository held it (a commit, tag, branch)
+    #[arg(long, value_name = "REV")]
+    pub at: Option<String>,
     /// Write DIR/YYYY-MM.md instead of printing
     #[arg(long, short = 'o', value_name = "DIR")]
     pub out: Option<PathBuf>,
-    /// Compare with the file in --out; print a diff and exit 1 when they differ
+    /// Compare with the file in --out; print a diff and exit 1 when they differ (issued reports
+    /// are skipped; the provenance line and the secretariat's parts are not compared)
     #[arg(long, requires = "out")]
     pub check: bool,
+    /// Issue the report with this number (e.g. 85/BC-TCTDA06): it becomes a record that --out
+    /// never overwrites
+    #[arg(
+        long,
+        value_name = "NUMBER",
+        requires = "out",
+        conflicts_with = "check"
+    )]
+    pub issue: Option<String>,
+    /// The day the report is issued [default: today]
+    #[arg(long, value_name = "DATE", requires = "issue", value_parser = parse_date)]
+    pub issued_on: Option<chrono::NaiveDate>,
     /// Output format
     #[arg(long, default_value = "md")]
     pub format: ReportFormat,
@@ -575,6 +700,22 @@ pub fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
     }
     chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d")
         .map_err(|_| format!("`{s}` is not a date in the form YYYY-MM-DD"))
+}
+
+fn parse_period(s: &str) -> Result<crate::report::Period, String> {
+    crate::report::Period::parse(s).ok_or_else(|| {
+        format!("`{s}` is not a report period: YYYY-MM, YYYY-QN, YYYY-HN, YYYY or final")
+    })
+}
+
+fn parse_quarter(s: &str) -> Result<(i32, u32), String> {
+    crate::report::Period::parse_part(s, 'Q')
+        .ok_or_else(|| format!("`{s}` is not a quarter in the form YYYY-QN (N = 1–4)"))
+}
+
+fn parse_half(s: &str) -> Result<(i32, u32), String> {
+    crate::report::Period::parse_part(s, 'H')
+        .ok_or_else(|| format!("`{s}` is not a half-year in the form YYYY-HN (N = 1 or 2)"))
 }
 
 /// A finite number (NaN and infinities are refused: `--value NaN` was shown as `NaN%`).

@@ -96,6 +96,8 @@ pub struct NewProgress {
     pub percent: Option<u8>,
     pub indicator: Option<String>,
     pub value: Option<f64>,
+    /// The day the secretariat received it, when later than `date`.
+    pub received: Option<NaiveDate>,
 }
 
 /// What `tiendo update` asks for; every part is optional.
@@ -399,6 +401,9 @@ pub fn apply_update(text: &str, u: &Update) -> Result<String, EditError> {
         if let Some(v) = p.value {
             t.insert("value", Item::Value(Value::from(v)));
         }
+        if let Some(r) = p.received {
+            t.insert("received", Item::Value(date_value(r)));
+        }
         t.set_position(Some(position));
         t.decor_mut().set_prefix("\n");
         let slot = root
@@ -586,6 +591,8 @@ const TASK: Shape = Shape {
         "carried_from",
         "carried_to",
         "carried_on",
+        "same_as",
+        "overlaps",
         "source",
         "milestone",
         "indicator",
@@ -633,13 +640,21 @@ const MILESTONE: Shape = Shape {
     children: &[],
 };
 const INDICATOR: Shape = Shape {
-    keys: &["name", "target", "unit", "target_value", "baseline"],
+    keys: &["name", "text", "target", "unit", "target_value", "baseline"],
     dates: &[],
     children: &[],
 };
 const PROGRESS: Shape = Shape {
-    keys: &["date", "by", "note", "percent", "indicator", "value"],
-    dates: &["date"],
+    keys: &[
+        "date",
+        "by",
+        "note",
+        "percent",
+        "indicator",
+        "value",
+        "received",
+    ],
+    dates: &["date", "received"],
     children: &[],
 };
 const PLAN: Shape = Shape {
@@ -652,10 +667,13 @@ const PLAN: Shape = Shape {
         "report_day",
         "before_is_inclusive",
         "source",
+        "period_start",
+        "period_end",
+        "closed_on",
         "group",
         "acknowledge",
     ],
-    dates: &["issued"],
+    dates: &["issued", "period_start", "period_end", "closed_on"],
     children: &[("group", &GROUP), ("acknowledge", &ACKNOWLEDGE)],
 };
 const ACKNOWLEDGE: Shape = Shape {
@@ -1288,6 +1306,22 @@ impl Output {
     }
 }
 
+/// Write `bytes` whole to an output path through [`Output`] (a regular file is replaced
+/// atomically; see there for devices and links); `out` is standard output for `-`.
+pub fn write_output(
+    path: &Path,
+    bytes: &[u8],
+    follow_links: bool,
+    out: &mut dyn Write,
+) -> Result<Option<PathBuf>> {
+    let mut sink = Output::open(path, follow_links)?;
+    if let Err(e) = sink.writer(out).write_all(bytes) {
+        sink.abandon();
+        return Err(e.into());
+    }
+    sink.finish(out)
+}
+
 /// The file changed on disk between reading and writing.
 #[derive(Debug)]
 pub struct ChangedOnDisk(pub PathBuf);
@@ -1521,6 +1555,7 @@ mod tests {
                 percent: Some(60),
                 indicator: Some("x".into()),
                 value: Some(93.3),
+                received: None,
             }),
             ..Update::default()
         };

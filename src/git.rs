@@ -237,6 +237,19 @@ impl Repo {
         since: Option<&str>,
         until: Option<&str>,
     ) -> Result<Vec<Commit>> {
+        self.log_from("HEAD", paths, follow, since, until)
+    }
+
+    /// [`Repo::log`] from a given commit instead of HEAD (`report --at REV`).
+    pub fn log_from(
+        &self,
+        rev: &str,
+        paths: &[String],
+        follow: bool,
+        since: Option<&str>,
+        until: Option<&str>,
+    ) -> Result<Vec<Commit>> {
+        check_rev(rev)?;
         let mut args: Vec<String> = vec![
             "log".into(),
             "-z".into(),
@@ -262,12 +275,44 @@ impl Repo {
             args.push(format!("--until={u}"));
         }
         args.push("--end-of-options".into());
-        args.push("HEAD".into());
+        args.push(rev.into());
         args.push("--".into());
         args.extend(paths.iter().cloned());
         let refs: Vec<&str> = args.iter().map(String::as_str).collect();
         let out = run(&self.root, &refs)?;
         Ok(parse_log(&out))
+    }
+
+    /// The last commit that changed `path` (repository-relative; the whole repository when
+    /// empty), and whether the working tree has uncommitted changes there: what a report was
+    /// judged from. Two git processes.
+    pub fn basis(&self, path: &str) -> Result<(Option<String>, bool)> {
+        let path = if path.is_empty() { "." } else { path };
+        let out = run(
+            &self.root,
+            &[
+                "log",
+                "-1",
+                "--format=%H",
+                "--end-of-options",
+                "HEAD",
+                "--",
+                path,
+            ],
+        )?;
+        let commit = String::from_utf8_lossy(&out).trim().to_string();
+        let status = run(
+            &self.root,
+            &[
+                "status",
+                "--porcelain",
+                "-z",
+                "--untracked-files=all",
+                "--",
+                path,
+            ],
+        )?;
+        Ok(((!commit.is_empty()).then_some(commit), !status.is_empty()))
     }
 
     /// Every file under `dir` (repository-relative) at a revision.
@@ -414,19 +459,18 @@ impl Repo {
         Ok(out)
     }
 
-    /// Commit just `files` with `message` (issue 16: a carry-over writes several); returns the
-    /// short hash.
-    pub fn commit_files(&self, files: &[PathBuf], message: &str) -> Result<String> {
-        let names: Vec<String> = files
-            .iter()
-            .map(|f| f.to_string_lossy().to_string())
-            .collect();
-        let mut add = vec!["add", "--"];
-        add.extend(names.iter().map(String::as_str));
-        run(&self.root, &add)?;
-        let mut commit = vec!["commit", "--quiet", "-m", message, "--"];
-        commit.extend(names.iter().map(String::as_str));
-        run(&self.root, &commit)?;
+    /// Commit just `files` (nothing else that is staged) as one commit; returns the short hash.
+    pub fn commit_files(&self, files: &[&Path], message: &str) -> Result<String> {
+        let mut args: Vec<String> = vec!["add".into(), "--".into()];
+        args.extend(files.iter().map(|f| f.to_string_lossy().to_string()));
+        let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+        run(&self.root, &refs)?;
+        let mut args: Vec<String> = ["commit", "--quiet", "-m", message, "--"]
+            .map(String::from)
+            .to_vec();
+        args.extend(files.iter().map(|f| f.to_string_lossy().to_string()));
+        let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+        run(&self.root, &refs)?;
         let out = run(&self.root, &["rev-parse", "--short", "HEAD"])?;
         Ok(String::from_utf8_lossy(&out).trim().to_string())
     }

@@ -82,6 +82,9 @@ pub struct RawPlan {
     /// Known warnings the plan accepts: `check` leaves them out of its count and `--strict`
     #[serde(default, rename = "acknowledge")]
     pub acknowledge: Vec<RawAcknowledge>,
+    /// How documents that leave the office are headed and signed (Nghị định 30/2020/NĐ-CP)
+    #[serde(default)]
+    pub document: Option<RawDocument>,
 }
 
 /// A known warning the plan accepts, with its reason
@@ -100,6 +103,43 @@ pub struct RawAcknowledge {
     pub tasks: Vec<String>,
     /// Why it is accepted
     pub reason: String,
+}
+
+/// `[document]`: the header block, signature and recipients of the Word report and reminder
+/// letters. Every field is optional; what is missing shows as a visible placeholder.
+#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawDocument {
+    /// The superior body, e.g. "UBND TỈNH TÂY NINH"
+    #[serde(default)]
+    pub superior: Option<String>,
+    /// The issuing body, e.g. "TỔ CÔNG TÁC ĐỀ ÁN 06"
+    #[serde(default)]
+    pub issuer: Option<String>,
+    /// The issuer's abbreviation in document numbers: "…/BC-TCTDA06"
+    #[serde(default)]
+    pub issuer_code: Option<String>,
+    /// The place in "Tây Ninh, ngày … tháng … năm …"
+    #[serde(default)]
+    pub place: Option<String>,
+    /// The signing authority line, e.g. "KT. TỔ TRƯỞNG"
+    #[serde(default)]
+    pub signer_authority: Option<String>,
+    /// The signer's title, e.g. "PHÓ TỔ TRƯỞNG THƯỜNG TRỰC"
+    #[serde(default)]
+    pub signer_title: Option<String>,
+    /// The signer's name (empty: a placeholder is printed)
+    #[serde(default)]
+    pub signer_name: Option<String>,
+    /// Recipients of the monthly report (Nơi nhận), one a line, without "-" or ";"
+    #[serde(default)]
+    pub recipients: Vec<String>,
+    /// Recipients of reminder letters besides the unit addressed
+    #[serde(default)]
+    pub notice_recipients: Vec<String>,
+    /// The archive line's holders: "Lưu: VT, …"
+    #[serde(default)]
+    pub archive: Option<String>,
 }
 
 /// One of the plan's groups, in plan order
@@ -209,6 +249,15 @@ pub struct RawTask {
     /// Remarks; every disagreement between the plan's body and its appendix, quoting both
     #[serde(default)]
     pub notes: Vec<String>,
+    /// The id of a task that is the same piece of work (the plan lists it twice): progress on
+    /// either counts for both, and the overview counts it once
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub same_as: Option<Spanned<String>>,
+    /// Ids of tasks whose work overlaps this one's (near-duplicates kept apart)
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub overlaps: Vec<Spanned<String>>,
     /// Where the task comes from
     #[serde(default)]
     pub source: Option<RawSource>,
@@ -353,6 +402,9 @@ pub struct RawIndicator {
     /// A name unique in the task; progress entries refer to it
     #[schemars(with = "String")]
     pub name: Spanned<String>,
+    /// The indicator as the plan words it, e.g. "Tỷ lệ hồ sơ được xử lý trực tuyến cấp tỉnh"
+    #[serde(default)]
+    pub text: Option<String>,
     /// The target as written, e.g. "100%"
     pub target: String,
     /// The unit of measure, e.g. "%"
@@ -389,6 +441,11 @@ pub struct RawProgress {
     /// The indicator's value (with `indicator`)
     #[serde(default)]
     pub value: Option<f64>,
+    /// The day the secretariat received the report (default: `date`); a report received after
+    /// its window closed is listed as late in the next report
+    #[serde(default)]
+    #[schemars(schema_with = "crate::schema::date")]
+    pub received: Option<Spanned<Datetime>>,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -911,6 +968,7 @@ fn build_task_in(raw: RawTask, text: &str, shown: &str, known_nfc: bool) -> (Tas
             }
             Indicator {
                 name,
+                text: i.text.map(|t| c.nfc(t)),
                 target: c.nfc(i.target),
                 unit: i.unit.map(|u| c.nfc(u)),
                 target_value: i.target_value.filter(|v| v.is_finite()),
@@ -965,6 +1023,7 @@ fn build_task_in(raw: RawTask, text: &str, shown: &str, known_nfc: bool) -> (Tas
             percent,
             indicator: p.indicator.map(|i| c.loc_str(i)),
             value,
+            received: p.received.and_then(|d| c.date(d)),
         });
     }
     let mut amendments = vec![];
@@ -1016,6 +1075,8 @@ fn build_task_in(raw: RawTask, text: &str, shown: &str, known_nfc: bool) -> (Tas
         status: Located::new(status, status_pos),
         done_on,
         notes: c.nfc_all(raw.notes),
+        same_as: raw.same_as.map(|s| c.loc_str(s)),
+        overlaps: raw.overlaps.into_iter().map(|s| c.loc_str(s)).collect(),
         source: raw.source.map(|s| Source {
             document: s.document.map(|v| c.nfc(v)),
             body: s.body.map(|v| c.nfc(v)),
@@ -1101,6 +1162,21 @@ fn build_meta(raw: RawPlan, text: &str, shown: &str) -> (PlanMeta, Vec<Problem>)
                 reason: c.nfc(a.reason),
             })
             .collect(),
+        document: raw
+            .document
+            .map(|d| crate::model::plan::DocumentSettings {
+                superior: d.superior.map(|s| c.nfc(s)),
+                issuer: d.issuer.map(|s| c.nfc(s)),
+                issuer_code: d.issuer_code.map(|s| c.nfc(s)),
+                place: d.place.map(|s| c.nfc(s)),
+                signer_authority: d.signer_authority.map(|s| c.nfc(s)),
+                signer_title: d.signer_title.map(|s| c.nfc(s)),
+                signer_name: d.signer_name.map(|s| c.nfc(s)),
+                recipients: d.recipients.into_iter().map(|s| c.nfc(s)).collect(),
+                notice_recipients: d.notice_recipients.into_iter().map(|s| c.nfc(s)).collect(),
+                archive: d.archive.map(|s| c.nfc(s)),
+            })
+            .unwrap_or_default(),
     };
     (meta, c.problems)
 }
@@ -1771,6 +1847,136 @@ fn cached_file<T: serde::Serialize + serde::de::DeserializeOwned>(
     });
     (r.value, r.problems, record, false)
 }
+
+// ---- issue 15: a plan from a git revision ----------------------------------------------------
+
+fn parse_bytes<T: for<'de> Deserialize<'de>>(
+    bytes: Vec<u8>,
+    shown: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<(T, String, bool)> {
+    let t = match decode(bytes, shown) {
+        Ok(t) => t,
+        Err(p) => {
+            problems.push(p);
+            return None;
+        }
+    };
+    let nfc = text::first_non_nfc(&t.text).is_none();
+    match parse::<T>(&t.text, shown) {
+        Ok(raw) => Some((raw, t.text, nfc)),
+        Err(p) => {
+            problems.push(p);
+            None
+        }
+    }
+}
+
+/// A plan from file contents already in memory (a git revision: `report --at REV`), with the
+/// same parsing and problems as [`load`]. `shown` names are as `load` would display them;
+/// `tasks` holds each task file's name and bytes.
+pub fn from_bytes(
+    plan_toml: Option<(String, Vec<u8>)>,
+    units_toml: Option<(String, Vec<u8>)>,
+    tasks: Vec<(String, Vec<u8>)>,
+) -> Loaded {
+    let mut problems = vec![];
+    let mut files = 0;
+    let mut meta = PlanMeta::default();
+    if let Some((shown, bytes)) = plan_toml {
+        files += 1;
+        meta.file = shown.clone();
+        if let Some((raw, text, _)) = parse_bytes::<RawPlan>(bytes, &shown, &mut problems) {
+            let (m, p) = build_meta(raw, &text, &shown);
+            meta = m;
+            problems.extend(p);
+        }
+    }
+    let mut units = vec![];
+    let mut units_loaded = false;
+    let mut units_shown = String::from("units.toml");
+    if let Some((shown, bytes)) = units_toml {
+        files += 1;
+        units_shown = shown.clone();
+        if let Some((raw, text, _)) = parse_bytes::<RawUnits>(bytes, &shown, &mut problems) {
+            let (u, p) = build_units(raw, &text, &shown);
+            units = u;
+            units_loaded = true;
+            problems.extend(p);
+        }
+    }
+    let count = tasks.len();
+    files += count;
+    // Parse on up to two threads, as `load` does, keeping results in the order given.
+    let work = |chunk: Vec<(String, Vec<u8>)>| {
+        let mut out = vec![];
+        for (shown, bytes) in chunk {
+            let mut problems = vec![];
+            let task =
+                parse_bytes::<RawTask>(bytes, &shown, &mut problems).map(|(raw, text, nfc)| {
+                    let (t, p) = build_task_in(raw, &text, &shown, nfc);
+                    problems.extend(p);
+                    t
+                });
+            out.push((task, problems));
+        }
+        out
+    };
+    let results: Vec<(Option<Task>, Vec<Problem>)> = if count < 64 {
+        work(tasks)
+    } else {
+        let mut tasks = tasks;
+        let second = tasks.split_off(count / 2);
+        std::thread::scope(|s| {
+            let h = s.spawn(|| work(second));
+            let mut a = work(tasks);
+            a.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+            a
+        })
+    };
+    let mut keyed: Vec<(crate::model::id::TaskKey, Task)> = vec![];
+    for (t, p) in results {
+        problems.extend(p);
+        if let Some(t) = t {
+            keyed.push((crate::model::id::TaskKey::new(&t.id.value), t));
+        }
+    }
+    let all_tasks_loaded = keyed.len() == count;
+    keyed.sort_by(|(ka, a), (kb, b)| {
+        ka.cmp(kb)
+            .then_with(|| a.id.value.cmp(&b.id.value))
+            .then_with(|| a.file.cmp(&b.file))
+    });
+    Loaded {
+        plan: Plan {
+            meta,
+            units: Registry::new(units_shown, units),
+            tasks: keyed.into_iter().map(|(_, t)| t).collect(),
+        },
+        problems,
+        files,
+        all_tasks_loaded,
+        units_loaded,
+    }
+}
+
+/// The plan's closing day from `plan.toml`, read lightly (views judge as of it once passed).
+/// None when there is none or the file cannot be read (`check` reports that).
+pub fn closed_on(dir: &Path) -> Option<NaiveDate> {
+    // Regular files only: a FIFO named plan.toml must not hang a view (`load` reports it).
+    let path = dir.join("plan.toml");
+    let bytes = read_bytes(&path, "plan.toml").ok()?;
+    let text = String::from_utf8(bytes).ok()?;
+    let value: toml::Value = toml::from_str(&text).ok()?;
+    match value.get("closed_on")? {
+        toml::Value::Datetime(d) => {
+            let d = d.date?;
+            NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
+        }
+        _ => None,
+    }
+}
+// ---- end issue 15 ----------------------------------------------------------------------------
 
 #[cfg(test)]
 mod tests {

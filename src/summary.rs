@@ -49,8 +49,46 @@ pub struct Judged<'a> {
     /// The task as in force on the day judged: what the standing was judged by.
     pub in_force: InForce<'a>,
     pub reading: Result<Deadline, DeadlineError>,
+    /// The task's standing. One rule for what is overdue: an open task counts as overdue
+    /// when its own date or any of its milestones' has passed ([`overdue_by_milestone`]).
     pub standing: Standing,
     pub milestones: Vec<JudgedMilestone<'a>>,
+    /// The milestone (1-based) that makes an otherwise not-overdue open task overdue: the one
+    /// most days overdue.
+    pub overdue_milestone: Option<usize>,
+}
+
+/// The one rule for overdue: an open task (not done, not dropped) whose own date has not passed
+/// but one of whose milestones is overdue counts as overdue, once, with that milestone's days.
+/// Returns the task's standing and the milestone that made it overdue.
+pub fn overdue_by_milestone(
+    own: Standing,
+    milestones: &[JudgedMilestone<'_>],
+) -> (Standing, Option<usize>) {
+    let open = !own.category.is_done()
+        && own.category != Category::Dropped
+        && own.category != Category::Overdue;
+    let worst = milestones
+        .iter()
+        .filter(|m| m.standing.category == Category::Overdue)
+        .max_by_key(|m| {
+            (
+                m.standing.days_late.unwrap_or(0),
+                std::cmp::Reverse(m.number),
+            )
+        });
+    match worst {
+        Some(m) if open => (
+            Standing {
+                category: Category::Overdue,
+                days_late: m.standing.days_late,
+                due_soon: false,
+                ..own
+            },
+            Some(m.number),
+        ),
+        _ => (own, None),
+    }
 }
 
 /// The one status judgement of a task and its milestones as of `h.as_of`, by the values in
@@ -118,13 +156,15 @@ pub fn judge_task<'a>(plan: &Plan, task: &'a Task, h: Horizon) -> Judged<'a> {
                 standing,
             }
         })
-        .collect();
+        .collect::<Vec<_>>();
+    let (standing, overdue_milestone) = overdue_by_milestone(standing, &milestones);
     Judged {
         task,
         in_force,
         reading,
         standing,
         milestones,
+        overdue_milestone,
     }
 }
 
@@ -419,9 +459,24 @@ impl Due<'_> {
     }
 }
 
-/// Overdue tasks and milestones, worst first (most days overdue), then plan order.
+/// Overdue tasks, one row each (the same count as the overview's), worst first (most days
+/// overdue), then plan order. A task overdue only through a milestone shows that milestone.
 pub fn overdue<'a>(judged: &'a [Judged<'a>]) -> Vec<Due<'a>> {
-    let mut out = items(judged, |s| s.category == Category::Overdue);
+    let mut out: Vec<Due<'a>> = judged
+        .iter()
+        .filter(|j| j.standing.category == Category::Overdue)
+        .map(|j| {
+            let m = j
+                .overdue_milestone
+                .and_then(|n| j.milestones.iter().find(|m| m.number == n));
+            Due {
+                task: j.task,
+                milestone: m,
+                standing: m.map_or(j.standing, |m| m.standing),
+                task_deadline: j.in_force.deadline,
+            }
+        })
+        .collect();
     out.sort_by_key(|d| std::cmp::Reverse(d.standing.days_late.unwrap_or(0)));
     out
 }
@@ -477,6 +532,7 @@ pub struct Silent<'a> {
 /// all its members).
 pub fn not_reported<'a>(plan: &Plan, judged: &'a [Judged<'a>], window: &Window) -> Vec<Silent<'a>> {
     let as_of = window.end;
+    let index = same_work_index(plan);
     let mut missing: BTreeMap<String, Vec<&'a Task>> = BTreeMap::new();
     for j in judged {
         let active = matches!(
@@ -486,11 +542,10 @@ pub fn not_reported<'a>(plan: &Plan, judged: &'a [Judged<'a>], window: &Window) 
         if !active {
             continue;
         }
-        let reporters: BTreeSet<&str> = j
-            .task
-            .progress
-            .iter()
-            .filter(|p| window.contains(p.date.value))
+        let reporters: BTreeSet<&str> = same_work(&index, j.task)
+            .into_iter()
+            .flat_map(|t| &t.progress)
+            .filter(|p| window.contains(p.date.value) && p.known_by(window.end))
             .map(|p| p.by.value.as_str())
             .collect();
         for lead in responsible::answer(plan, j.task, as_of).lead {
@@ -528,10 +583,16 @@ pub struct IndicatorRow<'a> {
 
 pub fn indicators<'a>(plan: &'a Plan, as_of: NaiveDate) -> Vec<IndicatorRow<'a>> {
     let mut out = vec![];
+    let index = same_work_index(plan);
     for t in &plan.tasks {
+        let same = same_work(&index, t);
         let in_force = t.in_force(as_of);
         for (i, f) in t.indicators.iter().zip(in_force.indicators) {
-            let latest = t.latest_value(&i.name.value, as_of);
+            // A value reported on the same piece of work under its other id counts too.
+            let latest = same
+                .iter()
+                .filter_map(|s| s.latest_value(&i.name.value, as_of))
+                .max_by_key(|p| p.date.value);
             let met = match (latest.and_then(|p| p.value), f.target_value) {
                 (Some(v), Some(target)) => Some(v >= target),
                 _ => None,
@@ -549,7 +610,87 @@ pub fn indicators<'a>(plan: &'a Plan, as_of: NaiveDate) -> Vec<IndicatorRow<'a>>
     out
 }
 
-/// Progress entries dated inside the window, by task in plan order, oldest first.
+/// Tasks recorded as the same piece of work (`same_as`, either direction, transitively):
+/// each linked task's id → its whole group in plan order. Tasks with no link are absent.
+pub fn same_work_index(plan: &Plan) -> BTreeMap<&str, Vec<&Task>> {
+    let edges: Vec<(&str, &str)> = plan
+        .tasks
+        .iter()
+        .filter_map(|t| {
+            t.same_as
+                .as_ref()
+                .map(|s| (t.id.value.as_str(), s.value.as_str()))
+        })
+        .collect();
+    if edges.is_empty() {
+        return BTreeMap::new();
+    }
+    let linked: BTreeSet<&str> = edges.iter().flat_map(|(a, b)| [*a, *b]).collect();
+    let mut group_of: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut groups: Vec<BTreeSet<&str>> = vec![];
+    for id in &linked {
+        if group_of.contains_key(id) {
+            continue;
+        }
+        let mut members = BTreeSet::from([*id]);
+        let mut stack = vec![*id];
+        while let Some(cur) = stack.pop() {
+            for (a, b) in &edges {
+                let other = if *a == cur {
+                    *b
+                } else if *b == cur {
+                    *a
+                } else {
+                    continue;
+                };
+                if members.insert(other) {
+                    stack.push(other);
+                }
+            }
+        }
+        for m in &members {
+            group_of.insert(m, groups.len());
+        }
+        groups.push(members);
+    }
+    let mut out: BTreeMap<&str, Vec<&Task>> = BTreeMap::new();
+    for t in &plan.tasks {
+        if let Some(&g) = group_of.get(t.id.value.as_str()) {
+            for m in &groups[g] {
+                out.entry(*m).or_default().push(t);
+            }
+        }
+    }
+    out
+}
+
+/// The task and every task recorded as the same piece of work, from [`same_work_index`].
+pub fn same_work<'a>(index: &BTreeMap<&str, Vec<&'a Task>>, task: &'a Task) -> Vec<&'a Task> {
+    match index.get(task.id.value.as_str()) {
+        Some(group) => group.clone(),
+        None => vec![task],
+    }
+}
+
+/// How many distinct pieces of work the tasks are: tasks linked by `same_as` count once.
+pub fn distinct_work(plan: &Plan) -> usize {
+    let index = same_work_index(plan);
+    let mut seen: BTreeSet<&str> = BTreeSet::new();
+    let mut count = 0;
+    for t in &plan.tasks {
+        if seen.contains(t.id.value.as_str()) {
+            continue;
+        }
+        count += 1;
+        for s in same_work(&index, t) {
+            seen.insert(s.id.value.as_str());
+        }
+    }
+    count
+}
+
+/// Progress entries dated inside the window and known by its last day, by task in plan order,
+/// oldest first.
 pub fn progress_in<'a>(plan: &'a Plan, window: &Window) -> Vec<(&'a Task, Vec<&'a Progress>)> {
     plan.tasks
         .iter()
@@ -557,10 +698,26 @@ pub fn progress_in<'a>(plan: &'a Plan, window: &Window) -> Vec<(&'a Task, Vec<&'
             let mut entries: Vec<&Progress> = t
                 .progress
                 .iter()
-                .filter(|p| window.contains(p.date.value))
+                .filter(|p| window.contains(p.date.value) && p.known_by(window.end))
                 .collect();
             entries.sort_by_key(|p| p.date.value);
             (!entries.is_empty()).then_some((t, entries))
         })
         .collect()
+}
+
+/// Late returns: entries received inside the window that refer to a day before it (so the
+/// report for their own window could not include them), by task in plan order, oldest first.
+pub fn late_in<'a>(plan: &'a Plan, window: &Window) -> Vec<(&'a Task, &'a Progress)> {
+    let mut out = vec![];
+    for t in &plan.tasks {
+        let mut entries: Vec<&Progress> = t
+            .progress
+            .iter()
+            .filter(|p| p.date.value < window.start && window.contains(p.known_on()))
+            .collect();
+        entries.sort_by_key(|p| (p.date.value, p.known_on()));
+        out.extend(entries.into_iter().map(|p| (t, p)));
+    }
+    out
 }

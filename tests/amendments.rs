@@ -91,9 +91,11 @@ fn a_day_is_judged_by_the_values_in_force_then() {
         "2024-07-19",
     ]);
     let row = |s: &str| s.lines().nth(1).unwrap_or_default().to_string();
+    // On 19/6/2024 the milestone (Tháng 5/2024, extended only from 20/6) had passed: by the
+    // one overdue rule the task counts as overdue, by the milestone's 19 days.
     assert_eq!(
         row(&before.stdout),
-        "1.5,1,Gia hạn,Sở Tài chính,,Hoàn thành trước 01/7/2024,2024-06-30,due,todo,,in_progress,"
+        "1.5,1,Gia hạn,Sở Tài chính,,Hoàn thành trước 01/7/2024,2024-06-30,due,todo,,overdue,19"
     );
     // The extension approved on 20/6/2024 applies from that day: not overdue on 19/7/2024.
     assert_eq!(

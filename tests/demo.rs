@@ -55,6 +55,23 @@ fn demo_plays_a_year_and_the_reports_tell_it() {
     );
     assert!(out.contains("===== $ tiendo report --month 2024-06 ====="));
     assert!(out.contains("DỮ LIỆU MINH HỌA — hư cấu"));
+    // The documents that leave the office: the July report as Word and Excel, one letter.
+    for (file, part, text) in [
+        (
+            "2024-07.docx",
+            "word/document.xml",
+            "Kết quả thực hiện Kế hoạch số 594/KH-TCTDA06 tháng 7/2024",
+        ),
+        ("2024-07.docx", "word/document.xml", "UBND TỈNH TÂY NINH"),
+        ("2024-07-so-tttt.docx", "word/document.xml", "Kính gửi: "),
+        ("theo-doi-2024-07.xlsx", "xl/workbook.xml", "Quá hạn"),
+    ] {
+        let path = demo.join("van-ban").join(file);
+        let mut z = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut z.by_name(part).unwrap(), &mut xml).unwrap();
+        assert!(xml.contains(text), "{file}: no `{text}`");
+    }
 
     // The history: one commit for the plan, then dated commits made by `update --commit`.
     let log = Command::new("git")
@@ -112,9 +129,24 @@ fn demo_plays_a_year_and_the_reports_tell_it() {
     assert_eq!(standing(&jan, "5.5"), "done_on_time");
     assert!(!jan["overdue"].to_string().contains("\"7.4\""));
 
-    // The moved deadline and the reassigned lead are in the history.
+    // The extension of TT.6 and the reassignment of 5.5 are dated amendments (issue 15): the
+    // June report (judged on 14/06/2024) shows what was in force then, the July report the
+    // extension with its basis, in section 9 and beside the deadline in the appendix.
     let t6 = stdout(&tiendo(&demo, &["log", "TT.6"]));
-    assert!(t6.contains("lùi thời hạn"), "{t6}");
+    assert!(t6.contains("TT.6: điều chỉnh từ 20/06/2024"), "{t6}");
+    let june = stdout(&tiendo(&demo, &["report", "--month", "2024-06"]));
+    assert!(
+        june.contains("| Hoàn thành trước 01/7/2024 | 30/06/2024 | Đang thực hiện trong hạn |"),
+        "{june}"
+    );
+    let july = stdout(&tiendo(&demo, &["report", "--month", "2024-07"]));
+    assert!(july.contains("- **TT.6**\n  - 20/06/2024: thời hạn \"Hoàn thành trước 01/7/2024\" → \"Hoàn thành trước 01/10/2024\" (hạn 30/06/2024 → 30/09/2024), theo Công văn số 1234/UBND-KT ngày 18/6/2024 (minh họa — hư cấu)\n"), "{july}");
+    assert!(
+        july.contains("| Hoàn thành trước 01/10/2024 (điều chỉnh 20/06/2024: thời hạn"),
+        "{july}"
+    );
+    let aug = stdout(&tiendo(&demo, &["report", "--month", "2024-08"]));
+    assert!(aug.contains("  - 01/08/2024: chủ trì: Sở TT&TT → CA tỉnh, theo Quyết định số 56/QĐ-UBND ngày 31/7/2024 (minh họa — hư cấu)\n"), "{aug}");
     assert!(out.contains("! 8.3: đổi đơn vị chủ trì"), "{out}");
     assert!(out.contains("! 4.4: thời hạn bị lùi"), "{out}");
     // The plan as the demo left it is valid and in canonical form.

@@ -137,6 +137,7 @@ pub fn update(data: &[u8]) {
             percent: Some(60),
             indicator: (pick & 2 == 0).then(|| "chi-so".to_string()),
             value: (pick & 2 == 0).then_some(93.3),
+            received: None,
         }),
         status: (pick & 4 == 0).then_some(TaskStatus::Done),
         done_on: (pick & 4 == 0).then_some(on),

@@ -161,7 +161,7 @@ pub fn run(
         let id = format!("{into}.{next}");
         next += 1;
         let answer = crate::model::responsible::answer(old, t, new_day);
-        let standing = super::list::standing_words(ctx, &j.standing);
+        let standing = super::list::standing_words(ctx, &j.standing, j.overdue_milestone);
         let note = tr.workspace(&Ws::CarryNote {
             old: &me,
             deadline: j.in_force.deadline,
@@ -309,7 +309,8 @@ pub fn run(
             from: &from.name,
             to: &to.name,
         });
-        repo.commit_files(&files, &message)?;
+        let refs: Vec<&std::path::Path> = files.iter().map(PathBuf::as_path).collect();
+        repo.commit_files(&refs, &message)?;
     }
     Ok(Outcome::Clean)
 }

@@ -93,7 +93,7 @@ pub fn run(
 }
 
 /// Words for a standing: the category, plus "due soon" when it applies.
-pub fn standing_words(ctx: &Ctx, standing: &Standing) -> String {
+pub fn standing_words(ctx: &Ctx, standing: &Standing, by_milestone: Option<usize>) -> String {
     let tr = tr(ctx.lang);
     let mut s = tr.category(standing.category).to_string();
     if standing.due_soon {
@@ -104,6 +104,9 @@ pub fn standing_words(ctx: &Ctx, standing: &Standing) -> String {
         .filter(|_| standing.category == Category::Overdue)
     {
         s.push_str(&format!(" +{d}"));
+    }
+    if let Some(n) = by_milestone {
+        s.push_str(&format!(" ({} {n})", tr.report().milestone));
     }
     s
 }
@@ -173,7 +176,7 @@ pub fn render_table(ctx: &Ctx, rows: &[Row], asked: &[ListColumn]) -> String {
             ListColumn::Lead => render::units_text(&r.lead),
             ListColumn::Deadline => r.deadline.clone(),
             ListColumn::Due => r.standing.due.map(|d| tr.date(d)).unwrap_or_default(),
-            ListColumn::Status => standing_words(ctx, &r.standing),
+            ListColumn::Status => standing_words(ctx, &r.standing, r.overdue_milestone),
             ListColumn::Group => r.group.clone(),
         }
     };
@@ -231,9 +234,11 @@ pub fn render_table(ctx: &Ctx, rows: &[Row], asked: &[ListColumn]) -> String {
                 .iter()
                 .map(|c| match c {
                     ListColumn::Title => Cell::new(render::cut(&r.title, title_width)),
-                    ListColumn::Status => {
-                        table::standing_cell(&r.standing, standing_words(ctx, &r.standing), style)
-                    }
+                    ListColumn::Status => table::standing_cell(
+                        &r.standing,
+                        standing_words(ctx, &r.standing, r.overdue_milestone),
+                        style,
+                    ),
                     other => Cell::new(cell_text(r, *other)),
                 })
                 .collect::<Vec<_>>(),

@@ -17,6 +17,7 @@ use crate::model::problem::Severity;
 
 pub mod carry_over;
 pub mod check;
+pub mod close;
 pub mod completions;
 pub mod diff;
 pub mod export;
@@ -27,8 +28,10 @@ pub mod list;
 pub mod log;
 pub mod merge_driver;
 pub mod new;
+pub mod notice;
 pub mod plans;
 pub mod report;
+pub mod returns;
 pub mod review;
 pub mod schema;
 pub mod show;
@@ -140,9 +143,27 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> Res
             crate::i18n::Lookup::NoPlanFolder { cwd: path }
         }))
     })?;
+    // A closed plan: views judge it as of its closing day and say so once (issue 15).
+    let mut as_of = g.as_of.unwrap_or(env.today);
+    if matches!(
+        cli.command,
+        Command::List(_)
+            | Command::Show(_)
+            | Command::Summary(_)
+            | Command::Units(_)
+            | Command::Export(_)
+    ) && let Some(day) = load::closed_on(&plan_dir).filter(|d| *d < as_of)
+    {
+        as_of = day;
+        writeln!(
+            err,
+            "{}",
+            crate::i18n::tr(lang(g)).timely(&crate::i18n::Timely::Closed { day })
+        )?;
+    }
     let ctx = Ctx {
         plan_dir,
-        as_of: g.as_of.unwrap_or(env.today),
+        as_of,
         as_of_given: g.as_of.is_some(),
         today: env.today,
         lang: lang(g),
@@ -171,6 +192,9 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> Res
         Command::Fmt(a) => fmt::run(&ctx, &a, out, err),
         Command::Export(a) => export::run(&ctx, &a, out, err),
         Command::Import(a) => import::run(&ctx, &a, out, err),
+        Command::Close(a) => close::run(&ctx, &a, out, err),
+        Command::Notice(a) => notice::run(&ctx, &a, out, err),
+        Command::Returns(a) => returns::run(&ctx, &a, out, err),
         Command::Completions(_) | Command::Man | Command::Schema(_) | Command::MergeDriver(_) => {
             unreachable!("handled before the plan is loaded")
         }

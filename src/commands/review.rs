@@ -79,6 +79,19 @@ pub fn run(
                 .map(|f| (f.file().to_string(), Flag::Frame(f.clone()))),
         )
         .collect();
+    // Issued reports are records: any commit in the range that changes one is flagged.
+    let issued = audit::issued_reports_edited(&repo, &mb, &head)?;
+    let issued_lines: Vec<String> = issued
+        .iter()
+        .map(|(commit, path, i)| {
+            tr.timely(&crate::i18n::Timely::IssuedEdited {
+                path,
+                number: &i.number,
+                date: i.date,
+                commit,
+            })
+        })
+        .collect();
     let short = |s: &str| s.chars().take(7).collect::<String>();
     let text = match args.format {
         HistoryFormat::Json => crate::render::json::to_string(&json!({
@@ -86,6 +99,10 @@ pub fn run(
             "merge_base": mb,
             "head": head,
             "flags": raised.iter().map(|(id, f)| rh::flag_json(id, f, plan, tr)).collect::<Vec<_>>(),
+            "issued_reports_edited": issued.iter().zip(&issued_lines).map(|((commit, path, i), m)| json!({
+                "commit": commit, "path": path, "number": i.number,
+                "date": crate::render::json::date(Some(i.date)), "message": m,
+            })).collect::<Vec<_>>(),
             "changes": changes.iter().map(rh::change_json).collect::<Vec<_>>(),
             "frame": frame.iter().map(rh::frame_json).collect::<Vec<_>>(),
         })),
@@ -97,8 +114,11 @@ pub fn run(
                 short(&head)
             );
             s.push_str(&format!("{}:\n", h.flags));
-            if raised.is_empty() {
+            if raised.is_empty() && issued_lines.is_empty() {
                 s.push_str(&format!("  {}\n", h.no_flags));
+            }
+            for m in &issued_lines {
+                s.push_str(&format!("  ! {m}\n"));
             }
             for (id, f) in &raised {
                 s.push_str(&format!("  ! {id}: {}\n", rh::flag_line(plan, f, tr)));
@@ -122,8 +142,11 @@ pub fn run(
                 short(&head),
                 h.flags
             );
-            if raised.is_empty() {
+            if raised.is_empty() && issued_lines.is_empty() {
                 s.push_str(&format!("{}\n", h.no_flags));
+            }
+            for m in &issued_lines {
+                s.push_str(&format!("- ⚠️ {}\n", escape(m)));
             }
             for (id, f) in &raised {
                 s.push_str(&format!(
@@ -142,9 +165,11 @@ pub fn run(
         }
     };
     out.write_all(text.as_bytes())?;
-    Ok(if args.fail_on.is_some() && !raised.is_empty() {
-        Outcome::Findings
-    } else {
-        Outcome::Clean
-    })
+    Ok(
+        if args.fail_on.is_some() && !(raised.is_empty() && issued.is_empty()) {
+            Outcome::Findings
+        } else {
+            Outcome::Clean
+        },
+    )
 }

@@ -105,7 +105,7 @@ fn text(ctx: &Ctx, plan: &Plan, j: &Judged) -> String {
     line(Label::Status, status);
     line(
         Label::Category,
-        super::list::standing_words(ctx, &j.standing),
+        super::list::standing_words(ctx, &j.standing, j.overdue_milestone),
     );
     line(Label::File, t.file.clone());
     s.push_str(&format!("\n{}\n", t.title));

@@ -203,7 +203,7 @@ fn one(ctx: &Ctx, plan: &Plan, u: &Unit, style: table::Style) -> String {
             ),
             table::standing_cell(
                 &j.standing,
-                super::list::standing_words(ctx, &j.standing),
+                super::list::standing_words(ctx, &j.standing, j.overdue_milestone),
                 style,
             ),
         ]);

@@ -626,6 +626,10 @@ fn export(
                 let rows: Vec<Row> = parts.into_iter().flat_map(|(_, r)| r.rows).collect();
                 render::csv::tasks(&rows, true)
             }
+            ExportFormat::Xlsx => {
+                // The tracking workbook is one plan's: choose it with --in.
+                bail!(tr(ctx.lang).workspace(&Ws::PickOnePlan { plans: &ws.names() }))
+            }
             ExportFormat::Ics => {
                 let Some(first) = plans.first() else {
                     return Ok(Outcome::Clean);

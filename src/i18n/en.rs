@@ -197,6 +197,17 @@ impl Tr for En {
                 ..
             } => super::everyday::toml_mistake(super::Lang::En, *mistake, key, found),
             BadValue { detail } => (format!("invalid value: {detail}"), None),
+            PlanEndedOpen { end } => (self.timely(&super::Timely::EndedOpen { end: *end }), None),
+            UnknownLinkedTask { id } => (
+                format!("linked task (`same_as`/`overlaps`) does not exist: `{id}`"),
+                Some(s("`tiendo list` lists every id")),
+            ),
+            ReceivedBeforeDate => (
+                s("received (`received`) before the day it refers to (`date`)"),
+                Some(s(
+                    "drop `received` when the report arrived on the day it refers to",
+                )),
+            ),
             NoTasks => (
                 s("the plan has no tasks yet"),
                 Some(s("create one with `tiendo new`")),
@@ -756,6 +767,147 @@ impl Tr for En {
         )
     }
 
+    fn timely(&self, m: &super::Timely<'_>) -> String {
+        use super::Timely::*;
+        use crate::report::Period;
+        let d = |x: chrono::NaiveDate| self.date(x);
+        match m {
+            BasisLabel => "Judged from".into(),
+            BasisCommit { commit, dirty: false } => {
+                format!("the plan folder at commit `{commit}`")
+            }
+            BasisCommit { commit, dirty: true } => format!(
+                "the plan folder at commit `{commit}`, with uncommitted changes"
+            ),
+            BasisRevision { rev, commit } => {
+                format!("the plan in the repository at `{rev}` (commit `{commit}`)")
+            }
+            BasisNone => "the plan folder (not in a git repository)".into(),
+            Closed { day } => format!(
+                "the plan ended on {}; standings are as of that day",
+                d(*day)
+            ),
+            IssuedHeading { number, date } => format!("no. {number} of {}", d(*date)),
+            PeriodLabel => "Period".into(),
+            PeriodName(p) => match p {
+                Period::Month(m) => format!("{:02}/{}", m.month, m.year),
+                Period::Quarter(y, q) => format!("Q{q} {y}"),
+                Period::Half(y, 1) => format!("first half of {y}"),
+                Period::Half(y, _) => format!("second half of {y}"),
+                Period::Year(y) => format!("year {y}"),
+                Period::Final => "closing tally".into(),
+            },
+            DistinctWork {
+                tasks,
+                distinct,
+                links,
+            } => format!(
+                "The {tasks} tasks are {distinct} distinct pieces of work: {links} are the same work (listed twice in the plan; progress on either counts for both)."
+            ),
+            OverdueRule => "Overdue rule: an unfinished task counts as overdue when its own deadline or one of its milestones' has passed; each task counts once. Sections 1 and 4, `tiendo list --overdue` and `tiendo summary` use the same rule.".into(),
+            DueBeforeNext { count, from } => format!(
+                "Includes {count} item(s) due from {} (before the next period, not overdue on the report day).",
+                d(*from)
+            ),
+            IndicatorDoneBelow => "Not met (task done)".into(),
+            IndicatorDoneBelowNote => "\"Not met (task done)\": the task is recorded as done, but the indicator's latest value is below its target.".into(),
+            IndicatorWording => "Indicator".into(),
+            LateHeading => "Late returns".into(),
+            LateNote => "Progress returns received in this period for days in an earlier one; the earlier report did not count them, so nothing is counted twice.".into(),
+            NoLate => "No late returns.".into(),
+            LateDate => "Refers to".into(),
+            LateReceived => "Received".into(),
+            NarrativeHeading { part } => match *part {
+                "I.1" => "Direction and documents issued (part I.1)".into(),
+                "II" => "Shortcomings and their causes (part II)".into(),
+                _ => "Proposals (part IV)".into(),
+            },
+            NarrativePlaceholder { file, part } => format!(
+                "_[Not written yet. The secretariat writes this part in `{file}`, under the heading `## {part}`.]_"
+            ),
+            FinalTally {
+                on_time,
+                late,
+                unfinished,
+                dropped,
+            } => format!(
+                "Final standing: {on_time} done on time, {late} done late, {unfinished} unfinished, {dropped} dropped."
+            ),
+            NoNextPeriod => "The closing tally has no next period.".into(),
+            IssuedRefused { path, number, date } => format!(
+                "not overwriting `{path}`: it is an issued report (no. {number} of {}); an issued report is a record, issue a new one to correct it",
+                d(*date)
+            ),
+            IssuedSkipped { path, number, date } => format!(
+                "skipping `{path}`: an issued report (no. {number} of {}), not compared with today's data",
+                d(*date)
+            ),
+            AfterClosing { day } => format!(
+                "the plan ended on {}; this period starts after that day. Use `tiendo report --final` for the closing tally",
+                d(*day)
+            ),
+            NoPlanEnd => "plan.toml states no end for the plan (`period_end` or `closed_on`), so there is no closing tally".into(),
+            ClosedOn { path, day } => format!("wrote the plan's closing day {} to `{path}`", d(*day)),
+            CloseCommit { code, day } => format!("Close plan {code} on {}", d(*day)),
+            AlreadyClosed { day } => format!("the plan was already closed on {}", d(*day)),
+            IssuedEdited {
+                path,
+                number,
+                date,
+                commit,
+            } => format!(
+                "`{path}` is an issued report (no. {number} of {}) but commit {commit} changes it",
+                d(*date)
+            ),
+            AmendedHeading => "Amendments in force from this period (by document):".into(),
+            CommitsHeading => "Changes to the plan data (git history):".into(),
+            AmendedWord => "amended".into(),
+            AmendmentText(a) => {
+                use crate::report::AmendmentChange as C;
+                let units = |u: &[crate::report::UnitName]| {
+                    u.iter().map(|x| x.label.as_str()).collect::<Vec<_>>().join(", ")
+                };
+                let od = |x: &Option<chrono::NaiveDate>| x.map(d).unwrap_or_else(|| "—".into());
+                let parts: Vec<String> = a
+                    .changes
+                    .iter()
+                    .map(|c| match c {
+                        C::Deadline { milestone, from, from_due, to, to_due } => format!(
+                            "{}deadline \"{from}\" → \"{to}\" (due {} → {})",
+                            milestone.map(|n| format!("milestone {n} ")).unwrap_or_default(),
+                            od(from_due),
+                            od(to_due)
+                        ),
+                        C::Units { role, from, to } => format!(
+                            "{}: {} → {}",
+                            match *role {
+                                "lead" => "lead",
+                                "support" => "support",
+                                _ => "handover",
+                            },
+                            units(from),
+                            units(to)
+                        ),
+                        C::Title { to } => format!("title → \"{to}\""),
+                        C::Target { indicator, from, to } => {
+                            format!("target of {indicator}: {from} → {to}")
+                        }
+                    })
+                    .collect();
+                let basis = match &a.basis {
+                    Some(b) => format!(", under {b}"),
+                    None => ", no basis recorded".into(),
+                };
+                let unverified = if a.unverified { " (unverified)" } else { "" };
+                format!("{}{basis}{unverified}", parts.join("; "))
+            }
+            EndedOpen { end } => format!(
+                "the plan's period ended on {} and the plan is still open: run `tiendo close --on DATE`, or carry its open work over to the next plan",
+                d(*end)
+            ),
+        }
+    }
+
     fn everyday(&self, m: &Everyday<'_>) -> String {
         everyday(m)
     }
@@ -788,7 +940,7 @@ static REPORT: ReportTexts = ReportTexts {
     no_progress: "No progress entries this period.",
     no_history: "No git history (the plan folder is not in a git repository), so changes cannot be listed.",
     no_changes: "The plan did not change this period.",
-    rate_note: "The completion rate divides by the tasks that have come due (the Government Office's method); ongoing and undated tasks are not counted.",
+    rate_note: "How the completion rate is computed: tasks done (on time or late) divided by tasks that have come due (done plus overdue); ongoing tasks, tasks with no date and tasks not yet due are not counted.",
     dropped_note: "Dropped tasks are listed apart and never counted as overdue.",
     generated_by: "Generated by tiendo from the plan data; do not edit by hand.",
     milestone: "milestone",
@@ -971,3 +1123,163 @@ fn workspace(m: &Ws<'_>) -> String {
         ),
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Documents that leave the office (issue 17): tracking workbook, Word report, reminder letters,
+// units' returns.
+
+pub(super) static OFFICE: super::OfficeTexts = super::OfficeTexts {
+    col_stt: "No.",
+    col_id: "Id",
+    col_content: "Task",
+    col_lead: "Lead units",
+    col_support: "Coordinating units",
+    col_deadline: "Deadline (as written)",
+    col_due: "Due date",
+    col_status: "Standing",
+    col_result: "Result",
+    col_assessment: "Assessment",
+    col_note: "Note",
+    col_group: "Group",
+    col_done_on: "Done on",
+    col_days_late: "Days late",
+    sheet_all: "All tasks",
+    sheet_overdue: "Overdue",
+    sheet_indicators: "Indicators",
+    col_task: "Task",
+    col_indicator: "Indicator",
+    col_target: "Target",
+    col_measure: "Unit of measure",
+    col_value: "Value",
+    col_date: "Figures as of",
+    col_by: "Reported by",
+    col_met: "Assessment",
+    met: "Met",
+    not_met: "Not met",
+    no_value: "No figures yet",
+    table_title: "TASK PROGRESS TRACKING TABLE",
+    table_subtitle: "Plan {0} — standing as of {1}",
+    overdue_days: "Overdue by {0} days",
+    late_days: "Done {0} days late",
+    on_time: "Done on time",
+    due_soon: "Due soon",
+    within_deadline: "Within deadline",
+    ongoing: "Ongoing",
+    no_date: "No date of its own",
+    dropped: "Dropped",
+    carried_over: "Not finished — carried over to the next plan",
+    milestone: "Milestone {0} ({1}): {2}",
+    carried_by: "Carried by: {0}",
+    no_result: "Not reported",
+    national: "SOCIALIST REPUBLIC OF VIET NAM",
+    motto: "Independence - Freedom - Happiness",
+    number: "No.:",
+    date_line: "{0}, {1}/{2}/{3}",
+    recipients: "Recipients:",
+    archive: "Filed: {0}.",
+    as_above: "As above",
+    missing_setting: "[{0}: not set in plan.toml]",
+    signer_name_placeholder: "[Signer's full name]",
+    page: "Page",
+    report_type: "REPORT",
+    report_summary: "Results of implementing Plan {0}, {1}",
+    report_intro: "Under Plan {0}, the provincial Project 06 working group reports the results for the period {1} to {2} (figures as of {3}):",
+    sec_results: "I. RESULTS",
+    sec_direction: "1. Direction and management",
+    sec_tasks: "2. Tasks",
+    sec_indicators: "3. Indicators",
+    sec_shortcomings: "II. SHORTCOMINGS AND CAUSES",
+    sec_next: "III. PRIORITIES FOR {0}",
+    sec_proposals: "IV. PROPOSALS",
+    narrative_placeholder: "[To be written by the secretariat]",
+    counts_sentence: "{0}/{1} tasks that have come due are done ({2} tasks in all); {3} in progress within deadline; {4} overdue; {5} ongoing; {6} on request or following a roadmap.",
+    focus: "Focus tasks",
+    grouped: "Grouped tasks (appendix)",
+    overdue_intro: "Overdue tasks and milestones ({0}):",
+    none_overdue: "No task is overdue.",
+    overdue_item: "{0} — {1} (lead: {2}; deadline: {3}; {4} days overdue);",
+    due_next_intro: "Tasks and milestones due next period:",
+    none_due_next: "Nothing falls due next period.",
+    due_item: "{0} — {1} (lead: {2}; due {3});",
+    not_reported_intro: "Units that have not reported this period:",
+    all_reported: "Every lead unit has reported.",
+    not_reported_item: "{0}: tasks {1};",
+    indicator_item: "{0} — {1}: {2} (target {3}) — {4};",
+    no_indicators: "No indicators are tracked.",
+    progress_item: "On {0}, {1} reported on task {2}: {3}",
+    no_progress: "No progress was recorded this period.",
+    appendix: "APPENDIX",
+    appendix_sub: "(Attached to Report {0} of {1})",
+    notice_summary: "Reminder: implementing and reporting on Plan {0}, {1}",
+    notice_to: "To:",
+    notice_intro: "Following the progress of Plan {0} as of {1}, the provincial Project 06 working group asks your unit to attend to the following:",
+    notice_overdue: "Tasks and milestones past their deadline and not done:",
+    notice_due: "Tasks and milestones due next period:",
+    notice_silent: "Tasks with no progress report this period:",
+    notice_silent_item: "(reporting period {0} to {1})",
+    notice_closing: "{0} is asked to carry out the tasks above and to send its report to the provincial Project 06 working group (through the provincial police) before {1}./.",
+    notice_contact: "For details, contact the working group's standing body (the provincial police).",
+    ret_sheet: "Return",
+    ret_title: "PROGRESS RETURN FOR {0}",
+    ret_unit: "Reporting unit",
+    ret_month: "Month",
+    ret_window: "Reporting period {0} to {1}; send before {2}.",
+    ret_help: "Fill in the white columns only. Each row with content becomes one progress entry; indicator rows need only a value. Do not change the grey columns.",
+    ret_role: "Role",
+    ret_lead: "Lead",
+    ret_support: "Coordinating",
+    ret_date: "Figures as of",
+    ret_note: "Result",
+    ret_percent: "Percent done",
+    ret_value: "Indicator value",
+    ret_done_on: "Completed on",
+    ret_document: "Document (number, date)",
+    ret_difficulties: "Difficulties",
+    ret_proposals: "Proposals",
+    ret_note_document: "Document",
+    ret_note_difficulties: "Difficulties",
+    ret_note_proposals: "Proposals",
+    ret_bad_percent: "percent `{0}` is not within 0–100",
+    ret_bad_percent_hint: "write a whole number from 0 to 100, without the % sign",
+    ret_bad_date: "`{0}` is not a date",
+    ret_bad_date_hint: "write the day as dd/mm/yyyy or use an Excel date cell",
+    ret_future: "day {0} is after the report day {1}",
+    ret_future_hint: "figures are for days that have passed; check the year and month",
+    ret_unknown_task: "no task `{0}` in the plan",
+    ret_unknown_task_hint: "nearest ids: {0}",
+    ret_not_involved: "{0} neither leads nor coordinates task {1}",
+    ret_not_involved_hint: "report only the tasks in the unit's template (tiendo returns template)",
+    ret_done_by_support: "{0} only coordinates task {1} and cannot report it done",
+    ret_done_by_support_hint: "leave the completion date empty; the lead unit reports completion",
+    ret_bad_number: "`{0}` is not a number",
+    ret_bad_number_hint: "write a number, with a decimal comma or point",
+    ret_no_note: "the row has figures but no result text",
+    ret_no_note_hint: "summarise the result in the Result column",
+    ret_unknown_indicator: "task {1} has no indicator `{0}`",
+    ret_unknown_indicator_hint: "keep the indicator name from the template",
+    ret_bad_unit: "unit `{0}` is not in the registry",
+    ret_bad_unit_hint: "use the template tiendo returns template made for the unit",
+    ret_not_a_return: "not a tiendo return (no unit cell or header row)",
+    ret_not_a_return_hint: "make the sheet with tiendo returns template --unit … --month …",
+    ret_refused_by_check: "refused by the plan's checks: {0}",
+    ret_refused: "{0}: the whole sheet is refused, nothing written ({1} problems)",
+    ret_would_add: "{0}: would add {1} progress entries by {2}",
+    ret_added: "{0}: added {1} progress entries by {2}",
+    ret_nothing_new: "{0}: nothing new — every entry in the sheet was recorded before",
+    ret_already: "skipped {0} rows recorded before",
+    ret_commit: "{0} progress return for {1} (sheet {2})",
+    ret_committed: "committed: {0}",
+    ret_wrote_template: "wrote the return {0} ({1} rows)",
+    ret_no_rows: "{0} has no active task this month",
+    notice_none: "No unit needs a reminder this month.",
+    needs_output: "the {0} format is a binary file: give -o FILE (or --out DIR)",
+    month_words: "{0}/{1}",
+    part_a: "a) Focus tasks: ",
+    part_b: "b) Grouped tasks (appendix): ",
+    ret_state: "State of work",
+    ret_states: ["In progress", "Done", "Not started", "Blocked"],
+    ret_bad_state: "state `{0}` is not one of the drop-down's words",
+    ret_done_needs_date: "\"Done\" is chosen but no completion date is given",
+    ret_done_needs_date_hint: "give the completion date in the Completed on column (lead units only)",
+    ret_empty: "{0}: no row of the sheet is filled in; nothing written",
+};

@@ -126,6 +126,9 @@ pub trait Tr: Sync {
     fn merge_conflicts(&self, path: &str, count: usize) -> String;
     /// `merge-driver`: the file could not be merged key by key; the differing lines are marked.
     fn merge_whole(&self, path: &str, why: crate::merge::Fallback) -> String;
+    /// Reports over time (issue 15): provenance, periods, issued reports, late returns,
+    /// narrative parts, closing.
+    fn timely(&self, m: &Timely<'_>) -> String;
     /// Messages of the everyday-use paths (issue 13): see [`Everyday`].
     fn everyday(&self, m: &Everyday<'_>) -> String;
     /// Messages of the workspace paths (issue 16): see [`Ws`].
@@ -202,6 +205,132 @@ pub enum WhoMsg<'a> {
         list: &'a str,
     },
 }
+
+// ---- issue 15: reports that stay true over time --------------------------------------------
+
+/// Wording of reports over time: what a report was judged from, its period, issued reports,
+/// late returns, the secretariat's narrative, the overdue rule, closing the plan.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Timely<'a> {
+    /// Header label of the provenance line ("Dữ liệu").
+    BasisLabel,
+    /// The working tree at the last commit that changed the plan.
+    BasisCommit {
+        commit: &'a str,
+        dirty: bool,
+    },
+    /// `--at REV`.
+    BasisRevision {
+        rev: &'a str,
+        commit: &'a str,
+    },
+    /// Not in a git repository.
+    BasisNone,
+    /// "kế hoạch đã kết thúc ngày …; tình trạng tính đến ngày đó".
+    Closed {
+        day: NaiveDate,
+    },
+    /// Appended to the heading of an issued report.
+    IssuedHeading {
+        number: &'a str,
+        date: NaiveDate,
+    },
+    /// Header label for a period that is not a month.
+    PeriodLabel,
+    PeriodName(crate::report::Period),
+    /// Section 1: how many distinct pieces of work the tasks are.
+    DistinctWork {
+        tasks: usize,
+        distinct: usize,
+        links: &'a str,
+    },
+    /// The one rule for what is overdue.
+    OverdueRule,
+    /// Section 5: items due before the next window starts are listed too.
+    DueBeforeNext {
+        count: usize,
+        from: NaiveDate,
+    },
+    /// Section 7 cell: not met although the task is done.
+    IndicatorDoneBelow,
+    IndicatorDoneBelowNote,
+    IndicatorWording,
+    LateHeading,
+    LateNote,
+    NoLate,
+    /// Column: the day a return refers to.
+    LateDate,
+    /// Column: the day it was received.
+    LateReceived,
+    /// Narrative section heading, by part (`I.1`, `II`, `IV`).
+    NarrativeHeading {
+        part: &'a str,
+    },
+    NarrativePlaceholder {
+        file: &'a str,
+        part: &'a str,
+    },
+    FinalTally {
+        on_time: usize,
+        late: usize,
+        unfinished: usize,
+        dropped: usize,
+    },
+    /// The final report has no next period.
+    NoNextPeriod,
+    /// `--out` refuses to overwrite an issued report.
+    IssuedRefused {
+        path: &'a str,
+        number: &'a str,
+        date: NaiveDate,
+    },
+    /// `--check` skips an issued report.
+    IssuedSkipped {
+        path: &'a str,
+        number: &'a str,
+        date: NaiveDate,
+    },
+    /// A report asked for a period that starts after the plan was closed.
+    AfterClosing {
+        day: NaiveDate,
+    },
+    /// A `--final` report needs the plan's end.
+    NoPlanEnd,
+    /// `close`: wrote the closing day.
+    ClosedOn {
+        path: &'a str,
+        day: NaiveDate,
+    },
+    /// `close`: the commit message.
+    CloseCommit {
+        code: &'a str,
+        day: NaiveDate,
+    },
+    /// `close`: the plan is already closed.
+    AlreadyClosed {
+        day: NaiveDate,
+    },
+    /// `review`: a commit changed an issued report.
+    IssuedEdited {
+        path: &'a str,
+        number: &'a str,
+        date: NaiveDate,
+        commit: &'a str,
+    },
+    /// `check`: the plan's period ended and it is still open.
+    EndedOpen {
+        end: NaiveDate,
+    },
+    /// Section 9: amendments that took effect in the window.
+    AmendedHeading,
+    /// Section 9: the commits part, when amendments are listed above it.
+    CommitsHeading,
+    /// What one amendment changed and on what basis (no day).
+    AmendmentText(&'a crate::report::AmendmentLine),
+    /// Appendix: "điều chỉnh" before the amendments in force.
+    AmendedWord,
+}
+// ---- end issue 15 ---------------------------------------------------------------------------
 
 /// A failed lookup of a name typed on the command line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -476,4 +605,229 @@ pub enum ImportMsg<'a> {
         tasks: usize,
         units: usize,
     },
+}
+
+// ---------------------------------------------------------------------------------------------
+// Documents that leave the office (issue 17): the tracking workbook, the Word report, reminder
+// letters and units' returns. Templates hold `{0}`, `{1}`… filled by [`fill`].
+
+/// The fixed wording of outgoing documents and of `returns`, one static per language.
+pub fn office(lang: Lang) -> &'static OfficeTexts {
+    match lang {
+        Lang::Vi => &vi::OFFICE,
+        Lang::En => &en::OFFICE,
+    }
+}
+
+/// Replace `{0}`, `{1}`… in `template` with `args`.
+pub fn fill(template: &str, args: &[&str]) -> String {
+    let mut s = template.to_string();
+    for (i, a) in args.iter().enumerate() {
+        s = s.replace(&format!("{{{i}}}"), a);
+    }
+    s
+}
+
+pub struct OfficeTexts {
+    // The tracking table (xlsx, csv for people, the Word appendix).
+    pub col_stt: &'static str,
+    pub col_id: &'static str,
+    pub col_content: &'static str,
+    pub col_lead: &'static str,
+    pub col_support: &'static str,
+    pub col_deadline: &'static str,
+    pub col_due: &'static str,
+    pub col_status: &'static str,
+    pub col_result: &'static str,
+    pub col_assessment: &'static str,
+    pub col_note: &'static str,
+    pub col_group: &'static str,
+    pub col_done_on: &'static str,
+    pub col_days_late: &'static str,
+    pub sheet_all: &'static str,
+    pub sheet_overdue: &'static str,
+    pub sheet_indicators: &'static str,
+    pub col_task: &'static str,
+    pub col_indicator: &'static str,
+    pub col_target: &'static str,
+    pub col_measure: &'static str,
+    pub col_value: &'static str,
+    pub col_date: &'static str,
+    pub col_by: &'static str,
+    pub col_met: &'static str,
+    pub met: &'static str,
+    pub not_met: &'static str,
+    pub no_value: &'static str,
+    pub table_title: &'static str,
+    /// {0}: the plan code, {1}: the day.
+    pub table_subtitle: &'static str,
+    /// {0}: days.
+    pub overdue_days: &'static str,
+    pub late_days: &'static str,
+    pub on_time: &'static str,
+    pub due_soon: &'static str,
+    pub within_deadline: &'static str,
+    pub ongoing: &'static str,
+    pub no_date: &'static str,
+    pub dropped: &'static str,
+    /// A task carried over to a later plan (issue 16).
+    pub carried_over: &'static str,
+    /// {0}: number, {1}: phrase, {2}: standing.
+    pub milestone: &'static str,
+    /// {0}: carrier labels.
+    pub carried_by: &'static str,
+    pub no_result: &'static str,
+    // The document form (Nghị định 30/2020/NĐ-CP).
+    pub national: &'static str,
+    pub motto: &'static str,
+    pub number: &'static str,
+    /// {0}: place, {1}: day, {2}: month, {3}: year.
+    pub date_line: &'static str,
+    pub recipients: &'static str,
+    /// {0}: holders.
+    pub archive: &'static str,
+    pub as_above: &'static str,
+    /// {0}: what is missing.
+    pub missing_setting: &'static str,
+    pub signer_name_placeholder: &'static str,
+    pub page: &'static str,
+    // The monthly report.
+    pub report_type: &'static str,
+    /// {0}: plan code, {1}: month/year.
+    pub report_summary: &'static str,
+    /// {0}: plan code, {1}: window start, {2}: window end, {3}: as-of day.
+    pub report_intro: &'static str,
+    pub sec_results: &'static str,
+    pub sec_direction: &'static str,
+    pub sec_tasks: &'static str,
+    pub sec_indicators: &'static str,
+    pub sec_shortcomings: &'static str,
+    /// {0}: next month/year.
+    pub sec_next: &'static str,
+    pub sec_proposals: &'static str,
+    pub narrative_placeholder: &'static str,
+    /// {0}: done, {1}: came due, {2}: total, {3}: in progress, {4}: overdue, {5}: ongoing, {6}: no date.
+    pub counts_sentence: &'static str,
+    pub focus: &'static str,
+    pub grouped: &'static str,
+    /// {0}: count.
+    pub overdue_intro: &'static str,
+    pub none_overdue: &'static str,
+    /// {0}: id, {1}: title, {2}: lead, {3}: phrase, {4}: days.
+    pub overdue_item: &'static str,
+    pub due_next_intro: &'static str,
+    pub none_due_next: &'static str,
+    /// {0}: id, {1}: title, {2}: lead, {3}: due date.
+    pub due_item: &'static str,
+    pub not_reported_intro: &'static str,
+    pub all_reported: &'static str,
+    /// {0}: unit, {1}: task ids.
+    pub not_reported_item: &'static str,
+    /// {0}: id, {1}: indicator, {2}: value, {3}: target, {4}: met.
+    pub indicator_item: &'static str,
+    pub no_indicators: &'static str,
+    /// {0}: date, {1}: unit, {2}: id, {3}: note.
+    pub progress_item: &'static str,
+    pub no_progress: &'static str,
+    pub appendix: &'static str,
+    /// {0}: number, {1}: issuer.
+    pub appendix_sub: &'static str,
+    // Reminder letters (công văn đôn đốc).
+    /// {0}: plan code, {1}: month/year.
+    pub notice_summary: &'static str,
+    pub notice_to: &'static str,
+    /// {0}: plan code, {1}: as-of day.
+    pub notice_intro: &'static str,
+    pub notice_overdue: &'static str,
+    pub notice_due: &'static str,
+    pub notice_silent: &'static str,
+    /// {0}: window start, {1}: window end.
+    pub notice_silent_item: &'static str,
+    /// {0}: unit, {1}: report-by day.
+    pub notice_closing: &'static str,
+    pub notice_contact: &'static str,
+    // Units' returns.
+    pub ret_sheet: &'static str,
+    /// {0}: month/year.
+    pub ret_title: &'static str,
+    pub ret_unit: &'static str,
+    pub ret_month: &'static str,
+    /// {0}: start, {1}: end, {2}: report-by day.
+    pub ret_window: &'static str,
+    pub ret_help: &'static str,
+    pub ret_role: &'static str,
+    pub ret_lead: &'static str,
+    pub ret_support: &'static str,
+    pub ret_date: &'static str,
+    pub ret_note: &'static str,
+    pub ret_percent: &'static str,
+    pub ret_value: &'static str,
+    pub ret_done_on: &'static str,
+    pub ret_document: &'static str,
+    pub ret_difficulties: &'static str,
+    pub ret_proposals: &'static str,
+    /// Labels folded into the progress note.
+    pub ret_note_document: &'static str,
+    pub ret_note_difficulties: &'static str,
+    pub ret_note_proposals: &'static str,
+    pub ret_bad_percent: &'static str,
+    pub ret_bad_percent_hint: &'static str,
+    pub ret_bad_date: &'static str,
+    pub ret_bad_date_hint: &'static str,
+    /// {0}: date, {1}: as-of day.
+    pub ret_future: &'static str,
+    pub ret_future_hint: &'static str,
+    /// {0}: id.
+    pub ret_unknown_task: &'static str,
+    /// {0}: nearest ids.
+    pub ret_unknown_task_hint: &'static str,
+    /// {0}: unit, {1}: id.
+    pub ret_not_involved: &'static str,
+    pub ret_not_involved_hint: &'static str,
+    pub ret_done_by_support: &'static str,
+    pub ret_done_by_support_hint: &'static str,
+    pub ret_bad_number: &'static str,
+    pub ret_bad_number_hint: &'static str,
+    pub ret_no_note: &'static str,
+    pub ret_no_note_hint: &'static str,
+    /// {0}: indicator, {1}: id.
+    pub ret_unknown_indicator: &'static str,
+    pub ret_unknown_indicator_hint: &'static str,
+    pub ret_bad_unit: &'static str,
+    pub ret_bad_unit_hint: &'static str,
+    pub ret_not_a_return: &'static str,
+    pub ret_not_a_return_hint: &'static str,
+    /// {0}: what `update` refused.
+    pub ret_refused_by_check: &'static str,
+    /// {0}: file, {1}: problems.
+    pub ret_refused: &'static str,
+    /// {0}: file, {1}: entries, {2}: unit.
+    pub ret_would_add: &'static str,
+    pub ret_added: &'static str,
+    /// {0}: file.
+    pub ret_nothing_new: &'static str,
+    /// {0}: count.
+    pub ret_already: &'static str,
+    /// {0}: unit, {1}: month, {2}: file.
+    pub ret_commit: &'static str,
+    pub ret_committed: &'static str,
+    pub ret_wrote_template: &'static str,
+    /// {0}: count of rows.
+    pub ret_no_rows: &'static str,
+    pub notice_none: &'static str,
+    /// {0}: the format.
+    pub needs_output: &'static str,
+    /// {0}: month, {1}: year.
+    pub month_words: &'static str,
+    pub part_a: &'static str,
+    pub part_b: &'static str,
+    pub ret_state: &'static str,
+    /// The drop-down's words: in progress, done, not started, blocked (done is second).
+    pub ret_states: [&'static str; 4],
+    /// {0}: the word found.
+    pub ret_bad_state: &'static str,
+    pub ret_done_needs_date: &'static str,
+    pub ret_done_needs_date_hint: &'static str,
+    /// {0}: file.
+    pub ret_empty: &'static str,
 }

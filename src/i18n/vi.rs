@@ -197,6 +197,15 @@ impl Tr for Vi {
                 ..
             } => super::everyday::toml_mistake(super::Lang::Vi, *mistake, key, found),
             BadValue { detail } => super::everyday::bad_value_vi(detail),
+            PlanEndedOpen { end } => (self.timely(&super::Timely::EndedOpen { end: *end }), None),
+            UnknownLinkedTask { id } => (
+                format!("nhiệm vụ liên kết (`same_as`/`overlaps`) không tồn tại: `{id}`"),
+                Some(s("`tiendo list` liệt kê mọi mã")),
+            ),
+            ReceivedBeforeDate => (
+                s("ngày nhận (`received`) sớm hơn ngày số liệu (`date`)"),
+                Some(s("bỏ `received` nếu báo cáo nhận đúng ngày số liệu")),
+            ),
             NoTasks => (
                 s("kế hoạch chưa có nhiệm vụ nào"),
                 Some(s("tạo nhiệm vụ bằng `tiendo new`")),
@@ -770,6 +779,151 @@ impl Tr for Vi {
         )
     }
 
+    fn timely(&self, m: &super::Timely<'_>) -> String {
+        use super::Timely::*;
+        use crate::report::Period;
+        let d = |x: chrono::NaiveDate| self.date(x);
+        match m {
+            BasisLabel => "Dữ liệu".into(),
+            BasisCommit { commit, dirty: false } => {
+                format!("thư mục kế hoạch tại commit `{commit}`")
+            }
+            BasisCommit { commit, dirty: true } => format!(
+                "thư mục kế hoạch tại commit `{commit}`, có thay đổi chưa commit"
+            ),
+            BasisRevision { rev, commit } => {
+                format!("kế hoạch trong kho tại `{rev}` (commit `{commit}`)")
+            }
+            BasisNone => "thư mục kế hoạch (không nằm trong kho git)".into(),
+            Closed { day } => format!(
+                "kế hoạch đã kết thúc ngày {}; tình trạng tính đến ngày đó",
+                d(*day)
+            ),
+            IssuedHeading { number, date } => format!("số {number}, ngày {}", d(*date)),
+            PeriodLabel => "Kỳ báo cáo".into(),
+            PeriodName(p) => match p {
+                Period::Month(m) => format!("{:02}/{}", m.month, m.year),
+                Period::Quarter(y, q) => {
+                    format!("quý {}/{y}", ["I", "II", "III", "IV"][(*q as usize - 1).min(3)])
+                }
+                Period::Half(y, 1) => format!("6 tháng đầu năm {y}"),
+                Period::Half(y, _) => format!("6 tháng cuối năm {y}"),
+                Period::Year(y) => format!("năm {y}"),
+                Period::Final => "tổng kết kế hoạch".into(),
+            },
+            DistinctWork {
+                tasks,
+                distinct,
+                links,
+            } => format!(
+                "{tasks} nhiệm vụ là {distinct} phần việc khác nhau: {links} là cùng một việc (kế hoạch ghi hai lần; báo cáo tiến độ ở nhiệm vụ này được tính cho cả nhiệm vụ kia)."
+            ),
+            OverdueRule => "Quy tắc quá hạn: một nhiệm vụ chưa hoàn thành được tính là quá hạn khi thời hạn của nó, hoặc của một mốc của nó, đã qua; mỗi nhiệm vụ đếm một lần. Mục 1, mục 4, `tiendo list --overdue` và `tiendo summary` dùng cùng quy tắc.".into(),
+            DueBeforeNext { count, from } => format!(
+                "Gồm cả {count} việc đến hạn từ ngày {} (trước kỳ tới, chưa quá hạn vào ngày báo cáo).",
+                d(*from)
+            ),
+            IndicatorDoneBelow => "Chưa đạt (nhiệm vụ đã hoàn thành)".into(),
+            IndicatorDoneBelowNote => "«Chưa đạt (nhiệm vụ đã hoàn thành)»: nhiệm vụ đã được ghi nhận hoàn thành, nhưng giá trị mới nhất của chỉ tiêu chưa đạt mục tiêu.".into(),
+            IndicatorWording => "Chỉ tiêu".into(),
+            LateHeading => "Báo cáo muộn".into(),
+            LateNote => "Báo cáo tiến độ nhận được trong kỳ này cho ngày số liệu thuộc kỳ trước; báo cáo của kỳ trước không tính chúng, nên không việc nào được đếm hai lần.".into(),
+            NoLate => "Không có báo cáo muộn.".into(),
+            LateDate => "Ngày số liệu".into(),
+            LateReceived => "Ngày nhận".into(),
+            NarrativeHeading { part } => match *part {
+                "I.1" => "Công tác chỉ đạo, điều hành; văn bản đã ban hành (phần I.1)".into(),
+                "II" => "Tồn tại, hạn chế và nguyên nhân (phần II)".into(),
+                _ => "Đề xuất, kiến nghị (phần IV)".into(),
+            },
+            NarrativePlaceholder { file, part } => format!(
+                "_[Chưa có nội dung. Tổ thư ký viết phần này trong tệp `{file}`, dưới tiêu đề `## {part}`.]_"
+            ),
+            FinalTally {
+                on_time,
+                late,
+                unfinished,
+                dropped,
+            } => format!(
+                "Kết quả cuối cùng: {on_time} hoàn thành đúng hạn, {late} hoàn thành quá hạn, {unfinished} chưa hoàn thành, {dropped} không thực hiện."
+            ),
+            NoNextPeriod => "Báo cáo tổng kết không có kỳ tới.".into(),
+            IssuedRefused { path, number, date } => format!(
+                "không ghi đè `{path}`: đây là báo cáo đã ban hành (số {number}, ngày {}); báo cáo đã ban hành là hồ sơ, muốn sửa thì ban hành báo cáo mới",
+                d(*date)
+            ),
+            IssuedSkipped { path, number, date } => format!(
+                "bỏ qua `{path}`: báo cáo đã ban hành (số {number}, ngày {}), không so với dữ liệu hiện tại",
+                d(*date)
+            ),
+            AfterClosing { day } => format!(
+                "kế hoạch đã kết thúc ngày {}; kỳ này bắt đầu sau ngày đó. Dùng `tiendo report --final` cho báo cáo tổng kết",
+                d(*day)
+            ),
+            NoPlanEnd => "plan.toml chưa ghi ngày kết thúc kế hoạch (`period_end` hoặc `closed_on`), nên không lập được báo cáo tổng kết".into(),
+            ClosedOn { path, day } => {
+                format!("đã ghi ngày kết thúc kế hoạch {} vào `{path}`", d(*day))
+            }
+            CloseCommit { code, day } => format!("Kết thúc kế hoạch {code} ngày {}", d(*day)),
+            AlreadyClosed { day } => format!("kế hoạch đã kết thúc ngày {}", d(*day)),
+            IssuedEdited {
+                path,
+                number,
+                date,
+                commit,
+            } => format!(
+                "`{path}` là báo cáo đã ban hành (số {number}, ngày {}) nhưng bị sửa trong commit {commit}",
+                d(*date)
+            ),
+            AmendedHeading => "Điều chỉnh có hiệu lực trong kỳ (theo văn bản):".into(),
+            CommitsHeading => "Thay đổi trong dữ liệu kế hoạch (lịch sử git):".into(),
+            AmendedWord => "điều chỉnh".into(),
+            AmendmentText(a) => {
+                use crate::report::AmendmentChange as C;
+                let units = |u: &[crate::report::UnitName]| {
+                    u.iter().map(|x| x.label.as_str()).collect::<Vec<_>>().join(", ")
+                };
+                let od = |x: &Option<chrono::NaiveDate>| x.map(d).unwrap_or_else(|| "—".into());
+                let parts: Vec<String> = a
+                    .changes
+                    .iter()
+                    .map(|c| match c {
+                        C::Deadline { milestone, from, from_due, to, to_due } => format!(
+                            "thời hạn{} \"{from}\" → \"{to}\" (hạn {} → {})",
+                            milestone.map(|n| format!(" mốc {n}")).unwrap_or_default(),
+                            od(from_due),
+                            od(to_due)
+                        ),
+                        C::Units { role, from, to } => format!(
+                            "{}: {} → {}",
+                            match *role {
+                                "lead" => "chủ trì",
+                                "support" => "phối hợp",
+                                _ => "bàn giao",
+                            },
+                            units(from),
+                            units(to)
+                        ),
+                        C::Title { to } => format!("nội dung → \"{to}\""),
+                        C::Target { indicator, from, to } => {
+                            format!("mục tiêu chỉ tiêu {indicator}: {from} → {to}")
+                        }
+                    })
+                    .collect();
+                let basis = match &a.basis {
+                    Some(b) => format!(", theo {b}"),
+                    None => ", chưa ghi văn bản căn cứ".into(),
+                };
+                let unverified = if a.unverified { " (chưa kiểm chứng)" } else { "" };
+                format!("{}{basis}{unverified}", parts.join("; "))
+            }
+            EndedOpen { end } => format!(
+                "kỳ của kế hoạch đã hết ngày {} mà kế hoạch chưa kết thúc: chạy `tiendo close --on NGÀY` hoặc chuyển các việc còn dở sang kế hoạch sau",
+                d(*end)
+            ),
+        }
+    }
+
     fn everyday(&self, m: &Everyday<'_>) -> String {
         everyday(m)
     }
@@ -802,7 +956,7 @@ static REPORT: ReportTexts = ReportTexts {
     no_progress: "Không có báo cáo tiến độ nào trong kỳ.",
     no_history: "Không có lịch sử git (thư mục kế hoạch không nằm trong kho git), nên không liệt kê được thay đổi.",
     no_changes: "Kế hoạch không thay đổi trong kỳ.",
-    rate_note: "Tỷ lệ hoàn thành tính trên số nhiệm vụ đã đến hạn (cách tính của Văn phòng Chính phủ); nhiệm vụ thường xuyên và nhiệm vụ không có thời hạn không tính.",
+    rate_note: "Cách tính tỷ lệ hoàn thành: số nhiệm vụ đã hoàn thành (đúng hạn hoặc quá hạn) chia cho số nhiệm vụ đã đến hạn (đã hoàn thành cộng quá hạn); nhiệm vụ thường xuyên, nhiệm vụ không có thời hạn và nhiệm vụ chưa đến hạn không tính.",
     dropped_note: "Nhiệm vụ không thực hiện được liệt kê riêng, không tính là quá hạn.",
     generated_by: "Báo cáo do tiendo tạo từ dữ liệu kế hoạch; không sửa tay.",
     milestone: "mốc",
@@ -990,3 +1144,167 @@ fn workspace(m: &Ws<'_>) -> String {
         ),
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Văn bản gửi ra ngoài (issue 17): sổ theo dõi Excel, báo cáo Word, công văn đôn đốc, phiếu báo cáo.
+
+pub(super) static OFFICE: super::OfficeTexts = super::OfficeTexts {
+    col_stt: "STT",
+    col_id: "Mã",
+    col_content: "Nội dung nhiệm vụ",
+    col_lead: "Đơn vị chủ trì",
+    col_support: "Đơn vị phối hợp",
+    col_deadline: "Thời gian hoàn thành",
+    col_due: "Hạn (ngày)",
+    col_status: "Tình trạng",
+    col_result: "Kết quả thực hiện",
+    col_assessment: "Đánh giá",
+    col_note: "Ghi chú",
+    col_group: "Nhóm",
+    col_done_on: "Ngày hoàn thành",
+    col_days_late: "Số ngày chậm",
+    sheet_all: "Tất cả",
+    sheet_overdue: "Quá hạn",
+    sheet_indicators: "Chỉ tiêu",
+    col_task: "Nhiệm vụ",
+    col_indicator: "Chỉ tiêu",
+    col_target: "Mục tiêu",
+    col_measure: "Đơn vị tính",
+    col_value: "Giá trị",
+    col_date: "Ngày số liệu",
+    col_by: "Đơn vị báo cáo",
+    col_met: "Đánh giá",
+    met: "Đạt",
+    not_met: "Chưa đạt",
+    no_value: "Chưa có số liệu",
+    table_title: "BẢNG THEO DÕI TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ",
+    table_subtitle: "Kế hoạch số {0} — tình trạng tính đến ngày {1}",
+    overdue_days: "Quá hạn {0} ngày",
+    late_days: "Hoàn thành chậm {0} ngày",
+    on_time: "Hoàn thành đúng hạn",
+    due_soon: "Sắp đến hạn",
+    within_deadline: "Trong hạn",
+    ongoing: "Thực hiện thường xuyên",
+    no_date: "Chưa có thời hạn riêng",
+    dropped: "Không thực hiện",
+    carried_over: "Chưa hoàn thành — chuyển sang kế hoạch sau",
+    milestone: "Mốc {0} ({1}): {2}",
+    carried_by: "Đơn vị kế thừa: {0}",
+    no_result: "Chưa có báo cáo",
+    national: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    motto: "Độc lập - Tự do - Hạnh phúc",
+    number: "Số:",
+    date_line: "{0}, ngày {1} tháng {2} năm {3}",
+    recipients: "Nơi nhận:",
+    archive: "Lưu: {0}.",
+    as_above: "Như trên",
+    missing_setting: "[{0}: chưa khai báo trong plan.toml]",
+    signer_name_placeholder: "[Họ và tên người ký]",
+    page: "Trang",
+    report_type: "BÁO CÁO",
+    report_summary: "Kết quả thực hiện Kế hoạch số {0} {1}",
+    report_intro: "Thực hiện Kế hoạch số {0}, Tổ Công tác Đề án 06 tỉnh báo cáo kết quả thực hiện trong kỳ từ ngày {1} đến ngày {2} (số liệu tính đến ngày {3}) như sau:",
+    sec_results: "I. KẾT QUẢ THỰC HIỆN",
+    sec_direction: "1. Công tác chỉ đạo, điều hành",
+    sec_tasks: "2. Kết quả thực hiện các nhiệm vụ",
+    sec_indicators: "3. Kết quả thực hiện các chỉ tiêu",
+    sec_shortcomings: "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN",
+    sec_next: "III. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM {0}",
+    sec_proposals: "IV. ĐỀ XUẤT, KIẾN NGHỊ",
+    narrative_placeholder: "[Bộ phận tham mưu bổ sung nội dung]",
+    counts_sentence: "đã hoàn thành {0}/{1} nhiệm vụ đã đến hạn (tổng số {2} nhiệm vụ); đang thực hiện trong hạn {3}; quá hạn, chưa hoàn thành {4}; thực hiện thường xuyên {5}; theo yêu cầu, theo lộ trình {6}.",
+    focus: "Nhiệm vụ trọng tâm",
+    grouped: "Nhiệm vụ theo nhóm (Phụ lục)",
+    overdue_intro: "Nhiệm vụ, mốc quá hạn chưa hoàn thành ({0}):",
+    none_overdue: "Không có nhiệm vụ quá hạn.",
+    overdue_item: "{0} — {1} (chủ trì: {2}; thời hạn: {3}; quá hạn {4} ngày);",
+    due_next_intro: "Nhiệm vụ, mốc đến hạn trong kỳ tới:",
+    none_due_next: "Không có nhiệm vụ đến hạn trong kỳ tới.",
+    due_item: "{0} — {1} (chủ trì: {2}; hạn {3});",
+    not_reported_intro: "Đơn vị chưa báo cáo tiến độ trong kỳ:",
+    all_reported: "Các đơn vị chủ trì đã báo cáo đầy đủ.",
+    not_reported_item: "{0}: nhiệm vụ {1};",
+    indicator_item: "{0} — {1}: {2} (mục tiêu {3}) — {4};",
+    no_indicators: "Chưa có chỉ tiêu được theo dõi.",
+    progress_item: "Ngày {0}, {1} báo cáo nhiệm vụ {2}: {3}",
+    no_progress: "Trong kỳ chưa có báo cáo tiến độ nào được ghi nhận.",
+    appendix: "PHỤ LỤC",
+    appendix_sub: "(Kèm theo Báo cáo số {0} của {1})",
+    notice_summary: "V/v đôn đốc thực hiện và báo cáo tiến độ Kế hoạch số {0} tháng {1}",
+    notice_to: "Kính gửi:",
+    notice_intro: "Theo dõi tiến độ thực hiện Kế hoạch số {0} đến ngày {1}, Tổ Công tác Đề án 06 tỉnh đề nghị quý đơn vị quan tâm các nội dung sau:",
+    notice_overdue: "Nhiệm vụ, mốc đã quá hạn nhưng chưa hoàn thành:",
+    notice_due: "Nhiệm vụ, mốc đến hạn trong kỳ tới:",
+    notice_silent: "Nhiệm vụ chưa có báo cáo tiến độ trong kỳ:",
+    notice_silent_item: "(kỳ báo cáo từ ngày {0} đến ngày {1})",
+    notice_closing: "Đề nghị {0} khẩn trương triển khai các nhiệm vụ nêu trên và gửi báo cáo kết quả thực hiện về Tổ Công tác Đề án 06 tỉnh (qua Công an tỉnh) trước ngày {1}./.",
+    notice_contact: "Chi tiết xin liên hệ Cơ quan thường trực Tổ Công tác (Công an tỉnh).",
+    ret_sheet: "Báo cáo",
+    ret_title: "PHIẾU BÁO CÁO TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ THÁNG {0}",
+    ret_unit: "Đơn vị báo cáo",
+    ret_month: "Tháng",
+    ret_window: "Kỳ báo cáo từ ngày {0} đến ngày {1}; gửi trước ngày {2}.",
+    ret_help: "Chỉ điền các cột nền trắng. Mỗi dòng có nội dung sẽ thành một lần báo cáo tiến độ; dòng chỉ tiêu chỉ cần giá trị. Không sửa các cột nền xám.",
+    ret_role: "Vai trò",
+    ret_lead: "Chủ trì",
+    ret_support: "Phối hợp",
+    ret_date: "Ngày số liệu",
+    ret_note: "Kết quả thực hiện",
+    ret_percent: "Tỷ lệ hoàn thành (%)",
+    ret_value: "Giá trị chỉ tiêu",
+    ret_done_on: "Ngày hoàn thành",
+    ret_document: "Văn bản (số, ngày)",
+    ret_difficulties: "Khó khăn, vướng mắc",
+    ret_proposals: "Đề xuất, kiến nghị",
+    ret_note_document: "Văn bản",
+    ret_note_difficulties: "Khó khăn, vướng mắc",
+    ret_note_proposals: "Đề xuất, kiến nghị",
+    ret_bad_percent: "tỷ lệ hoàn thành `{0}` không nằm trong khoảng 0–100",
+    ret_bad_percent_hint: "ghi một số nguyên từ 0 đến 100, không kèm dấu %",
+    ret_bad_date: "`{0}` không phải là ngày",
+    ret_bad_date_hint: "ghi ngày dạng dd/mm/yyyy hoặc chọn ô kiểu ngày trong Excel",
+    ret_future: "ngày {0} ở sau ngày báo cáo {1}",
+    ret_future_hint: "số liệu chỉ ghi cho ngày đã qua; kiểm tra năm và tháng",
+    ret_unknown_task: "không có nhiệm vụ `{0}` trong kế hoạch",
+    ret_unknown_task_hint: "mã gần nhất: {0}",
+    ret_not_involved: "{0} không chủ trì, không phối hợp nhiệm vụ {1}",
+    ret_not_involved_hint: "chỉ báo cáo nhiệm vụ có trong phiếu mẫu của đơn vị (tiendo returns template)",
+    ret_done_by_support: "{0} chỉ phối hợp nhiệm vụ {1}, không thể báo hoàn thành",
+    ret_done_by_support_hint: "để trống ngày hoàn thành; đơn vị chủ trì báo hoàn thành",
+    ret_bad_number: "`{0}` không phải là số",
+    ret_bad_number_hint: "ghi số, dùng dấu phẩy hoặc dấu chấm thập phân",
+    ret_no_note: "dòng có số liệu nhưng thiếu nội dung kết quả thực hiện",
+    ret_no_note_hint: "ghi tóm tắt kết quả vào cột Kết quả thực hiện",
+    ret_unknown_indicator: "nhiệm vụ {1} không có chỉ tiêu `{0}`",
+    ret_unknown_indicator_hint: "giữ nguyên tên chỉ tiêu trong phiếu mẫu",
+    ret_bad_unit: "đơn vị `{0}` không có trong danh mục",
+    ret_bad_unit_hint: "dùng phiếu mẫu do tiendo returns template tạo cho đơn vị",
+    ret_not_a_return: "không phải phiếu báo cáo của tiendo (thiếu ô đơn vị hoặc dòng tiêu đề)",
+    ret_not_a_return_hint: "tạo phiếu bằng tiendo returns template --unit … --month …",
+    ret_refused_by_check: "kiểm tra kế hoạch từ chối: {0}",
+    ret_refused: "{0}: từ chối cả phiếu, không ghi gì ({1} lỗi)",
+    ret_would_add: "{0}: sẽ thêm {1} báo cáo tiến độ của {2}",
+    ret_added: "{0}: đã thêm {1} báo cáo tiến độ của {2}",
+    ret_nothing_new: "{0}: không có gì mới — các báo cáo trong phiếu đã được ghi nhận trước đó",
+    ret_already: "bỏ qua {0} dòng đã ghi nhận trước đó",
+    ret_commit: "{0} báo cáo tiến độ tháng {1} (phiếu {2})",
+    ret_committed: "đã commit: {0}",
+    ret_wrote_template: "đã ghi phiếu {0} ({1} dòng)",
+    ret_no_rows: "{0} không có nhiệm vụ đang thực hiện trong tháng này",
+    notice_none: "Không đơn vị nào cần đôn đốc trong tháng này.",
+    needs_output: "định dạng {0} là tệp nhị phân: cần -o TỆP (hoặc --out THƯ_MỤC)",
+    month_words: "tháng {0}/{1}",
+    part_a: "a) Nhiệm vụ trọng tâm: ",
+    part_b: "b) Nhiệm vụ theo nhóm (Phụ lục): ",
+    ret_state: "Tình hình thực hiện",
+    ret_states: [
+        "Đang thực hiện",
+        "Đã hoàn thành",
+        "Chưa triển khai",
+        "Gặp vướng mắc",
+    ],
+    ret_bad_state: "tình hình `{0}` không có trong danh sách chọn",
+    ret_done_needs_date: "chọn \"Đã hoàn thành\" nhưng chưa ghi ngày hoàn thành",
+    ret_done_needs_date_hint: "ghi ngày hoàn thành vào cột Ngày hoàn thành (chỉ đơn vị chủ trì)",
+    ret_empty: "{0}: phiếu chưa có dòng nào được điền; không ghi gì",
+};

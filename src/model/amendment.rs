@@ -301,6 +301,8 @@ mod tests {
             status: loc(TaskStatus::Todo),
             done_on: None,
             notes: vec![],
+            same_as: None,
+            overlaps: vec![],
             source: None,
             milestones: vec![Milestone {
                 title: "m1".into(),

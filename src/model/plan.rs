@@ -81,6 +81,8 @@ pub struct PlanMeta {
     pub closed_on: Option<NaiveDate>,
     /// Known warnings the secretariat has acknowledged (`[[acknowledge]]`).
     pub acknowledged: Vec<Acknowledgement>,
+    /// `[document]`: header block, signature and recipients of outgoing documents.
+    pub document: DocumentSettings,
 }
 
 /// A known finding the plan accepts, with its reason: `check` leaves matching warnings out of
@@ -102,6 +104,22 @@ impl Default for Located<String> {
     }
 }
 
+/// How the plan's outgoing documents are headed and signed (Nghị định 30/2020/NĐ-CP). A field
+/// left out is printed as a visible placeholder, never guessed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct DocumentSettings {
+    pub superior: Option<String>,
+    pub issuer: Option<String>,
+    pub issuer_code: Option<String>,
+    pub place: Option<String>,
+    pub signer_authority: Option<String>,
+    pub signer_title: Option<String>,
+    pub signer_name: Option<String>,
+    pub recipients: Vec<String>,
+    pub notice_recipients: Vec<String>,
+    pub archive: Option<String>,
+}
+
 impl Default for PlanMeta {
     fn default() -> Self {
         PlanMeta {
@@ -119,6 +137,7 @@ impl Default for PlanMeta {
             period_end: None,
             closed_on: None,
             acknowledged: Vec::new(),
+            document: DocumentSettings::default(),
         }
     }
 }
@@ -511,6 +530,8 @@ pub struct Milestone {
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Indicator {
     pub name: Located<String>,
+    /// The plan's wording of the indicator, when recorded.
+    pub text: Option<String>,
     pub target: String,
     pub unit: Option<String>,
     pub target_value: Option<f64>,
@@ -525,6 +546,20 @@ pub struct Progress {
     pub percent: Option<u8>,
     pub indicator: Option<Located<String>>,
     pub value: Option<f64>,
+    /// The day the secretariat received it (None: the day it refers to).
+    pub received: Option<Located<NaiveDate>>,
+}
+
+impl Progress {
+    /// The day the report was known to the secretariat.
+    pub fn known_on(&self) -> NaiveDate {
+        self.received.as_ref().map_or(self.date.value, |r| r.value)
+    }
+
+    /// Known to the secretariat on or before `day`.
+    pub fn known_by(&self, day: NaiveDate) -> bool {
+        self.known_on() <= day
+    }
 }
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -543,6 +578,10 @@ pub struct Task {
     pub status: Located<TaskStatus>,
     pub done_on: Option<Located<NaiveDate>>,
     pub notes: Vec<String>,
+    /// The task that is the same piece of work (listed twice in the plan).
+    pub same_as: Option<Located<String>>,
+    /// Tasks whose work overlaps this one's.
+    pub overlaps: Vec<Located<String>>,
     pub source: Option<Source>,
     pub milestones: Vec<Milestone>,
     pub indicators: Vec<Indicator>,
@@ -586,11 +625,11 @@ impl Task {
         self.support.iter().map(|u| u.value.as_str())
     }
 
-    /// The latest progress entry for an indicator dated on or before `as_of`.
+    /// The latest progress entry for an indicator dated on or before `as_of` (and known by then).
     pub fn latest_value(&self, indicator: &str, as_of: NaiveDate) -> Option<&Progress> {
         self.progress
             .iter()
-            .filter(|p| p.date.value <= as_of && p.value.is_some())
+            .filter(|p| p.date.value <= as_of && p.known_by(as_of) && p.value.is_some())
             .filter(|p| p.indicator.as_ref().is_some_and(|i| i.value == indicator))
             .max_by_key(|p| p.date.value)
     }

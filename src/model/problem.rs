@@ -86,6 +86,16 @@ pub enum ProblemKind {
         detail: String,
     },
     NoTasks,
+    /// The plan's period ended before the day judged and the plan is not closed.
+    PlanEndedOpen {
+        end: chrono::NaiveDate,
+    },
+    /// `same_as` or `overlaps` names a task that does not exist.
+    UnknownLinkedTask {
+        id: String,
+    },
+    /// A progress entry received before the day it refers to.
+    ReceivedBeforeDate,
     DuplicateTaskId {
         id: String,
         other: String,
@@ -325,6 +335,9 @@ impl Problem {
                 }
             }
             NoTasks => "no-tasks",
+            PlanEndedOpen { .. } => "plan-ended-open",
+            UnknownLinkedTask { .. } => "unknown-linked-task",
+            ReceivedBeforeDate => "received-before-date",
             DuplicateTaskId { .. } => "duplicate-task-id",
             IdFileMismatch { .. } => "id-file-mismatch",
             UnsafeId { .. } => "unsafe-id",

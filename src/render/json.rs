@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 
 use crate::model::plan::Plan;
 use crate::model::status::Standing;
-use crate::report::{DueRow, Entry, Period, Report, Row, UnitRef};
+use crate::report::{AmendmentLine, DueRow, Entry, Period, Report, Row, UnitRef};
 use crate::summary::Counts;
 
 pub fn date(d: Option<NaiveDate>) -> Value {
@@ -51,6 +51,7 @@ pub fn progress(p: &Entry) -> Value {
         "percent": p.percent,
         "indicator": p.indicator,
         "value": p.value,
+        "received": date(p.received),
     })
 }
 
@@ -69,6 +70,7 @@ pub fn task(r: &Row) -> Value {
         "done_on": date(r.done_on),
         "standing": standing(&r.standing),
         "file": r.file,
+        "amendments": r.amendments.iter().map(amendment).collect::<Vec<_>>(),
     });
     if let Some(d) = &r.details {
         let extra = json!({
@@ -105,6 +107,32 @@ pub fn task_list(plan_code: &str, rows: &[Row], as_of: NaiveDate) -> Value {
         "plan": plan_code,
         "as_of": date(Some(as_of)),
         "tasks": rows.iter().map(task).collect::<Vec<_>>(),
+    })
+}
+
+/// A dated amendment: the day, its basis, and what it changed (values before and after).
+pub fn amendment(a: &AmendmentLine) -> Value {
+    use crate::report::AmendmentChange as C;
+    json!({
+        "task": a.task,
+        "on": date(Some(a.on)),
+        "basis": a.basis,
+        "unverified": a.unverified,
+        "changes": a.changes.iter().map(|c| match c {
+            C::Deadline { milestone, from, from_due, to, to_due } => json!({
+                "field": "deadline", "milestone": milestone, "from": from, "to": to,
+                "from_due": date(*from_due), "to_due": date(*to_due),
+            }),
+            C::Units { role, from, to } => json!({
+                "field": role,
+                "from": from.iter().map(|u| u.id.as_str()).collect::<Vec<_>>(),
+                "to": to.iter().map(|u| u.id.as_str()).collect::<Vec<_>>(),
+            }),
+            C::Title { to } => json!({"field": "title", "to": to}),
+            C::Target { indicator, from, to } => json!({
+                "field": "target", "indicator": indicator, "from": from, "to": to,
+            }),
+        }).collect::<Vec<_>>(),
     })
 }
 
@@ -160,10 +188,33 @@ fn due(d: &DueRow) -> Value {
 
 /// The report value as JSON (documented in docs/json.md).
 pub fn report(r: &Report) -> Value {
-    let Period::Month(month) = r.period;
+    let month = match r.period {
+        Period::Month(m) => Some(m.to_string()),
+        _ => None,
+    };
     json!({
         "plan": r.plan_code,
-        "month": month.to_string(),
+        "month": month,
+        "period": r.period.stem(),
+        "basis": {
+            "commit": r.basis.commit,
+            "dirty": r.basis.dirty,
+            "revision": r.basis.revision,
+        },
+        "issued": r.issued.as_ref().map(|i| json!({"number": i.number, "date": date(Some(i.date))})),
+        "closed_on": date(r.closed),
+        "distinct_work": r.distinct_work,
+        "same_as": r.same_as.iter().map(|(a, b)| json!({"task": a, "same_as": b})).collect::<Vec<_>>(),
+        "amended": r.amended.iter().map(amendment).collect::<Vec<_>>(),
+        "late": r.late.iter().map(|l| json!({
+            "task": l.task, "entry": progress(&l.entry), "received": date(Some(l.received)),
+        })).collect::<Vec<_>>(),
+        "narrative": {
+            "file": r.narrative.file,
+            "direction": r.narrative.direction,
+            "shortcomings": r.narrative.shortcomings,
+            "proposals": r.narrative.proposals,
+        },
         "window": { "start": date(Some(r.window.start)), "end": date(Some(r.window.end)) },
         "next_window": { "start": date(Some(r.next.start)), "end": date(Some(r.next.end)) },
         "as_of": date(Some(r.as_of)),
@@ -184,7 +235,7 @@ pub fn report(r: &Report) -> Value {
             "tasks": s.tasks,
         })).collect::<Vec<_>>(),
         "indicators": r.indicators.iter().map(|i| json!({
-            "task": i.task, "name": i.name, "target": i.target, "unit": i.unit,
+            "task": i.task, "name": i.name, "text": i.text, "target": i.target, "unit": i.unit,
             "latest": i.latest.as_ref().map(progress), "met": i.met,
         })).collect::<Vec<_>>(),
         "progress": r.progress.iter().map(|b| json!({

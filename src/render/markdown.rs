@@ -4,10 +4,10 @@
 
 use std::fmt::Write as _;
 
-use crate::i18n::{Label, RateBase, Tr};
+use crate::i18n::{Label, RateBase, Timely, Tr};
 use crate::model::status::{Apart, Category};
 use crate::render::{cut, units_text};
-use crate::report::{ChangeWhat, Changes, DueRow, Report};
+use crate::report::{ChangeWhat, Changes, DueRow, NARRATIVE_PARTS, Period, Report};
 use crate::summary::Counts;
 
 /// Inline code: the text verbatim between backtick fences one longer than its longest run
@@ -166,18 +166,117 @@ fn due_table(out: &mut String, items: &[DueRow], tr: &dyn Tr, days: bool) {
     table(out, &header, &rows);
 }
 
+/// Lines that open and close a part the secretariat wrote; `report --check` leaves what lies
+/// between them out of the comparison (a narrative is edited by people, never by the tool).
+pub const NARRATIVE_OPEN: &str = "<!-- ghi-chu -->";
+pub const NARRATIVE_CLOSE: &str = "<!-- /ghi-chu -->";
+
+/// The provenance line: what the report was judged from. `report --check` does not compare it
+/// (a draft stays current while its content does).
+fn basis_line(r: &Report, tr: &dyn Tr) -> String {
+    let short = |c: &str| c.chars().take(12).collect::<String>();
+    let what = match (&r.basis.revision, &r.basis.commit) {
+        (Some(rev), Some(c)) => tr.timely(&Timely::BasisRevision {
+            rev,
+            commit: &short(c),
+        }),
+        (None, Some(c)) => tr.timely(&Timely::BasisCommit {
+            commit: &short(c),
+            dirty: r.basis.dirty,
+        }),
+        _ => tr.timely(&Timely::BasisNone),
+    };
+    format!("{}{what}", basis_prefix(tr))
+}
+
+/// How the provenance line starts (`- **Dữ liệu:** `).
+pub fn basis_prefix(tr: &dyn Tr) -> String {
+    format!("- **{}:** ", tr.timely(&Timely::BasisLabel))
+}
+
+/// The text a comparison of two renderings looks at: without the provenance line and the
+/// secretariat's parts.
+pub fn comparable(text: &str, tr: &dyn Tr) -> String {
+    let prefix = basis_prefix(tr);
+    let mut out = String::with_capacity(text.len());
+    let mut inside = false;
+    for line in text.split_inclusive('\n') {
+        let bare = line.trim_end_matches(['\n', '\r']);
+        if bare == NARRATIVE_OPEN {
+            inside = true;
+            out.push_str(line);
+            continue;
+        }
+        if bare == NARRATIVE_CLOSE {
+            inside = false;
+        }
+        if inside || bare.starts_with(&prefix) {
+            continue;
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// A narrative part as written, kept inside its section: headings in it are demoted below the
+/// report's own, and the closing marker cannot be forged.
+fn narrative_text(text: &str) -> String {
+    text.lines()
+        .map(|l| {
+            let l = l.replace(NARRATIVE_CLOSE, "").replace(NARRATIVE_OPEN, "");
+            if l.starts_with('#') {
+                format!("###{}", l.trim_start_matches('#'))
+            } else {
+                l
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The appendix's deadline cell: the phrase in force, then each amendment in force with its day
+/// and basis.
+fn deadline_cell(row: &crate::report::Row, tr: &dyn Tr) -> String {
+    let mut s = row.deadline.clone();
+    for a in &row.amendments {
+        s.push_str(&format!(
+            " ({} {}: {})",
+            tr.timely(&Timely::AmendedWord),
+            tr.date(a.on),
+            tr.timely(&Timely::AmendmentText(a))
+        ));
+    }
+    s
+}
+
 /// The report as Markdown: renders the value, computes nothing.
 pub fn report(r: &Report, tr: &dyn Tr) -> String {
     let t = tr.report();
     let mut out = String::new();
-    let month = format!("{:02}/{}", r.window.month.month, r.window.month.year);
+    let period = tr.timely(&Timely::PeriodName(r.period));
+    if let Some(i) = &r.issued {
+        let _ = writeln!(out, "{}\n", i.marker());
+    }
+    let issued = r
+        .issued
+        .as_ref()
+        .map(|i| {
+            format!(
+                " ({})",
+                escape(&tr.timely(&Timely::IssuedHeading {
+                    number: &i.number,
+                    date: i.date
+                }))
+            )
+        })
+        .unwrap_or_default();
     let _ = writeln!(
         out,
-        "# {} {} {} — {}\n",
+        "# {} {} {} — {period}{}\n",
         t.heading,
         t.plan.to_lowercase(),
         escape(&r.plan_code),
-        month
+        issued
     );
     let _ = writeln!(out, "<!-- {} -->\n", t.generated_by);
     let _ = writeln!(
@@ -187,7 +286,14 @@ pub fn report(r: &Report, tr: &dyn Tr) -> String {
         escape(&r.plan_code),
         escape(&r.plan_title)
     );
-    let _ = writeln!(out, "- **{}:** {month}", t.month);
+    match r.period {
+        Period::Month(_) => {
+            let _ = writeln!(out, "- **{}:** {period}", t.month);
+        }
+        _ => {
+            let _ = writeln!(out, "- **{}:** {period}", tr.timely(&Timely::PeriodLabel));
+        }
+    }
     let _ = writeln!(
         out,
         "- **{}:** {} – {}",
@@ -195,7 +301,12 @@ pub fn report(r: &Report, tr: &dyn Tr) -> String {
         tr.date(r.window.start),
         tr.date(r.window.end)
     );
-    let _ = writeln!(out, "- **{}:** {}\n", t.as_of, tr.date(r.as_of));
+    let _ = writeln!(out, "- **{}:** {}", t.as_of, tr.date(r.as_of));
+    let _ = writeln!(out, "{}", basis_line(r, tr));
+    if let Some(day) = r.closed {
+        let _ = writeln!(out, "- **{}**", tr.timely(&Timely::Closed { day }));
+    }
+    out.push('\n');
 
     let with_dropped = Apart {
         dropped: r.show_dropped,
@@ -248,6 +359,35 @@ pub fn report(r: &Report, tr: &dyn Tr) -> String {
     let _ = writeln!(out, "\n{}", t.rate_note);
     if with_dropped.dropped {
         let _ = writeln!(out, "{}", t.dropped_note);
+    }
+    if !r.same_as.is_empty() {
+        let links: Vec<String> = r
+            .same_as
+            .iter()
+            .map(|(a, b)| format!("{a} = {b}"))
+            .collect();
+        let _ = writeln!(
+            out,
+            "{}",
+            escape(&tr.timely(&Timely::DistinctWork {
+                tasks: r.overview.all.total(),
+                distinct: r.distinct_work,
+                links: &links.join(", "),
+            }))
+        );
+    }
+    if r.period == Period::Final {
+        let all = &r.overview.all;
+        let _ = writeln!(
+            out,
+            "\n**{}**",
+            tr.timely(&Timely::FinalTally {
+                on_time: all.get(Category::DoneOnTime),
+                late: all.get(Category::DoneLate),
+                unfinished: all.total() - all.done() - all.get(Category::Dropped),
+                dropped: all.get(Category::Dropped),
+            })
+        );
     }
     out.push('\n');
 
@@ -321,6 +461,7 @@ pub fn report(r: &Report, tr: &dyn Tr) -> String {
 
     // 4. Overdue
     let _ = writeln!(out, "## 4. {}\n", t.overdue);
+    let _ = writeln!(out, "{}\n", tr.timely(&Timely::OverdueRule));
     if r.overdue.is_empty() {
         let _ = writeln!(out, "{}\n", t.none_overdue);
     } else {
@@ -328,17 +469,32 @@ pub fn report(r: &Report, tr: &dyn Tr) -> String {
     }
 
     // 5. Falling due next period
-    let _ = writeln!(
-        out,
-        "## 5. {} ({} – {})\n",
-        t.due_next,
-        tr.date(r.due_next_from),
-        tr.date(r.next.end)
-    );
-    if r.due_next.is_empty() {
-        let _ = writeln!(out, "{}\n", t.none_due_next);
+    if r.period == Period::Final {
+        let _ = writeln!(out, "## 5. {}\n", t.due_next);
+        let _ = writeln!(out, "{}\n", tr.timely(&Timely::NoNextPeriod));
     } else {
-        due_table(&mut out, &r.due_next, tr, false);
+        let _ = writeln!(
+            out,
+            "## 5. {} ({} – {})\n",
+            t.due_next,
+            tr.date(r.next.start),
+            tr.date(r.next.end)
+        );
+        if r.due_next.is_empty() {
+            let _ = writeln!(out, "{}\n", t.none_due_next);
+        } else {
+            if r.due_before_next > 0 {
+                let _ = writeln!(
+                    out,
+                    "{}\n",
+                    tr.timely(&Timely::DueBeforeNext {
+                        count: r.due_before_next,
+                        from: r.as_of,
+                    })
+                );
+            }
+            due_table(&mut out, &r.due_next, tr, false);
+        }
     }
 
     // 6. Units that did not report
@@ -391,24 +547,33 @@ pub fn report(r: &Report, tr: &dyn Tr) -> String {
                     .map(|v| format!("{}{}", tr.number(v), i.unit.as_deref().unwrap_or("")))
                     .unwrap_or_else(|| "—".to_string());
                 let met = match i.met {
-                    Some(true) => tr.label(Label::Met),
-                    Some(false) => tr.label(Label::NotMet),
-                    None => tr.label(Label::Unknown),
+                    Some(true) => tr.label(Label::Met).to_string(),
+                    Some(false) if i.task_category.is_done() => {
+                        tr.timely(&Timely::IndicatorDoneBelow)
+                    }
+                    Some(false) => tr.label(Label::NotMet).to_string(),
+                    None => tr.label(Label::Unknown).to_string(),
                 };
                 vec![
                     escape(&i.task),
-                    escape(&i.name),
+                    escape(i.text.as_deref().unwrap_or(&i.name)),
                     escape(&i.target),
                     escape(&value),
                     i.latest
                         .as_ref()
                         .map(|p| tr.date(p.date))
                         .unwrap_or_else(|| "—".to_string()),
-                    met.to_string(),
+                    met,
                 ]
             })
             .collect();
         table(&mut out, &header, &rows);
+        if r.indicators
+            .iter()
+            .any(|i| i.met == Some(false) && i.task_category.is_done())
+        {
+            let _ = writeln!(out, "{}\n", tr.timely(&Timely::IndicatorDoneBelowNote));
+        }
     }
 
     // 8. Progress this period
@@ -437,15 +602,37 @@ pub fn report(r: &Report, tr: &dyn Tr) -> String {
         }
     }
 
-    // 9. Changes to the plan
+    // 9. Changes to the plan: amendments taking effect in the window, then the commits.
     let _ = writeln!(out, "## 9. {}\n", t.changes);
+    if !r.amended.is_empty() {
+        let _ = writeln!(out, "{}\n", tr.timely(&Timely::AmendedHeading));
+        let mut last: Option<&str> = None;
+        for a in &r.amended {
+            if last != Some(a.task.as_str()) {
+                let _ = writeln!(out, "- **{}**", escape(&a.task));
+                last = Some(a.task.as_str());
+            }
+            let _ = writeln!(
+                out,
+                "  - {}: {}",
+                tr.date(a.on),
+                escape(&tr.timely(&Timely::AmendmentText(a)))
+            );
+        }
+        out.push('\n');
+        if matches!(&r.changes, Changes::Commits(c) if !c.is_empty()) {
+            let _ = writeln!(out, "{}\n", tr.timely(&Timely::CommitsHeading));
+        }
+    }
     match &r.changes {
         Changes::Unavailable(why) => {
             let why = tr.everyday(&crate::i18n::Everyday::NoHistory { why });
             let _ = writeln!(out, "{}\n", escape(&why));
         }
         Changes::Commits(c) if c.is_empty() => {
-            let _ = writeln!(out, "{}\n", t.no_changes);
+            if r.amended.is_empty() {
+                let _ = writeln!(out, "{}\n", t.no_changes);
+            }
         }
         Changes::Commits(c) => {
             let label = |id: &str| r.unit_label(id).to_string();
@@ -472,8 +659,74 @@ pub fn report(r: &Report, tr: &dyn Tr) -> String {
         }
     }
 
-    // 10. Appendix
-    let _ = writeln!(out, "## 10. {}\n", t.appendix);
+    // 10. Late returns
+    let _ = writeln!(out, "## 10. {}\n", tr.timely(&Timely::LateHeading));
+    if r.late.is_empty() {
+        let _ = writeln!(out, "{}\n", tr.timely(&Timely::NoLate));
+    } else {
+        let _ = writeln!(out, "{}\n", tr.timely(&Timely::LateNote));
+        let header = vec![
+            tr.label(Label::Id).to_string(),
+            tr.label(Label::Unit).to_string(),
+            tr.timely(&Timely::LateDate),
+            tr.timely(&Timely::LateReceived),
+            tr.label(Label::Note).to_string(),
+        ];
+        let rows: Vec<Vec<String>> = r
+            .late
+            .iter()
+            .map(|l| {
+                let pct = l
+                    .entry
+                    .percent
+                    .map(|x| format!(" ({x}%)"))
+                    .unwrap_or_default();
+                vec![
+                    escape(&l.task),
+                    escape(&l.entry.by.label),
+                    tr.date(l.entry.date),
+                    tr.date(l.received),
+                    escape(&format!("{}{pct}", l.entry.note)),
+                ]
+            })
+            .collect();
+        table(&mut out, &header, &rows);
+    }
+
+    // 11–13. What people write: direction, shortcomings, proposals.
+    let parts = [
+        &r.narrative.direction,
+        &r.narrative.shortcomings,
+        &r.narrative.proposals,
+    ];
+    for (k, (part, text)) in NARRATIVE_PARTS.iter().zip(parts).enumerate() {
+        let _ = writeln!(
+            out,
+            "## {}. {}\n",
+            11 + k,
+            tr.timely(&Timely::NarrativeHeading { part })
+        );
+        let _ = writeln!(out, "{NARRATIVE_OPEN}");
+        match text {
+            Some(text) => {
+                let _ = writeln!(out, "{}", narrative_text(text));
+            }
+            None => {
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    tr.timely(&Timely::NarrativePlaceholder {
+                        file: &r.narrative.file,
+                        part,
+                    })
+                );
+            }
+        }
+        let _ = writeln!(out, "{NARRATIVE_CLOSE}\n");
+    }
+
+    // 14. Appendix
+    let _ = writeln!(out, "## 14. {}\n", t.appendix);
     let header = [
         Label::Id,
         Label::Title,
@@ -493,7 +746,7 @@ pub fn report(r: &Report, tr: &dyn Tr) -> String {
                 escape(&cut(&j.title, 120)),
                 escape(&units_text(&j.lead)),
                 escape(&units_text(&j.support)),
-                escape(&j.deadline),
+                escape(&deadline_cell(j, tr)),
                 j.standing
                     .due
                     .map(|x| tr.date(x))
@@ -512,6 +765,22 @@ pub fn report(r: &Report, tr: &dyn Tr) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn comparison_leaves_out_the_provenance_and_the_secretariat_parts() {
+        let tr = crate::i18n::tr(crate::i18n::Lang::Vi);
+        let a = "# B\n- **Dữ liệu:** thư mục kế hoạch tại commit `aaa`\n## 11. X\n\n<!-- ghi-chu -->\nmột\n<!-- /ghi-chu -->\n| 1 |\n";
+        let b = "# B\n- **Dữ liệu:** thư mục kế hoạch tại commit `bbb`, có thay đổi chưa commit\n## 11. X\n\n<!-- ghi-chu -->\nhai\nba\n<!-- /ghi-chu -->\n| 1 |\n";
+        assert_eq!(comparable(a, tr), comparable(b, tr));
+        let c = b.replace("| 1 |", "| 2 |");
+        assert_ne!(
+            comparable(a, tr),
+            comparable(&c, tr),
+            "the computed part still counts"
+        );
+        // A narrative cannot close its own section early.
+        assert_eq!(narrative_text("a <!-- /ghi-chu --> b\n# H"), "a  b\n### H");
+    }
 
     #[test]
     fn cells_cannot_break_tables_or_inject_html() {
