@@ -448,7 +448,8 @@ fn group_counts(i: &Input<'_>, out: &mut Vec<Problem>) {
     let m = &i.plan.meta;
     let all = m.ancestries();
     let mut counts: BTreeMap<&str, u32> = BTreeMap::new();
-    for t in &i.plan.tasks {
+    // Tasks added by an amendment are outside the plan's declared counts.
+    for t in i.plan.tasks.iter().filter(|t| !t.is_added()) {
         if let Some(chain) = all.get(t.group.value.as_str()) {
             for g in chain {
                 *counts.entry(g).or_default() += 1;
@@ -691,6 +692,20 @@ fn progress(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
             );
         }
         previous = Some(previous.map_or(p.date.value, |prev| prev.max(p.date.value)));
+        if let Some(first) = t.progress[..n].iter().position(|q| same_entry(q, p)) {
+            out.push(
+                Problem::warning(
+                    &t.file,
+                    p.date.pos,
+                    ProblemKind::DuplicateProgress {
+                        id: t.id.value.clone(),
+                        first: first + 1,
+                        second: n + 1,
+                    },
+                )
+                .about(item),
+            );
+        }
         let ended = reg
             .get(&p.by.value)
             .and_then(|u| u.ended.filter(|e| *e <= p.date.value).map(|e| (u, e)));
@@ -727,6 +742,16 @@ fn progress(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
             );
         }
     }
+}
+
+/// Two progress entries that say exactly the same thing (a repeated `update`).
+pub fn same_entry(a: &crate::model::plan::Progress, b: &crate::model::plan::Progress) -> bool {
+    a.date.value == b.date.value
+        && a.by.value == b.by.value
+        && a.note == b.note
+        && a.percent == b.percent
+        && a.indicator.as_ref().map(|i| &i.value) == b.indicator.as_ref().map(|i| &i.value)
+        && a.value == b.value
 }
 
 fn indicators(_i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
@@ -848,7 +873,8 @@ fn amendments(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
             }
             _ => {}
         }
-        if a.kind() == crate::model::amendment::AmendmentKind::Empty {
+        // An amendment that adds the task changes nothing else, and says so by `added`.
+        if a.kind() == crate::model::amendment::AmendmentKind::Empty && !a.added {
             out.push(Problem::warning(&t.file, a.pos, ProblemKind::AmendmentEmpty).about(item));
         }
     }

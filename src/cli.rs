@@ -31,6 +31,12 @@ pub struct Global {
     /// When to colour the output (NO_COLOR is honoured)
     #[arg(long, global = true, default_value = "auto")]
     pub color: ColorArg,
+    /// Full tables, not fitted to the terminal's width (COLUMNS)
+    #[arg(long, global = true)]
+    pub wide: bool,
+    /// Never page long output (on a terminal it goes through PAGER, else `less -FRX`)
+    #[arg(long, global = true)]
+    pub no_pager: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -275,6 +281,15 @@ pub struct UpdateArgs {
     /// Milestone number (1-based): to mark done with --done-on, or whose deadline --deadline amends
     #[arg(long, value_name = "N")]
     pub milestone: Option<usize>,
+    /// Correct progress entry N (as numbered by `show`): the fields given (--date, --by, --note, --percent, --indicator/--value) replace its own
+    #[arg(long, value_name = "N", conflicts_with_all = ["status", "done_on", "milestone", "remove"])]
+    pub amend: Option<usize>,
+    /// Remove progress entry N (as numbered by `show`)
+    #[arg(long, value_name = "N", conflicts_with_all = ["by", "note", "date", "percent", "indicator", "value", "status", "done_on", "milestone"])]
+    pub remove: Option<usize>,
+    /// Record the entry even though the very same entry is already there
+    #[arg(long)]
+    pub again: bool,
     // Dated amendments (issues 14, 15): the plan's values stay, an [[amendment]] is appended.
     /// Amend: the new deadline phrase (of the task, or of --milestone), with --on and --basis
     #[arg(long, value_name = "PHRASE", requires_all = ["on", "basis"])]
@@ -336,6 +351,9 @@ pub struct NewArgs {
     /// Deadline phrase exactly as written
     #[arg(long)]
     pub deadline: String,
+    /// The document that adds the task to the plan (needed beyond the group's declared count)
+    #[arg(long, value_name = "TEXT")]
+    pub basis: Option<String>,
     /// Print the file instead of writing it
     #[arg(long)]
     pub dry_run: bool,
@@ -408,6 +426,38 @@ pub struct ListArgs {
     /// Exit 1 when the condition holds for any listed task
     #[arg(long, value_name = "WHAT")]
     pub fail_on: Option<FailOn>,
+    /// Sort by FIELD: id (plan order), due, status, lead, group, title
+    #[arg(long, value_name = "FIELD")]
+    pub sort: Option<SortField>,
+    /// Show the first N tasks only
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// Columns, comma-separated: id, title, lead, deadline, due, status, group
+    #[arg(long, value_name = "A,B,C", value_delimiter = ',')]
+    pub columns: Vec<ListColumn>,
+}
+
+/// What `list --sort` orders by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortField {
+    Id,
+    Due,
+    Status,
+    Lead,
+    Group,
+    Title,
+}
+
+/// A column of `list`'s table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListColumn {
+    Id,
+    Title,
+    Lead,
+    Deadline,
+    Due,
+    Status,
+    Group,
 }
 
 #[derive(Debug, Args)]
@@ -467,7 +517,7 @@ pub struct ReportArgs {
     #[arg(long, value_name = "REV")]
     pub at: Option<String>,
     /// Write DIR/YYYY-MM.md instead of printing
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, short = 'o', value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// Compare with the file in --out; print a diff and exit 1 when they differ (issued reports
     /// are skipped; the provenance line and the secretariat's parts are not compared)
@@ -604,10 +654,281 @@ fn looks_like_task_id(s: &str) -> bool {
             .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
+// ---- everyday use (issue 13): the command line in the user's language ----
+
+/// The language asked for on the command line (`--lang X`, `--lang=X`) or in `TIENDO_LANG`,
+/// found before clap parses anything so that help and errors can be in it. Vietnamese unless
+/// English is asked for.
+pub fn lang_of_args(args: &[std::ffi::OsString], env: Option<&str>) -> crate::i18n::Lang {
+    use crate::i18n::Lang;
+    let mut asked: Option<String> = None;
+    let mut it = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(a) = it.next() {
+        if a == "--" {
+            break;
+        }
+        if a == "--lang" {
+            asked = it.next().map(|v| v.to_string());
+        } else if let Some(v) = a.strip_prefix("--lang=") {
+            asked = Some(v.to_string());
+        }
+    }
+    match asked.as_deref().or(env) {
+        Some(l) if l.trim().eq_ignore_ascii_case("en") => Lang::En,
+        _ => Lang::Vi,
+    }
+}
+
+/// The clap command with its help texts in `lang` (the doc comments are the English).
+pub fn command_in(lang: crate::i18n::Lang) -> clap::Command {
+    use clap::CommandFactory;
+    let cmd = Cli::command();
+    if lang == crate::i18n::Lang::En {
+        return cmd;
+    }
+    let mut cmd = localize(cmd, "");
+    // Generated flags and the `help` subcommand exist once the command is built.
+    cmd.build();
+    finish_vi(cmd)
+}
+
+fn localize(mut cmd: clap::Command, path: &str) -> clap::Command {
+    use crate::i18n::help::{VI_ARGUMENTS, VI_COMMANDS, VI_OPTIONS, VI_USAGE, vi};
+    if let Some(about) = vi(path, "-") {
+        cmd = cmd.about(about).long_about(vi(path, "long"));
+    }
+    let args: Vec<(String, bool, String)> = cmd
+        .get_arguments()
+        .map(|a| (a.get_id().to_string(), a.is_positional(), vi_extras(a)))
+        .collect();
+    for (id, positional, extras) in args {
+        cmd = cmd.mut_arg(&id, |a| {
+            // `--as-of <NGÀY>`: the placeholder in Vietnamese too (clap derives `<FORMAT>` from
+            // the field name when none is written).
+            let names: Vec<String> = match a.get_value_names() {
+                Some(v) => v.iter().map(|n| n.to_string()).collect(),
+                None if a.get_action().takes_values() && !a.is_positional() => {
+                    vec![a.get_id().to_string().to_uppercase().replace('_', "-")]
+                }
+                None => vec![],
+            };
+            let vi_names: Vec<&'static str> = names
+                .iter()
+                .filter_map(|n| crate::i18n::help::vi_value_name(n))
+                .collect();
+            if !names.is_empty() && vi_names.len() == names.len() {
+                a.value_names(vi_names)
+            } else {
+                a
+            }
+        });
+        let help = vi(path, &id);
+        cmd = cmd.mut_arg(&id, |a| {
+            let english = a.get_help().map(|h| h.to_string()).unwrap_or_default();
+            let takes = a.get_action().takes_values();
+            let has_env = a.get_env().is_some();
+            let a = a
+                .help_heading(if positional { VI_ARGUMENTS } else { VI_OPTIONS })
+                .help(format!("{}{extras}", help.unwrap_or(&english)))
+                .long_help(None);
+            let a = if takes {
+                a.hide_default_value(true).hide_possible_values(true)
+            } else {
+                a
+            };
+            if has_env { a.hide_env(true) } else { a }
+        });
+    }
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        let sub = if path.is_empty() {
+            name.clone()
+        } else {
+            format!("{path} {name}")
+        };
+        cmd = cmd.mut_subcommand(&name, |s| localize(s, &sub));
+    }
+    cmd.subcommand_help_heading(VI_COMMANDS)
+        .subcommand_value_name("LỆNH")
+        .help_template(format!(
+            "{{before-help}}{{about-with-newline}}\n{VI_USAGE} {{usage}}\n\n{{all-args}}{{after-help}}"
+        ))
+}
+
+/// What clap would add in English after an option's help: its default, its values, its
+/// environment variable.
+fn vi_extras(a: &clap::Arg) -> String {
+    let mut s = String::new();
+    if let Some(env) = a.get_env() {
+        s.push_str(&format!(" [biến môi trường: {}]", env.to_string_lossy()));
+    }
+    let defaults: Vec<String> = a
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().to_string())
+        .collect();
+    if !defaults.is_empty() && a.get_action().takes_values() {
+        s.push_str(&format!(" [mặc định: {}]", defaults.join(", ")));
+    }
+    let values: Vec<String> = a
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| v.get_name().to_string())
+        .collect();
+    if !values.is_empty() && a.get_action().takes_values() {
+        s.push_str(&format!(" [giá trị: {}]", values.join(", ")));
+    }
+    s
+}
+
+/// After the build: the generated `--help`, `--version` and `help` subcommand in Vietnamese,
+/// and the usage line's placeholders.
+fn finish_vi(mut cmd: clap::Command) -> clap::Command {
+    let usage = cmd.render_usage().to_string();
+    let usage = usage
+        .trim()
+        .trim_start_matches("Usage:")
+        .trim()
+        .replace("[OPTIONS]", "[TÙY CHỌN]")
+        .replace("[COMMAND]", "[LỆNH]");
+    cmd = cmd.override_usage(usage);
+    use crate::i18n::help::{VI_OPTIONS, vi};
+    for id in ["help", "version"] {
+        if cmd.get_arguments().any(|a| a.get_id() == id) {
+            let h = vi("", id).unwrap_or_default();
+            cmd = cmd.mut_arg(id, |a| a.help(h).help_heading(VI_OPTIONS));
+        }
+    }
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        cmd = cmd.mut_subcommand(&name, |s| {
+            let s = if name == "help" {
+                s.about("In trợ giúp của tiendo hoặc của một lệnh")
+            } else {
+                s
+            };
+            finish_vi(s)
+        });
+    }
+    cmd
+}
+
+/// Parse the arguments with help and errors in the user's language. `Err` holds what to print
+/// and the exit code (help and `--version` go to standard output with 0).
+pub fn parse_localized(
+    args: Vec<std::ffi::OsString>,
+    env_lang: Option<&str>,
+) -> Result<Cli, Parsed> {
+    use clap::FromArgMatches;
+    let lang = lang_of_args(&args, env_lang);
+    let fail = |e: clap::Error| {
+        let text = if lang == crate::i18n::Lang::Vi && e.use_stderr() {
+            crate::i18n::help::clap_error_vi(&e)
+        } else {
+            e.render().to_string()
+        };
+        Parsed {
+            text,
+            stderr: e.use_stderr(),
+            code: e.exit_code(),
+        }
+    };
+    // Parsed with the plain command first: the words only matter when clap has something to
+    // say (help, an error), and rewriting every help text costs a few milliseconds per run.
+    let mut plain = <Cli as clap::CommandFactory>::command();
+    let first = plain
+        .try_get_matches_from_mut(args.clone())
+        .and_then(|m| Cli::from_arg_matches(&m).map_err(|e| e.format(&mut plain)));
+    match first {
+        Ok(cli) => Ok(cli),
+        Err(e) if lang == crate::i18n::Lang::En => Err(fail(e)),
+        Err(_) => {
+            let mut cmd = command_in(lang);
+            let matches = cmd.try_get_matches_from_mut(args).map_err(fail)?;
+            Cli::from_arg_matches(&matches).map_err(|e| fail(e.format(&mut cmd)))
+        }
+    }
+}
+
+/// What to print instead of running: help, the version, or a usage error.
+#[derive(Debug)]
+pub struct Parsed {
+    pub text: String,
+    pub stderr: bool,
+    pub code: i32,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use clap::CommandFactory;
+
+    #[test]
+    fn every_option_has_vietnamese_help() {
+        fn walk(c: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            if crate::i18n::help::vi(path, "-").is_none() {
+                missing.push(format!(
+                    "({path:?}, \"-\") => {:?}",
+                    c.get_about().map(|s| s.to_string())
+                ));
+            }
+            for a in c.get_arguments() {
+                let id = a.get_id().as_str();
+                if (a.is_global_set() && !path.is_empty()) || id == "help" || id == "version" {
+                    continue;
+                }
+                if crate::i18n::help::vi(path, id).is_none() {
+                    missing.push(format!(
+                        "({path:?}, {id:?}) => {:?}",
+                        a.get_help().map(|s| s.to_string())
+                    ));
+                }
+            }
+            for s in c.get_subcommands() {
+                let p = if path.is_empty() {
+                    s.get_name().to_string()
+                } else {
+                    format!("{path} {}", s.get_name())
+                };
+                walk(s, &p, missing);
+            }
+        }
+        let mut missing = vec![];
+        walk(&Cli::command(), "", &mut missing);
+        assert!(
+            missing.is_empty(),
+            "add to src/i18n/help.rs:\n{}",
+            missing.join("\n")
+        );
+    }
+
+    #[test]
+    fn the_language_is_known_before_parsing() {
+        use crate::i18n::Lang;
+        let v = |s: &[&str]| s.iter().map(std::ffi::OsString::from).collect::<Vec<_>>();
+        assert_eq!(lang_of_args(&v(&["tiendo", "list"]), None), Lang::Vi);
+        assert_eq!(
+            lang_of_args(&v(&["tiendo", "list", "--lang", "en"]), None),
+            Lang::En
+        );
+        assert_eq!(
+            lang_of_args(&v(&["tiendo", "--lang=en", "list"]), Some("vi")),
+            Lang::En
+        );
+        assert_eq!(lang_of_args(&v(&["tiendo", "list"]), Some("en")), Lang::En);
+        assert_eq!(
+            lang_of_args(&v(&["tiendo", "--lang", "vi"]), Some("en")),
+            Lang::Vi
+        );
+        command_in(Lang::Vi).debug_assert();
+    }
 
     #[test]
     fn a_task_id_alone_means_show() {

@@ -109,8 +109,23 @@ pub struct Update {
     pub done_on: Option<NaiveDate>,
     /// A 1-based milestone number and its completion day.
     pub milestone_done: Option<(usize, NaiveDate)>,
+    /// `--amend N`: change fields of the 1-based progress entry N.
+    pub amend: Option<(usize, ProgressChange)>,
+    /// `--remove N`: remove the 1-based progress entry N.
+    pub remove: Option<usize>,
     /// A dated amendment to append.
     pub amendment: Option<NewAmendment>,
+}
+
+/// The fields `update --amend N` changes in a progress entry; `None` keeps the field.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ProgressChange {
+    pub date: Option<NaiveDate>,
+    pub by: Option<String>,
+    pub note: Option<String>,
+    pub percent: Option<u8>,
+    pub indicator: Option<String>,
+    pub value: Option<f64>,
 }
 
 /// An `[[amendment]]` to append (see `model::amendment`); unit fields hold ids.
@@ -147,6 +162,8 @@ pub enum EditError {
     NoMilestone { number: usize, count: usize },
     /// A key that must be a table or an array of tables is something else.
     Shape(String),
+    /// `--amend N` / `--remove N` names a progress entry the task does not have.
+    NoProgress { number: usize, count: usize },
 }
 
 impl std::fmt::Display for EditError {
@@ -160,6 +177,10 @@ impl std::fmt::Display for EditError {
                 )
             }
             EditError::Shape(key) => write!(f, "`{key}` is not a table as expected"),
+            EditError::NoProgress { number, count } => write!(
+                f,
+                "progress entry {number} does not exist (the task has {count})"
+            ),
         }
     }
 }
@@ -231,6 +252,48 @@ fn insert_after(t: &mut Table, after: &str, key: &str, v: Value) {
     t.sort_values_by(|a, _, b, _| rank(a.get()).cmp(&rank(b.get())));
 }
 
+/// The 1-based progress entry `n`, or why there is none.
+fn progress_entry(root: &mut Table, n: usize) -> Result<&mut Table, EditError> {
+    let count = root
+        .get("progress")
+        .and_then(Item::as_array_of_tables)
+        .map_or(0, ArrayOfTables::len);
+    root.get_mut("progress")
+        .and_then(Item::as_array_of_tables_mut)
+        .and_then(|a| a.get_mut(n.wrapping_sub(1)))
+        .ok_or(EditError::NoProgress { number: n, count })
+}
+
+/// The `date` of a progress table, when it is a TOML date.
+fn entry_date(t: &Table) -> Option<NaiveDate> {
+    let dt = t.get("date")?.as_value()?.as_datetime()?;
+    if dt.time.is_some() || dt.offset.is_some() {
+        return None;
+    }
+    let d = dt.date?;
+    NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
+}
+
+/// Move every table at position `from` or later one place down (to make room at `from`).
+fn shift_positions(t: &mut Table, from: isize) {
+    if let Some(p) = t.position()
+        && p >= from
+    {
+        t.set_position(Some(p + 1));
+    }
+    for (_, item) in t.iter_mut() {
+        match item {
+            Item::Table(sub) => shift_positions(sub, from),
+            Item::ArrayOfTables(a) => {
+                for sub in a.iter_mut() {
+                    shift_positions(sub, from);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 /// Highest table position in the document (new tables go after it).
 pub(crate) fn max_position(t: &Table) -> isize {
     let mut max = t.position().unwrap_or(0);
@@ -273,8 +336,58 @@ pub fn apply_update(text: &str, u: &Update) -> Result<String, EditError> {
             .ok_or(EditError::NoMilestone { number: n, count })?;
         set_value(m, "done_on", date_value(d));
     }
+    if let Some((n, change)) = &u.amend {
+        let entry = progress_entry(root, *n)?;
+        if let Some(d) = change.date {
+            set_value(entry, "date", date_value(d));
+        }
+        if let Some(by) = &change.by {
+            set_value(entry, "by", Value::from(by.as_str()));
+        }
+        if let Some(note) = &change.note {
+            set_value(entry, "note", Value::from(note.as_str()));
+        }
+        if let Some(pc) = change.percent {
+            set_value(entry, "percent", Value::from(i64::from(pc)));
+        }
+        if let Some(i) = &change.indicator {
+            set_value(entry, "indicator", Value::from(i.as_str()));
+        }
+        if let Some(v) = change.value {
+            set_value(entry, "value", Value::from(v));
+        }
+    }
+    if let Some(n) = u.remove {
+        progress_entry(root, n)?;
+        if let Some(aot) = root
+            .get_mut("progress")
+            .and_then(Item::as_array_of_tables_mut)
+        {
+            aot.remove(n - 1);
+            if aot.is_empty() {
+                root.remove("progress");
+            }
+        }
+    }
     if let Some(p) = &u.progress {
-        let position = max_position(root) + 1;
+        // In date order: before the first entry dated later (same-day entries keep their
+        // order), shifting the tables after it down by one; else after everything.
+        let later = root
+            .get("progress")
+            .and_then(Item::as_array_of_tables)
+            .and_then(|a| {
+                a.iter()
+                    .filter(|t| entry_date(t).is_some_and(|d| d > p.date))
+                    .filter_map(Table::position)
+                    .min()
+            });
+        let position = match later {
+            Some(at) => {
+                shift_positions(root, at);
+                at
+            }
+            None => max_position(root) + 1,
+        };
         let mut t = Table::new();
         t.insert("date", Item::Value(date_value(p.date)));
         t.insert("by", Item::Value(Value::from(p.by.as_str())));
@@ -380,6 +493,8 @@ pub struct NewTask {
     pub lead: Vec<String>,
     pub support: Vec<String>,
     pub deadline: String,
+    /// Beyond the group's declared count: the day and basis of the amendment that adds it.
+    pub added: Option<(NaiveDate, String)>,
 }
 
 /// The text of a new task file in canonical form (status `todo`).
@@ -402,6 +517,18 @@ pub fn new_task(t: &NewTask) -> String {
         Item::Value(Value::from(crate::text::nfc(&t.deadline))),
     );
     root.insert("status", Item::Value(Value::from("todo")));
+    if let Some((on, basis)) = &t.added {
+        let mut a = Table::new();
+        a.insert("on", Item::Value(date_value(*on)));
+        a.insert(
+            "basis",
+            Item::Value(Value::from(crate::text::nfc(basis.trim()))),
+        );
+        a.insert("added", Item::Value(Value::from(true)));
+        let mut aot = ArrayOfTables::new();
+        aot.push(a);
+        root.insert("amendment", Item::ArrayOfTables(aot));
+    }
     // Never fails: the document was built here.
     format(&doc.to_string(), FileKind::Task).unwrap_or_else(|_| doc.to_string())
 }
@@ -1491,6 +1618,7 @@ mod tests {
             lead: vec!["ca-tinh".into()],
             support: vec![],
             deadline: "Quý IV/2024".into(),
+            added: None,
         });
         assert_eq!(
             t,

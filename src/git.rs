@@ -412,6 +412,18 @@ impl Repo {
         Ok(out)
     }
 
+    /// Does git know who commits here (name and email, from config or environment)? Asked
+    /// before anything is written, so a commit cannot fail on it after the file changed.
+    pub fn identity_known(&self) -> bool {
+        ["GIT_AUTHOR_IDENT", "GIT_COMMITTER_IDENT"].iter().all(|v| {
+            git(&self.root)
+                .args(["var", v])
+                .stdin(Stdio::null())
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+    }
+
     /// Commit just `file` with `message`; returns the short hash.
     pub fn commit_file(&self, file: &Path, message: &str) -> Result<String> {
         let f = file.to_string_lossy().to_string();

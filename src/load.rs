@@ -295,6 +295,10 @@ pub struct RawAmendment {
     /// The indicator's new target figure
     #[serde(default)]
     pub target_value: Option<f64>,
+    /// The task itself was added to the plan by this amendment (it is not one of the tasks the
+    /// plan declared when issued, so it does not count against a group's `declared`)
+    #[serde(default)]
+    pub added: bool,
 }
 
 /// Where the task comes from in the source document
@@ -624,7 +628,92 @@ pub fn parse<T: for<'de> Deserialize<'de>>(text: &str, shown: &str) -> Result<T,
             .span()
             .map(|s| ix.pos(s.start))
             .unwrap_or(Pos { line: 1, col: 1 });
-        Problem::error(shown, pos, classify(e.message()))
+        let line = text
+            .lines()
+            .nth(pos.line.saturating_sub(1) as usize)
+            .unwrap_or_default();
+        let kind = explain(e.message(), line).unwrap_or_else(|| classify(e.message()));
+        Problem::error(shown, pos, kind)
+    })
+}
+
+/// A common hand-editing mistake behind a toml/serde message, read from the message and the
+/// line it points at; `None` when it is none of those (the plain message is shown then).
+fn explain(message: &str, line: &str) -> Option<ProblemKind> {
+    use crate::model::problem::TomlMistake as M;
+    let (key, value) = match line.split_once('=') {
+        Some((k, v)) => (k.trim(), v.trim()),
+        None => ("", line.trim()),
+    };
+    // The value as written, without a trailing comment.
+    let value = match value.find(" #") {
+        Some(i) => value[..i].trim_end(),
+        None => value,
+    };
+    let bare = value.trim_matches('"');
+    let day_first = |s: &str| {
+        let p: Vec<&str> = s.split(['/', '-', '.']).collect();
+        p.len() == 3
+            && p[0].len() <= 2
+            && p[1].len() <= 2
+            && p[2].len() == 4
+            && p.iter()
+                .all(|x| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let iso_date = |s: &str| {
+        s.len() == 10
+            && s.bytes().enumerate().all(|(i, b)| {
+                if i == 4 || i == 7 {
+                    b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            })
+            && chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
+    };
+    let number = |s: &str| !s.is_empty() && s.parse::<f64>().is_ok();
+    let stray_comma = message.contains("extra comma")
+        || (message.starts_with("unexpected key or value") && value.ends_with(','));
+    let mistake = if stray_comma {
+        M::StrayComma
+    } else if message.starts_with("string values must be quoted") {
+        if value.is_empty() {
+            return None; // a key with no value at all: toml's own words say it
+        } else if day_first(value) {
+            M::DayFirstDate
+        } else if value.ends_with('%') && number(value.trim_end_matches('%')) {
+            M::PercentSign
+        } else {
+            M::UnquotedText
+        }
+    } else if message.contains("expected a TOML datetime") && value.starts_with('"') {
+        if iso_date(bare) {
+            M::QuotedDate
+        } else if day_first(bare) {
+            M::DayFirstDate
+        } else {
+            return None;
+        }
+    } else if message.starts_with("invalid type: string")
+        && (message.ends_with("expected i64")
+            || message.ends_with("expected f64")
+            || message.ends_with("expected u8")
+            || message.ends_with("expected u32"))
+        && number(bare)
+    {
+        M::QuotedNumber
+    } else if message.starts_with("invalid type: string")
+        && message.ends_with("expected a sequence")
+    {
+        M::ListExpected
+    } else {
+        return None;
+    };
+    Some(ProblemKind::TomlMistake {
+        mistake,
+        key: key.trim_start_matches('[').to_string(),
+        found: value.trim_end_matches(',').trim_end().to_string(),
+        detail: message.trim().to_string(),
     })
 }
 
@@ -876,6 +965,7 @@ fn build_task_in(raw: RawTask, text: &str, shown: &str, known_nfc: bool) -> (Tas
             indicator: a.indicator.map(|i| c.loc_str(i)),
             target: a.target.map(|t| c.nfc(t)),
             target_value: a.target_value,
+            added: a.added,
         });
     }
     let task = Task {

@@ -518,10 +518,11 @@ pub struct TaskChanges {
     pub lines: Vec<ChangeLine>,
 }
 
-/// The changes section: not available (no git), or the commits in the window by task.
+/// The changes section: not available (and why: no git, no repository…), or the commits in the
+/// window by task.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Changes {
-    Unavailable,
+    Unavailable(crate::git::Unavailable),
     Commits(Vec<TaskChanges>),
 }
 
@@ -903,7 +904,7 @@ pub fn build(
     plan: &Plan,
     judged: &[Judged<'_>],
     spec: Spec,
-    log: Option<&[audit::Entry]>,
+    log: Result<&[audit::Entry], crate::git::Unavailable>,
 ) -> Report {
     let as_of = spec.as_of;
     let is_focus = |j: &&Judged| j.task.group.value == "TT";
@@ -1035,8 +1036,8 @@ pub fn build(
             .collect(),
         narrative: spec.narrative,
         changes: match log {
-            None => Changes::Unavailable,
-            Some(log) => Changes::Commits(changes(log)),
+            Err(why) => Changes::Unavailable(why),
+            Ok(log) => Changes::Commits(changes(log)),
         },
         appendix: rows(plan, &refs, as_of, false),
         unit_labels: plan
@@ -1076,7 +1077,7 @@ mod tests {
             narrative: Narrative::default(),
             by_member: false,
         };
-        build(plan, &judged, spec, None)
+        build(plan, &judged, spec, Err(crate::git::Unavailable::NotARepo))
     }
 
     #[test]
@@ -1151,7 +1152,10 @@ mod tests {
         assert_eq!(r.plan_code, "594/KH-TCTDA06");
         assert_eq!(r.appendix.len(), loaded.plan.tasks.len());
         assert_eq!(r.overview.all.total(), loaded.plan.tasks.len());
-        assert_eq!(r.changes, Changes::Unavailable);
+        assert_eq!(
+            r.changes,
+            Changes::Unavailable(crate::git::Unavailable::NotARepo)
+        );
         // Unit labels are resolved in the value: no renderer looks anything up.
         let lead = &r.appendix.iter().find(|t| t.id == "7.4").unwrap().lead[0];
         assert_eq!(

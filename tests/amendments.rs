@@ -170,7 +170,8 @@ fn update_records_an_amendment_and_show_lists_it() {
         "2025-12-15",
     ]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("--basis <TEXT>"), "{}", out.stderr);
+    // In Vietnamese, as the rest of the message (issue 13).
+    assert!(out.stderr.contains("--basis <CHỮ>"), "{}", out.stderr);
     // A handover, then show.
     let out = p.run(&[
         "--as-of",

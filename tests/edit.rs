@@ -283,9 +283,15 @@ fn bom_and_crlf_are_kept() {
     let o = f.run(&["update", "1.1", "--by", "so-a", "--note", "Tốt"]);
     assert_eq!(code(&o), 0, "{}", text(&o.stderr));
     let after = std::fs::read(f.task_path()).unwrap();
-    assert!(after.starts_with(&bytes), "old bytes unchanged, BOM kept");
+    // The task has started: `todo` became `doing`; every other old byte is unchanged.
+    let mut started = vec![0xEF, 0xBB, 0xBF];
+    started.extend_from_slice(
+        crlf.replace("status = 'todo'", "status = 'doing'")
+            .as_bytes(),
+    );
+    assert!(after.starts_with(&started), "old bytes unchanged, BOM kept");
     assert_eq!(
-        text(&after[bytes.len()..]),
+        text(&after[started.len()..]),
         "\r\n[[progress]]\r\ndate = 2024-06-14\r\nby = \"so-a\"\r\nnote = \"Tốt\"\r\n"
     );
     // fmt keeps them too.
@@ -418,8 +424,7 @@ fn commit_records_just_that_file_with_a_plain_message() {
     assert_eq!(code(&o), 0, "{}", text(&o.stderr));
     assert_eq!(
         f.git(&["log", "-1", "--format=%s|%an|%aI", "--name-only"]),
-        "Sở A báo cáo tiến độ 14/06/2024|Văn thư|2024-06-14T09:00:00+07:00\n\nplan/tasks/1/1.1.toml\n"
-            .replace("Sở A", "1.1: Sở A")
+        "1.1: Sở A báo cáo tiến độ 14/06/2024; chuyển trạng thái sang \"đang thực hiện\"|Văn thư|2024-06-14T09:00:00+07:00\n\nplan/tasks/1/1.1.toml\n"
     );
     assert_eq!(f.git(&["status", "--porcelain"]), "M  plan/plan.toml\n");
 

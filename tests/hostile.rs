@@ -295,7 +295,7 @@ fn toml_integer_too_large() {
             1,
             &one_error(
                 "24:11",
-                "giá trị không hợp lệ: invalid type: integer `99999999999999999999` as i128, expected i64"
+                "số `99999999999999999999` quá lớn\n  gợi ý: ghi một số nhỏ hơn (tối đa 9223372036854775807)"
             ),
             ""
         )
@@ -315,7 +315,7 @@ fn toml_wrong_type() {
             1,
             &one_error(
                 "4:8",
-                "giá trị không hợp lệ: invalid type: string \"so-tttt\", expected a sequence"
+                "`lead` cần một danh sách, không phải một giá trị\n  gợi ý: viết `lead = [\"so-tttt\"]`"
             ),
             ""
         )
@@ -1027,7 +1027,7 @@ fn fmt_leaves_a_date_string_with_a_sign_alone() {
             1,
             &one_error(
                 "7:7",
-                "giá trị không hợp lệ: invalid type: string \"-999-01-01\", expected a TOML datetime"
+                "ghi chữ \"-999-01-01\" nhưng ở đây cần ngày dạng 2024-07-12\n  gợi ý: viết lại giá trị thành ngày dạng 2024-07-12"
             ),
             ""
         )

@@ -142,7 +142,7 @@ pub fn update(data: &[u8]) {
         status: (pick & 4 == 0).then_some(TaskStatus::Done),
         done_on: (pick & 4 == 0).then_some(on),
         milestone_done: (pick & 2 != 0).then_some((1, on)),
-        amendment: None,
+        ..Update::default()
     };
     let new = match edit::apply_update(&original.text, &u) {
         Ok(new) => new,
@@ -191,9 +191,23 @@ pub fn update(data: &[u8]) {
         let slot = expected
             .entry("progress")
             .or_insert_with(|| toml::Value::Array(vec![]));
-        slot.as_array_mut()
-            .expect("the edit found an array of tables")
-            .push(toml::Value::Table(t));
+        // In date order: before the first entry dated later, else at the end.
+        let entries = slot
+            .as_array_mut()
+            .expect("the edit found an array of tables");
+        let new_date = toml::Value::Datetime(p.date.to_string().parse().expect("a date"));
+        let later = entries
+            .iter()
+            .position(|e| match (e.get("date"), &new_date) {
+                (Some(toml::Value::Datetime(d)), toml::Value::Datetime(n)) => {
+                    d.date.is_some() && d.time.is_none() && d.offset.is_none() && d.date > n.date
+                }
+                _ => false,
+            });
+        match later {
+            Some(i) => entries.insert(i, toml::Value::Table(t)),
+            None => entries.push(toml::Value::Table(t)),
+        }
     }
     // Compared as Debug text: `nan` is not equal to itself as a value.
     assert_eq!(

@@ -30,26 +30,25 @@ pub fn run(ctx: &Ctx, args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome> 
     let (problems, acked) = crate::check::acknowledged(&loaded.plan, problems);
     match args.format {
         TextOrJson::Text => {
-            if args.verbose {
-                write!(out, "{}", render::problems::text(&problems, tr))?;
+            let mut text = if args.verbose {
+                render::problems::text(&problems, tr)
             } else {
-                write!(out, "{}", render::problems::grouped_text(&problems, tr))?;
-            }
+                render::problems::grouped_text(&problems, tr)
+            };
             if !acked.is_empty() {
                 if args.verbose {
-                    write!(out, "{}", render::problems::text(&acked, tr))?;
+                    text.push_str(&render::problems::text(&acked, tr));
                 }
-                writeln!(
-                    out,
-                    "{}",
-                    tr.who(&crate::i18n::WhoMsg::Acknowledged { count: acked.len() })
-                )?;
+                text.push_str(&tr.who(&crate::i18n::WhoMsg::Acknowledged { count: acked.len() }));
+                text.push('\n');
             }
-            writeln!(
-                out,
-                "{}",
-                render::problems::summary_line(&problems, loaded.files, tr)
-            )?;
+            text.push_str(&render::problems::summary_line(&problems, loaded.files, tr));
+            text.push('\n');
+            // Fitted to the terminal (or COLUMNS): words wrapped at spaces, never split.
+            match ctx.width {
+                Some(w) => write!(out, "{}", render::wrap(&text, usize::from(w)))?,
+                None => write!(out, "{text}")?,
+            }
         }
         TextOrJson::Json => {
             let mut v = render::problems::json(&problems, loaded.files, tr);

@@ -61,7 +61,7 @@ pub fn run(
             code: &frame.plan.meta.code,
             day: args.on,
         });
-        super::new::commit(&repo, &path, &message)?;
+        super::new::commit(&repo, &path, &message, &shown, tr)?;
         writeln!(out, "{}", tr.edit(&EditMsg::Committed { path: &shown }))?;
     }
     Ok(Outcome::Clean)

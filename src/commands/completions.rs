@@ -18,8 +18,8 @@ pub fn run(args: &CompletionsArgs, out: &mut dyn Write) -> Result<Outcome> {
     Ok(Outcome::Clean)
 }
 
-pub fn man(out: &mut dyn Write) -> Result<Outcome> {
-    let cmd = Cli::command();
+pub fn man(out: &mut dyn Write, lang: crate::i18n::Lang) -> Result<Outcome> {
+    let cmd = crate::cli::command_in(lang);
     let mut buf = Vec::new();
     clap_mangen::Man::new(cmd).render(&mut buf)?;
     out.write_all(&buf)?;

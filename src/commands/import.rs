@@ -205,6 +205,7 @@ pub fn run(
             lead: to_ids(lead),
             support: to_ids(support),
             deadline: r.deadline.clone(),
+            added: None,
         };
         let rel = task_rel(&r.group, &r.id);
         let shown = display_path(&ctx.plan_dir, &rel);

@@ -6,7 +6,7 @@ use anyhow::{Result, bail};
 use comfy_table::Cell;
 
 use super::{Ctx, Outcome, load_for_view, resolve_unit_in};
-use crate::cli::{Filters, ListArgs, ListFormat};
+use crate::cli::{Filters, ListArgs, ListColumn, ListFormat, SortField};
 use crate::i18n::{Label, tr};
 use crate::model::deadline::fold;
 use crate::model::plan::Plan;
@@ -69,9 +69,15 @@ pub fn run(
     let filter = resolve_filters(plan, &args.filters, ctx.lang)?;
     let selected = select(plan, &filter, Horizon::new(plan, ctx.as_of));
     let judged: Vec<&Judged> = selected.iter().collect();
-    let rows = crate::report::rows(plan, &judged, ctx.as_of, false);
+    let mut rows = crate::report::rows(plan, &judged, ctx.as_of, false);
+    if let Some(field) = args.sort {
+        sort_rows(&mut rows, field);
+    }
+    if let Some(n) = args.limit {
+        rows.truncate(n);
+    }
     let text = match args.format {
-        ListFormat::Table => render_table(ctx, &rows),
+        ListFormat::Table => render_table(ctx, &rows, &args.columns),
         ListFormat::Json => {
             render::json::to_string(&render::json::task_list(&plan.meta.code, &rows, ctx.as_of))
         }
@@ -105,7 +111,55 @@ pub fn standing_words(ctx: &Ctx, standing: &Standing, by_milestone: Option<usize
     s
 }
 
-fn render_table(ctx: &Ctx, rows: &[Row]) -> String {
+/// `--sort FIELD`: a stable sort, so plan order breaks ties. Undated tasks sort last by due;
+/// status sorts worst first (overdue, most days late first).
+fn sort_rows(rows: &mut [Row], field: SortField) {
+    use std::cmp::Reverse;
+    match field {
+        SortField::Id => rows.sort_by(|a, b| crate::model::id::cmp_ids(&a.id, &b.id)),
+        SortField::Due => rows.sort_by_key(|r| (r.standing.due.is_none(), r.standing.due)),
+        SortField::Status => rows.sort_by_key(|r| {
+            (
+                status_rank(r.standing.category),
+                Reverse(r.standing.days_late.unwrap_or(0)),
+            )
+        }),
+        SortField::Lead => rows.sort_by_cached_key(|r| fold(&render::units_text(&r.lead))),
+        SortField::Group => rows.sort_by(|a, b| crate::model::id::cmp_ids(&a.group, &b.group)),
+        SortField::Title => rows.sort_by_cached_key(|r| fold(&r.title)),
+    }
+}
+
+fn status_rank(c: Category) -> u8 {
+    match c {
+        Category::Overdue => 0,
+        Category::InProgress => 1,
+        Category::Ongoing => 2,
+        Category::NoDate => 3,
+        Category::DoneLate => 4,
+        Category::DoneOnTime => 5,
+        Category::Dropped => 6,
+    }
+}
+
+/// Columns when none are asked for: all six when the table fits (or `--wide`, or no width
+/// known); on a narrow terminal, id, title, due date and standing (the title cut to one line).
+const FULL: [ListColumn; 6] = [
+    ListColumn::Id,
+    ListColumn::Title,
+    ListColumn::Lead,
+    ListColumn::Deadline,
+    ListColumn::Due,
+    ListColumn::Status,
+];
+const COMPACT: [ListColumn; 4] = [
+    ListColumn::Id,
+    ListColumn::Title,
+    ListColumn::Due,
+    ListColumn::Status,
+];
+
+fn render_table(ctx: &Ctx, rows: &[Row], asked: &[ListColumn]) -> String {
     let tr = tr(ctx.lang);
     if rows.is_empty() {
         return format!("{}\n", tr.no_tasks_match());
@@ -114,31 +168,93 @@ fn render_table(ctx: &Ctx, rows: &[Row]) -> String {
         color: ctx.color,
         width: ctx.width,
     };
-    let title_width = ctx.width.map_or(60, |w| (usize::from(w) / 3).clamp(24, 80));
+    let cell_text = |r: &Row, c: ListColumn| -> String {
+        match c {
+            ListColumn::Id => r.id.clone(),
+            ListColumn::Title => r.title.clone(),
+            ListColumn::Lead => render::units_text(&r.lead),
+            ListColumn::Deadline => r.deadline.clone(),
+            ListColumn::Due => r.standing.due.map(|d| tr.date(d)).unwrap_or_default(),
+            ListColumn::Status => standing_words(ctx, &r.standing, r.overdue_milestone),
+            ListColumn::Group => r.group.clone(),
+        }
+    };
+    let header = |c: ListColumn| match c {
+        ListColumn::Id => tr.label(Label::Id),
+        ListColumn::Title => tr.label(Label::Title),
+        ListColumn::Lead => tr.label(Label::Lead),
+        ListColumn::Deadline => tr.label(Label::Deadline),
+        ListColumn::Due => tr.label(Label::Due),
+        ListColumn::Status => tr.label(Label::Category),
+        ListColumn::Group => tr.label(Label::Group),
+    };
+    // Natural width of a column: its widest cell (titles at most 60), plus borders and padding.
+    let natural = |c: ListColumn| {
+        rows.iter()
+            .map(|r| render::columns(&cell_text(r, c)))
+            .chain(std::iter::once(render::columns(header(c))))
+            .max()
+            .unwrap_or(0)
+            .min(if c == ListColumn::Title {
+                60
+            } else {
+                usize::MAX
+            })
+            + 3
+    };
+    let columns: Vec<ListColumn> = if !asked.is_empty() {
+        asked.to_vec()
+    } else {
+        match ctx.width {
+            Some(w) if FULL.iter().map(|c| natural(*c)).sum::<usize>() + 1 > usize::from(w) => {
+                COMPACT.to_vec()
+            }
+            _ => FULL.to_vec(),
+        }
+    };
+    // The title takes what the other columns leave (at least 12 columns), on one line.
+    let others: usize = columns
+        .iter()
+        .filter(|c| **c != ListColumn::Title)
+        .map(|c| natural(*c))
+        .sum::<usize>()
+        + 1;
+    let title_width = match ctx.width {
+        Some(w) => usize::from(w).saturating_sub(others + 3).clamp(12, 80),
+        None => 60,
+    };
     let mut t = table::new(
         style,
-        &[
-            tr.label(Label::Id),
-            tr.label(Label::Title),
-            tr.label(Label::Lead),
-            tr.label(Label::Deadline),
-            tr.label(Label::Due),
-            tr.label(Label::Category),
-        ],
+        &columns.iter().map(|c| header(*c)).collect::<Vec<_>>(),
     );
     for r in rows {
-        t.add_row(vec![
-            Cell::new(&r.id),
-            Cell::new(render::cut(&r.title, title_width)),
-            Cell::new(render::units_text(&r.lead)),
-            Cell::new(&r.deadline),
-            Cell::new(r.standing.due.map(|d| tr.date(d)).unwrap_or_default()),
-            table::standing_cell(
-                &r.standing,
-                standing_words(ctx, &r.standing, r.overdue_milestone),
-                style,
-            ),
-        ]);
+        t.add_row(
+            columns
+                .iter()
+                .map(|c| match c {
+                    ListColumn::Title => Cell::new(render::cut(&r.title, title_width)),
+                    ListColumn::Status => table::standing_cell(
+                        &r.standing,
+                        standing_words(ctx, &r.standing, r.overdue_milestone),
+                        style,
+                    ),
+                    other => Cell::new(cell_text(r, *other)),
+                })
+                .collect::<Vec<_>>(),
+        );
     }
+    // Ids and dates are never broken: those columns keep their content's width.
+    let whole: Vec<usize> = columns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            matches!(
+                c,
+                ListColumn::Id | ListColumn::Due | ListColumn::Group | ListColumn::Status
+            )
+        })
+        .map(|(i, _)| i)
+        .collect();
+    table::keep_whole(&mut t, &whole);
     table::to_string(&t)
 }

@@ -49,7 +49,8 @@ pub struct Env {
     pub today: NaiveDate,
     pub stdout_tty: bool,
     pub no_color: bool,
-    /// Terminal width when stdout is a terminal.
+    /// Width to fit output to: `COLUMNS` when set (piped output too), else the terminal's
+    /// width when stdout is a terminal.
     pub width: Option<u16>,
 }
 
@@ -57,14 +58,17 @@ impl Env {
     pub fn from_process() -> Env {
         use std::io::IsTerminal;
         let stdout_tty = std::io::stdout().is_terminal();
-        let width = if stdout_tty {
-            std::env::var("COLUMNS")
-                .ok()
-                .and_then(|c| c.parse().ok())
-                .or_else(|| comfy_table::Table::new().width())
-        } else {
-            None
-        };
+        let width = std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.trim().parse::<u16>().ok())
+            .filter(|w| *w >= 20)
+            .or_else(|| {
+                if stdout_tty {
+                    comfy_table::Table::new().width()
+                } else {
+                    None
+                }
+            });
         Env {
             cwd: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
             today: chrono::Local::now().date_naive(),
@@ -105,7 +109,7 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> Res
     // Commands that need no plan run before the plan folder is looked for.
     match &cli.command {
         Command::Completions(a) => return completions::run(a, out),
-        Command::Man => return completions::man(out),
+        Command::Man => return completions::man(out, lang(g)),
         Command::Schema(a) => return schema::run(a, out),
         Command::MergeDriver(a) => return merge_driver::run(a, lang(g), err),
         _ => {}
@@ -147,7 +151,7 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> Res
         today: env.today,
         lang: lang(g),
         color,
-        width: env.width,
+        width: if g.wide { None } else { env.width },
     };
     match cli.command {
         Command::Check(a) => check::run(&ctx, &a, out),
@@ -172,14 +176,101 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> Res
 }
 
 /// Load the plan for a view: problems do not stop it, but errors are announced on stderr so
-/// nobody reads a table built from a broken plan without knowing.
+/// nobody reads a table built from a broken plan without knowing; first, one line per task
+/// file that does not load (the view lacks that task).
 pub fn load_for_view(ctx: &Ctx, err: &mut dyn Write) -> Result<Loaded> {
     let loaded = load::load(&ctx.plan_dir)?;
+    announce_unreadable(ctx, &loaded, err)?;
     let errors = plan_errors(ctx, &loaded, ctx.as_of);
     if errors > 0 {
         writeln!(err, "{}", crate::i18n::tr(ctx.lang).plan_has_errors(errors))?;
     }
     Ok(loaded)
+}
+
+// ---- everyday use (issue 13): a pager for the views ----
+
+/// Does this command's output go through a pager on a terminal (the read-only views)?
+pub fn pages(cmd: &Command) -> bool {
+    matches!(
+        cmd,
+        Command::Check(_)
+            | Command::List(_)
+            | Command::Show(_)
+            | Command::Summary(_)
+            | Command::Units(_)
+            | Command::Report(_)
+            | Command::Log(_)
+            | Command::Diff(_)
+            | Command::Review(_)
+    )
+}
+
+// ---- everyday use (issue 13): task files that do not load are said, not dropped ----
+
+/// The first error of each task file that did not load into a task, in path order.
+pub fn unreadable_tasks(loaded: &Loaded) -> Vec<&crate::model::problem::Problem> {
+    let loaded_files: std::collections::BTreeSet<&str> =
+        loaded.plan.tasks.iter().map(|t| t.file.as_str()).collect();
+    let mut seen = std::collections::BTreeSet::new();
+    loaded
+        .problems
+        .iter()
+        .filter(|p| {
+            p.severity == Severity::Error
+                && p.path.ends_with(".toml")
+                && p.path.contains("tasks/")
+                && !loaded_files.contains(p.path.as_str())
+                && seen.insert(p.path.clone())
+        })
+        .collect()
+}
+
+/// "plan/tasks/9.1/9.1.4.toml:3:9" (no line when the problem has none).
+fn location(p: &crate::model::problem::Problem) -> String {
+    if p.pos.line > 0 {
+        format!("{}:{}:{}", p.path, p.pos.line, p.pos.col)
+    } else {
+        p.path.clone()
+    }
+}
+
+/// One line on stderr per task file that does not load, before anything else is shown.
+pub fn announce_unreadable(ctx: &Ctx, loaded: &Loaded, err: &mut dyn Write) -> Result<()> {
+    let tr = crate::i18n::tr(ctx.lang);
+    for p in unreadable_tasks(loaded) {
+        let why = tr.problem(p).0;
+        writeln!(
+            err,
+            "{}",
+            tr.everyday(&crate::i18n::Everyday::UnreadableTask {
+                location: &location(p),
+                why: &why
+            })
+        )?;
+    }
+    Ok(())
+}
+
+/// `Err` saying that `id`'s file is there but does not load, when that is why the plan lacks
+/// the task (its file is named `<id>.toml`, compared without regard to case); else `Ok`.
+pub fn unreadable_task(loaded: &Loaded, id: &str, tr: &dyn crate::i18n::Tr) -> Result<()> {
+    for p in unreadable_tasks(loaded) {
+        let stem = p
+            .path
+            .rsplit('/')
+            .next()
+            .and_then(|f| f.strip_suffix(".toml"))
+            .unwrap_or_default();
+        if stem.eq_ignore_ascii_case(id) {
+            bail!(tr.everyday(&crate::i18n::Everyday::TaskUnreadable {
+                id: stem,
+                location: &location(p),
+                why: &tr.problem(p).0
+            }));
+        }
+    }
+    Ok(())
 }
 
 /// Errors in the plan (loading and every rule). A view or report as of a past day is not

@@ -11,7 +11,7 @@ use anyhow::{Result, bail};
 use super::{Ctx, Outcome};
 use crate::cli::NewArgs;
 use crate::edit::{self, ChangedOnDisk, Lock, LockError, NewTask};
-use crate::i18n::{EditMsg, Tr, tr};
+use crate::i18n::{EditMsg, Everyday, Tr, tr};
 use crate::model::problem::{Problem, ProblemKind, Severity};
 
 pub fn run(ctx: &Ctx, args: &NewArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome> {
@@ -49,7 +49,36 @@ pub fn run(ctx: &Ctx, args: &NewArgs, out: &mut dyn Write, err: &mut dyn Write) 
         lead: resolve(&args.lead)?,
         support: resolve(&args.support)?,
         deadline: args.deadline.trim().to_string(),
+        added: None,
     };
+    // Beyond a declared count (of the group or an ancestor), the task is an added one: it
+    // needs the document that adds it, and is recorded with it so the plan stays valid.
+    let mut task = task;
+    if let Some((group, declared)) = over_declared(plan, &task.group) {
+        let Some(basis) = args.basis.as_deref().filter(|b| !b.trim().is_empty()) else {
+            writeln!(
+                err,
+                "{}",
+                tr.everyday(&Everyday::NewNeedsBasis {
+                    id,
+                    group: &group,
+                    declared
+                })
+            )?;
+            return Ok(Outcome::Findings);
+        };
+        task.added = Some((ctx.as_of, basis.to_string()));
+        writeln!(
+            err,
+            "{}",
+            tr.everyday(&Everyday::NewAdded {
+                id,
+                group: &group,
+                declared
+            })
+        )?;
+    }
+    let task = task;
     let text = edit::new_task(&task);
     let rel = PathBuf::from("tasks")
         .join(&task.group)
@@ -102,17 +131,48 @@ pub fn run(ctx: &Ctx, args: &NewArgs, out: &mut dyn Write, err: &mut dyn Write) 
     };
     no_link_on_the_way(&ctx.plan_dir, &path)?;
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| anyhow::anyhow!("failed to create `{}`: {e}", dir.display()))?;
+        std::fs::create_dir_all(dir).map_err(|e| {
+            anyhow::anyhow!(tr.everyday(&Everyday::CreateFailed {
+                path: &dir.display().to_string(),
+                why: &e.to_string()
+            }))
+        })?;
     }
     let _lock = lock(&path, &shown, tr)?;
     write(&ctx.plan_dir, &path, None, text.as_bytes(), &shown, tr)?;
     writeln!(out, "{}", tr.edit(&EditMsg::Wrote { path: &shown }))?;
     if let Some(repo) = repo {
-        commit(&repo, &path, &tr.edit(&EditMsg::CommitNew { id }))?;
+        commit(
+            &repo,
+            &path,
+            &tr.edit(&EditMsg::CommitNew { id }),
+            &shown,
+            tr,
+        )?;
         writeln!(out, "{}", tr.edit(&EditMsg::Committed { path: &shown }))?;
     }
     Ok(Outcome::Clean)
+}
+
+/// The first of `group` and its ancestors whose declared count is already reached by the tasks
+/// the plan declared (added tasks aside): (group, declared).
+fn over_declared(plan: &crate::model::plan::Plan, group: &str) -> Option<(String, u32)> {
+    let chain = plan.meta.ancestry(group);
+    let ancestries = plan.meta.ancestries();
+    chain.into_iter().find_map(|g| {
+        let declared = plan.meta.group(g)?.declared?;
+        let count = plan
+            .tasks
+            .iter()
+            .filter(|t| !t.is_added())
+            .filter(|t| {
+                ancestries
+                    .get(t.group.value.as_str())
+                    .is_some_and(|c| c.contains(&g))
+            })
+            .count();
+        (count >= declared as usize).then(|| (g.to_string(), declared))
+    })
 }
 
 /// How long to wait for another tiendo editing the same file.
@@ -122,7 +182,10 @@ const LOCK_WAIT: Duration = Duration::from_secs(10);
 pub(super) fn lock(path: &Path, shown: &str, tr: &dyn Tr) -> Result<Lock> {
     Lock::acquire(path, LOCK_WAIT).map_err(|e| match e {
         LockError::Busy(_) => anyhow::anyhow!(tr.edit(&EditMsg::Locked { path: shown })),
-        other => anyhow::Error::new(other),
+        LockError::Io(p, e) => anyhow::anyhow!(tr.everyday(&Everyday::CreateFailed {
+            path: &p.display().to_string(),
+            why: &e.to_string()
+        })),
     })
 }
 
@@ -162,29 +225,50 @@ pub(super) fn write(
         if e.downcast_ref::<ChangedOnDisk>().is_some() {
             anyhow::anyhow!(tr.edit(&EditMsg::ChangedOnDisk { path: shown }))
         } else {
-            e
+            anyhow::anyhow!(tr.everyday(&Everyday::WriteFailed {
+                path: shown,
+                why: &e.root_cause().to_string()
+            }))
         }
     })
 }
 
-/// The repository that holds the plan, checked before anything is written.
+/// The repository that holds the plan, checked before anything is written: git installed,
+/// the plan inside a repository, and an identity to commit with.
 pub(super) fn repo(ctx: &Ctx, tr: &dyn Tr) -> Result<crate::git::Repo> {
     use crate::git::{Repo, Unavailable};
-    match Repo::discover(&ctx.plan_dir) {
-        Ok(r) => Ok(r),
+    let repo = match Repo::discover(&ctx.plan_dir) {
+        Ok(r) => r,
         Err(Unavailable::NotARepo) => {
             bail!(tr.edit(&EditMsg::NotGitRepo {
                 dir: &ctx.plan_dir.display().to_string()
             }))
         }
-        Err(e) => Err(anyhow::Error::new(e)),
+        Err(Unavailable::NoGit) => bail!(tr.everyday(&Everyday::CommitNeedsGit)),
+        Err(e) => bail!(tr.unavailable(&e)),
+    };
+    if !repo.identity_known() {
+        bail!(tr.everyday(&Everyday::CommitNeedsIdentity));
     }
+    Ok(repo)
 }
 
 /// Commit just `path` (nothing else that is staged) with `message`.
-pub(super) fn commit(repo: &crate::git::Repo, path: &Path, message: &str) -> Result<()> {
-    let abs = std::fs::canonicalize(path)
-        .map_err(|e| anyhow::anyhow!("failed to resolve `{}`: {e}", path.display()))?;
-    repo.commit_file(&abs, message)?;
+pub(super) fn commit(
+    repo: &crate::git::Repo,
+    path: &Path,
+    message: &str,
+    shown: &str,
+    tr: &dyn Tr,
+) -> Result<()> {
+    let failed = |why: String| {
+        anyhow::anyhow!(tr.everyday(&Everyday::CommitFailed {
+            path: shown,
+            why: &why
+        }))
+    };
+    let abs = std::fs::canonicalize(path).map_err(|e| failed(e.to_string()))?;
+    repo.commit_file(&abs, message)
+        .map_err(|e| failed(format!("{e:#}")))?;
     Ok(())
 }

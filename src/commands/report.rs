@@ -10,7 +10,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 
 use super::{Ctx, Outcome};
 use crate::cli::{ReportArgs, ReportFormat};
@@ -47,7 +47,7 @@ pub fn run(
     err: &mut dyn Write,
 ) -> Result<Outcome> {
     let tr = tr(ctx.lang);
-    let repo = crate::git::Repo::discover(&ctx.plan_dir).ok();
+    let repo = crate::git::Repo::discover(&ctx.plan_dir);
     // The plan: the working tree, or a past revision.
     let (loaded, at) = match &args.at {
         Some(rev) => {
@@ -57,6 +57,7 @@ pub fn run(
         }
         None => (crate::load::load(&ctx.plan_dir)?, None),
     };
+    super::announce_unreadable(ctx, &loaded, err)?;
     let plan = &loaded.plan;
     let cycle = if args.calendar_month {
         Cycle::Calendar
@@ -98,8 +99,8 @@ pub fn run(
     };
     let judged = judge_all(plan, horizon);
     let (log, basis) = match (&repo, &at) {
-        (Some(repo), Some((rev, commit))) => (
-            Some(crate::audit::plan_log_from(
+        (Ok(repo), Some((rev, commit))) => (
+            Ok(crate::audit::plan_log_from(
                 repo,
                 commit,
                 plan,
@@ -112,10 +113,10 @@ pub fn run(
                 revision: Some(rev.to_string()),
             },
         ),
-        (Some(repo), None) => {
+        (Ok(repo), None) => {
             let (commit, dirty) = repo.basis(&repo.plan_prefix)?;
             (
-                Some(crate::audit::plan_log(
+                Ok(crate::audit::plan_log(
                     repo,
                     plan,
                     Some(window.start),
@@ -128,7 +129,7 @@ pub fn run(
                 },
             )
         }
-        _ => (None, Basis::default()),
+        (Err(why), _) => (Err(why.clone()), Basis::default()),
     };
     let stem = period.stem();
     let issued = args.issue.as_ref().map(|number| Issued {
@@ -146,7 +147,7 @@ pub fn run(
         narrative: narrative(ctx, args.out.as_deref(), &stem),
         by_member: args.by_member,
     };
-    let report = crate::report::build(plan, &judged, spec, log.as_deref());
+    let report = crate::report::build(plan, &judged, spec, log.as_deref().map_err(Clone::clone));
     let text = match args.format {
         ReportFormat::Md => render::markdown::report(&report, tr),
         ReportFormat::Json => render::json::to_string(&render::json::report(&report)),
@@ -198,8 +199,12 @@ pub fn run(
         )?;
         return Ok(Outcome::Findings);
     }
-    std::fs::create_dir_all(dir)
-        .with_context(|| format!("failed to create `{}`", dir.display()))?;
+    std::fs::create_dir_all(dir).map_err(|e| {
+        anyhow::anyhow!(tr.everyday(&crate::i18n::Everyday::CreateFailed {
+            path: &dir.display().to_string(),
+            why: &e.to_string()
+        }))
+    })?;
     // A file tiendo names itself inside the folder: a link planted there is refused, never
     // followed or replaced.
     let mut sink = crate::edit::Output::open(&path, false)?;

@@ -20,6 +20,7 @@ pub fn run(
     let loaded = load_for_view(ctx, err)?;
     let plan = &loaded.plan;
     let Some(task) = plan.task(args.id.trim()) else {
+        super::unreadable_task(&loaded, args.id.trim(), tr(ctx.lang))?;
         let ids: Vec<&str> = plan.tasks.iter().map(|t| t.id.value.as_str()).collect();
         let near = crate::text::nearest(args.id.trim(), ids, 5);
         bail!(tr(ctx.lang).lookup(&crate::i18n::Lookup::UnknownTask {
@@ -32,7 +33,10 @@ pub fn run(
         TextOrJson::Json => render::json::to_string(&render::json::task(&crate::report::Row::of(
             plan, &j, ctx.as_of, true,
         ))),
-        TextOrJson::Text => text(ctx, plan, &j),
+        TextOrJson::Text => match ctx.width {
+            Some(w) => render::wrap(&text(ctx, plan, &j), usize::from(w)),
+            None => text(ctx, plan, &j),
+        },
     };
     out.write_all(text.as_bytes())?;
     Ok(Outcome::Clean)
@@ -149,10 +153,12 @@ fn text(ctx: &Ctx, plan: &Plan, j: &Judged) -> String {
     }
     if !t.progress.is_empty() {
         s.push_str(&format!("\n{}:\n", tr.label(Label::Progress)));
-        for p in &t.progress {
+        // Numbered as `update --amend N` / `--remove N` and `check` count them.
+        for (n, p) in t.progress.iter().enumerate() {
             let pct = p.percent.map(|x| format!(" [{x}%]")).unwrap_or_default();
             s.push_str(&format!(
-                "  {} {}{pct}: {}\n",
+                "  {}. {} {}{pct}: {}\n",
+                n + 1,
                 tr.date(p.date.value),
                 plan.units.label(&p.by.value),
                 p.note

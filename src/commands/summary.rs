@@ -76,7 +76,29 @@ fn text(ctx: &Ctx, plan: &Plan, judged: &[Judged]) -> String {
         tr.report().as_of,
         tr.date(ctx.as_of)
     );
-    let header = count_header(ctx, tr.label(Label::Group), with_dropped);
+    // On a narrow terminal the category columns are numbered and named in a legend below, so
+    // the group names keep their width.
+    let full = count_header(ctx, tr.label(Label::Group), with_dropped);
+    let narrow = ctx.width.is_some_and(|w| {
+        full.iter().map(|h| render::columns(h) + 3).sum::<usize>() > usize::from(w)
+    });
+    let header = if narrow {
+        numbered(&full)
+    } else {
+        full.clone()
+    };
+    let name_width = match ctx.width {
+        Some(w) if narrow => usize::from(w)
+            .saturating_sub(
+                header[1..]
+                    .iter()
+                    .map(|h| h.len().max(3) + 3)
+                    .sum::<usize>()
+                    + 4,
+            )
+            .clamp(16, 60),
+        _ => 40,
+    };
     let mut t = table::new(
         style,
         &header.iter().map(String::as_str).collect::<Vec<_>>(),
@@ -85,23 +107,32 @@ fn text(ctx: &Ctx, plan: &Plan, judged: &[Judged]) -> String {
     overall.extend(count_cells(&all, with_dropped));
     t.add_row(overall);
     for g in by_group(plan, judged) {
+        // The indent of a sub-group is made of no-break spaces: a table never trims them.
+        let indent = "\u{a0}\u{a0}".repeat(g.depth);
         let mut row = vec![format!(
-            "{}{} {}",
-            "  ".repeat(g.depth),
+            "{indent}{} {}",
             g.id,
-            render::cut(&g.title, 40)
+            render::cut(
+                &g.title,
+                name_width.saturating_sub(g.id.len() + 1 + 2 * g.depth)
+            )
         )];
         row.extend(count_cells(&g.counts, with_dropped));
         t.add_row(row);
     }
+    table::keep_whole(&mut t, &(1..header.len()).collect::<Vec<_>>());
     s.push_str(&table::to_string(&t));
+    if narrow {
+        s.push_str(&legend(&full, ctx.width));
+    }
     s.push_str(&format!(
         "\n{}: {}\n",
         tr.label(Label::Rate),
         tr.rate(all.done(), all.came_due(), RateBase::CameDue)
     ));
 
-    let header = count_header(ctx, tr.label(Label::Lead), with_dropped);
+    let full = count_header(ctx, tr.label(Label::Lead), with_dropped);
+    let header = if narrow { numbered(&full) } else { full };
     let mut t = table::new(
         style,
         &header.iter().map(String::as_str).collect::<Vec<_>>(),
@@ -112,9 +143,39 @@ fn text(ctx: &Ctx, plan: &Plan, judged: &[Judged]) -> String {
         row.extend(count_cells(&r.counts, with_dropped));
         t.add_row(row.into_iter().map(Cell::new).collect::<Vec<_>>());
     }
+    table::keep_whole(&mut t, &(1..header.len()).collect::<Vec<_>>());
     s.push('\n');
     s.push_str(&table::to_string(&t));
     s
+}
+
+/// The header with the category columns as (1), (2), … (the first and last keep their names).
+fn numbered(full: &[String]) -> Vec<String> {
+    let last = full.len() - 1;
+    full.iter()
+        .enumerate()
+        .map(|(i, h)| {
+            if i == 0 || i == last {
+                h.clone()
+            } else {
+                format!("({i})")
+            }
+        })
+        .collect()
+}
+
+/// "(1) Đã hoàn thành đúng hạn · (2) …", wrapped to the width.
+fn legend(full: &[String], width: Option<u16>) -> String {
+    let items: Vec<String> = full[1..full.len() - 1]
+        .iter()
+        .enumerate()
+        .map(|(i, h)| format!("({}) {h}", i + 1))
+        .collect();
+    let line = format!("{}\n", items.join(" · "));
+    match width {
+        Some(w) => render::wrap(&line, usize::from(w)),
+        None => line,
+    }
 }
 
 fn json(ctx: &Ctx, plan: &Plan, judged: &[Judged]) -> serde_json::Value {

@@ -95,6 +95,7 @@ pub fn run(
                     ended(ctx, plan, u),
                 ]);
             }
+            table::keep_whole(&mut t, &[0]);
             table::to_string(&t)
         }
         (Some(arg), format) => {
@@ -206,6 +207,10 @@ fn one(ctx: &Ctx, plan: &Plan, u: &Unit, style: table::Style) -> String {
                 style,
             ),
         ]);
+    }
+    table::keep_whole(&mut t, &[0]);
+    if let Some(w) = style.width {
+        s = render::wrap(&s, usize::from(w));
     }
     s.push('\n');
     s.push_str(&table::to_string(&t));

@@ -1,6 +1,8 @@
-//! `tiendo update ID`: append a progress entry and/or change a task's status or a milestone,
-//! keeping the file's layout (`edit`), refusing an edit that `check` would find wrong, writing
-//! under a lock with no lost update, and optionally committing just that file.
+//! `tiendo update ID`: add a progress entry (in date order; a `todo` task becomes `doing`),
+//! correct or remove one (`--amend N`, `--remove N`), and/or change a task's status or a
+//! milestone, keeping the file's layout (`edit`), refusing an edit that `check` would find wrong
+//! and an entry already recorded (unless `--again`), writing under a lock with no lost update,
+//! and optionally committing just that file (git checked before anything is written).
 
 use std::io::Write;
 use std::path::Path;
@@ -9,8 +11,8 @@ use anyhow::{Result, bail};
 
 use super::{Ctx, Outcome};
 use crate::cli::UpdateArgs;
-use crate::edit::{self, NewAmendment, NewProgress, Original, Update};
-use crate::i18n::{EditMsg, Tr, WhoMsg, tr};
+use crate::edit::{self, NewAmendment, NewProgress, Original, ProgressChange, Update};
+use crate::i18n::{EditMsg, Everyday, Tr, WhoMsg, tr};
 use crate::load::Loaded;
 use crate::model::plan::{Task, TaskStatus};
 use crate::model::problem::{Problem, ProblemKind, Severity};
@@ -24,7 +26,7 @@ pub fn run(
     let tr = tr(ctx.lang);
     // Find the file first (a cheap full load), then lock it and load again: what we validate
     // against is what is on disk while we hold the lock.
-    let path = task_path(&crate::load::load(&ctx.plan_dir)?, &args.id, tr)?;
+    let path = task_path(&crate::load::load(&ctx.plan_dir)?, args.id.trim(), tr)?;
     let shown = path.to_string_lossy().replace('\\', "/");
     let repo = if args.commit {
         Some(super::new::repo(ctx, tr)?)
@@ -37,18 +39,47 @@ pub fn run(
         Some(super::new::lock(&path, &shown, tr)?)
     };
     let loaded = crate::load::load(&ctx.plan_dir)?;
-    let task = loaded.plan.task(&args.id).ok_or_else(|| {
+    let task = loaded.plan.task(args.id.trim()).ok_or_else(|| {
         anyhow::anyhow!(tr.edit(&EditMsg::UnknownTask {
             id: &args.id,
             near: ""
         }))
     })?;
-    let update = request(ctx, args, &loaded, tr)?;
-    let bytes =
-        std::fs::read(&path).map_err(|e| anyhow::anyhow!("failed to read `{shown}`: {e}"))?;
+    let update = request(ctx, args, &loaded, task, tr)?;
+    if let Some(p) = &update.progress
+        && !args.again
+        && let Some(n) = task.progress.iter().position(|q| same_as(q, p))
+    {
+        writeln!(
+            err,
+            "{}",
+            tr.everyday(&Everyday::AlreadyRecorded {
+                id: &task.id.value,
+                number: n + 1
+            })
+        )?;
+        return Ok(Outcome::Findings);
+    }
+    let bytes = std::fs::read(&path).map_err(|e| {
+        anyhow::anyhow!(tr.everyday(&Everyday::ReadFailed {
+            path: &shown,
+            why: &e.to_string()
+        }))
+    })?;
     let original = Original::from_bytes(bytes, &shown)
         .map_err(|p| anyhow::anyhow!(crate::render::problems::text(&[p], tr)))?;
-    let new_text = edit::apply_update(&original.text, &update)?;
+    let new_text = edit::apply_update(&original.text, &update).map_err(|e| match e {
+        edit::EditError::NoMilestone { number, count } => {
+            anyhow::anyhow!(tr.everyday(&Everyday::NoMilestone { number, count }))
+        }
+        edit::EditError::NoProgress { number, count } => {
+            anyhow::anyhow!(tr.everyday(&Everyday::NoProgress { number, count }))
+        }
+        other => anyhow::anyhow!(tr.everyday(&Everyday::CannotEdit {
+            path: &shown,
+            why: &other.to_string()
+        })),
+    })?;
     let (mut gained, warnings) = new_problems(ctx, &loaded, task, &new_text, &shown)
         .into_iter()
         .partition::<Vec<_>, _>(refuses);
@@ -89,17 +120,19 @@ pub fn run(
     writeln!(out, "{}", tr.edit(&EditMsg::Wrote { path: &shown }))?;
     if let Some(repo) = repo {
         let message = commit_message(&loaded, task, &update, tr);
-        super::new::commit(&repo, &path, &message)?;
+        super::new::commit(&repo, &path, &message, &shown, tr)?;
         writeln!(out, "{}", tr.edit(&EditMsg::Committed { path: &shown }))?;
     }
     Ok(Outcome::Clean)
 }
 
-/// The task file of `id`, with a suggestion when there is no such task.
+/// The task file of `id`, with a suggestion when there is no such task, and the file's problem
+/// when its file is there but does not load.
 pub(super) fn task_path(loaded: &Loaded, id: &str, tr: &dyn Tr) -> Result<std::path::PathBuf> {
     if let Some(t) = loaded.plan.task(id) {
         return Ok(Path::new(&t.file).to_path_buf());
     }
+    super::unreadable_task(loaded, id, tr)?;
     let near = crate::text::nearest(id, loaded.plan.tasks.iter().map(|t| t.id.value.as_str()), 3);
     bail!(tr.edit(&EditMsg::UnknownTask {
         id,
@@ -107,15 +140,68 @@ pub(super) fn task_path(loaded: &Loaded, id: &str, tr: &dyn Tr) -> Result<std::p
     }))
 }
 
+/// Does an existing entry say exactly what the new one would?
+fn same_as(q: &crate::model::plan::Progress, p: &NewProgress) -> bool {
+    q.date.value == p.date
+        && q.by.value == p.by
+        && q.note == p.note
+        && q.percent == p.percent
+        && q.indicator.as_ref().map(|i| i.value.as_str()) == p.indicator.as_deref()
+        && q.value == p.value
+}
+
+/// `--amend N`: the fields given replace entry N's.
+fn amend(ctx: &Ctx, args: &UpdateArgs, loaded: &Loaded, tr: &dyn Tr) -> Result<ProgressChange> {
+    let by = match &args.by {
+        Some(b) => Some(
+            super::resolve_unit_in(&loaded.plan, b, ctx.lang)?
+                .id
+                .value
+                .clone(),
+        ),
+        None => None,
+    };
+    let change = ProgressChange {
+        date: args.date,
+        by,
+        note: args.note.as_deref().map(|n| crate::text::nfc(n.trim())),
+        percent: args.percent,
+        indicator: args.indicator.clone(),
+        value: args.value,
+    };
+    if change == ProgressChange::default() {
+        bail!(tr.everyday(&Everyday::AmendNeedsField));
+    }
+    Ok(change)
+}
+
 /// Flags → the edit. Unit spellings resolve to ids; whether the unit may report is `check`'s.
-fn request(ctx: &Ctx, args: &UpdateArgs, loaded: &Loaded, tr: &dyn Tr) -> Result<Update> {
-    let status = args.status.as_deref().and_then(TaskStatus::from_key);
+fn request(
+    ctx: &Ctx,
+    args: &UpdateArgs,
+    loaded: &Loaded,
+    task: &Task,
+    tr: &dyn Tr,
+) -> Result<Update> {
+    if let Some(n) = args.remove {
+        return Ok(Update {
+            remove: Some(n),
+            ..Update::default()
+        });
+    }
+    if let Some(n) = args.amend {
+        return Ok(Update {
+            amend: Some((n, amend(ctx, args, loaded, tr)?)),
+            ..Update::default()
+        });
+    }
+    let mut status = args.status.as_deref().and_then(TaskStatus::from_key);
     let wants_progress = args.note.is_some() || args.percent.is_some() || args.indicator.is_some();
     let progress = if wants_progress || args.by.is_some() {
         let (Some(by), Some(note)) = (&args.by, &args.note) else {
             bail!(tr.edit(&EditMsg::ProgressNeedsByAndNote));
         };
-        let unit = super::resolve_unit(&loaded.plan, by)?;
+        let unit = super::resolve_unit_in(&loaded.plan, by, ctx.lang)?;
         Some(NewProgress {
             date: args.date.unwrap_or(ctx.as_of),
             by: unit.id.value.clone(),
@@ -145,12 +231,17 @@ fn request(ctx: &Ctx, args: &UpdateArgs, loaded: &Loaded, tr: &dyn Tr) -> Result
     if args.milestone.is_some() && args.done_on.is_none() && amendment.is_none() {
         bail!(tr.edit(&EditMsg::NothingToDo));
     }
+    // Work reported on a task not yet started: it has started.
+    if progress.is_some() && status.is_none() && task.status.value == TaskStatus::Todo {
+        status = Some(TaskStatus::Doing);
+    }
     let update = Update {
         progress,
         status,
         done_on,
         milestone_done,
         amendment,
+        ..Update::default()
     };
     if update == Update::default() {
         bail!(tr.edit(&EditMsg::NothingToDo));
@@ -304,6 +395,12 @@ fn commit_message(loaded: &Loaded, task: &Task, u: &Update, tr: &dyn Tr) -> Stri
             number: n,
             date: &tr.date(d),
         }));
+    }
+    if let Some((n, _)) = &u.amend {
+        parts.push(tr.everyday(&Everyday::CommitAmend { id, number: *n }));
+    }
+    if let Some(n) = u.remove {
+        parts.push(tr.everyday(&Everyday::CommitRemove { id, number: n }));
     }
     if let Some(a) = &u.amendment {
         parts.push(tr.who(&WhoMsg::CommitAmendment {

@@ -188,6 +188,12 @@ impl Tr for En {
                 }),
             ),
             MissingKey { key } => (format!("missing required key `{key}`"), None),
+            TomlMistake {
+                mistake,
+                key,
+                found,
+                ..
+            } => super::everyday::toml_mistake(super::Lang::En, *mistake, key, found),
             BadValue { detail } => (format!("invalid value: {detail}"), None),
             PlanEndedOpen { end } => (self.timely(&super::Timely::EndedOpen { end: *end }), None),
             UnknownLinkedTask { id } => (
@@ -344,6 +350,12 @@ impl Tr for En {
             ProgressByOutsider { unit } => (
                 format!("`{unit}` neither leads nor supports this task"),
                 None,
+            ),
+            DuplicateProgress { id, first, second } => (
+                format!("the same as progress entry {first} (recorded twice?)"),
+                Some(format!(
+                    "remove the extra one: `tiendo update {id} --remove {second}`"
+                )),
             ),
             PercentOutOfRange { percent } => {
                 (format!("progress {percent}% is outside 0–100"), None)
@@ -963,6 +975,40 @@ fn everyday(m: &Everyday<'_>) -> String {
         NoIssuedDate => "the plan has no issue date (`issued` in plan.toml); use `--as-of DATE` instead of `--as-issued`".to_string(),
         UnreadableTask { location, why } => format!(
             "note: {location}: task file cannot be read ({why}); that task is missing from what follows"
+        ),
+        TaskUnreadable { id, location, why } => format!(
+            "task {id} has a file, but it cannot be read: {location}: {why}\n  help: fix the file (see `tiendo check`) and run again"
+        ),
+        AlreadyRecorded { id, number } => format!(
+            "not written: task {id} already has this very entry (progress entry {number})\n  help: add `--again` if the unit really reported the same again"
+        ),
+        AmendNeedsField => "`--amend N` needs at least one field to change: --date, --by, --note, --percent, --indicator/--value".to_string(),
+        NoMilestone { number, count } => {
+            format!("the task has no milestone {number} (it has {count})")
+        }
+        NoProgress { number, count } => {
+            format!("the task has no progress entry {number} (it has {count}; see `tiendo show ID`)")
+        }
+        CommitNeedsGit => "not written: `--commit` needs git, which is not installed (or not on PATH); no file was changed\n  help: install git, or leave out `--commit` to write the file only".to_string(),
+        CommitNeedsIdentity => "not written: git does not know the committer's name and email, so it cannot commit; no file was changed\n  help: run `git config --global user.name \"Full Name\"` and `git config --global user.email \"name@example.org\"`, then run again".to_string(),
+        CommitFailed { path, why } => format!("wrote `{path}` but could not commit it: {why}"),
+        WriteFailed { path, why } => format!("failed to write `{path}`: {why}"),
+        CannotEdit { path, why } => format!("cannot edit `{path}`: {why}"),
+        ReadFailed { path, why } => format!("failed to read `{path}`: {why}"),
+        CreateFailed { path, why } => format!("failed to create the folder `{path}`: {why}"),
+        NoHistory { why } => match why {
+            crate::git::Unavailable::NotARepo => "No git history (the plan folder is not in a git repository), so changes cannot be listed.".to_string(),
+            crate::git::Unavailable::NoGit => "No git history (git is not installed, or not on PATH), so changes cannot be listed.".to_string(),
+            crate::git::Unavailable::NoCommits => "No git history (the repository has no commits yet), so changes cannot be listed.".to_string(),
+            crate::git::Unavailable::Shallow { since } => format!("Incomplete git history (a shallow clone, from {since} only), so changes cannot be listed; run `git fetch --unshallow`."),
+        },
+        CommitAmend { id, number } => format!("{id}: progress entry {number} corrected"),
+        CommitRemove { id, number } => format!("{id}: progress entry {number} removed"),
+        NewNeedsBasis { id, group, declared } => format!(
+            "not written: the plan gives group {group} {declared} tasks; {id} is an added task and needs a basis\n  help: add `--basis \"Official letter no. … of …\"` (the document that adds the task)"
+        ),
+        NewAdded { id, group, declared } => format!(
+            "warning: the plan gives group {group} {declared} tasks; {id} is recorded as an added task (an [[amendment]] with added = true), outside that count"
         ),
     }
 }

@@ -3,7 +3,8 @@
 //! are not here: they are stable and English.
 
 mod en;
-mod everyday;
+pub mod everyday;
+pub mod help;
 mod vi;
 
 pub use everyday::Everyday;

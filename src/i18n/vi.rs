@@ -188,7 +188,13 @@ impl Tr for Vi {
                 }),
             ),
             MissingKey { key } => (format!("thiếu khóa bắt buộc `{key}`"), None),
-            BadValue { detail } => (format!("giá trị không hợp lệ: {detail}"), None),
+            TomlMistake {
+                mistake,
+                key,
+                found,
+                ..
+            } => super::everyday::toml_mistake(super::Lang::Vi, *mistake, key, found),
+            BadValue { detail } => super::everyday::bad_value_vi(detail),
             PlanEndedOpen { end } => (self.timely(&super::Timely::EndedOpen { end: *end }), None),
             UnknownLinkedTask { id } => (
                 format!("nhiệm vụ liên kết (`same_as`/`overlaps`) không tồn tại: `{id}`"),
@@ -343,6 +349,12 @@ impl Tr for Vi {
             ProgressByOutsider { unit } => (
                 format!("`{unit}` không chủ trì hay phối hợp nhiệm vụ này"),
                 None,
+            ),
+            DuplicateProgress { id, first, second } => (
+                format!("trùng hệt báo cáo {first} (ghi hai lần?)"),
+                Some(format!(
+                    "xóa bản thừa: `tiendo update {id} --remove {second}`"
+                )),
             ),
             PercentOutOfRange { percent } => (format!("tiến độ {percent}% nằm ngoài 0–100"), None),
             UnknownIndicator { name } => {
@@ -972,6 +984,42 @@ fn everyday(m: &Everyday<'_>) -> String {
         NoIssuedDate => "kế hoạch không ghi ngày ban hành (`issued` trong plan.toml); dùng `--as-of NGÀY` thay cho `--as-issued`".to_string(),
         UnreadableTask { location, why } => format!(
             "chú ý: {location}: tệp nhiệm vụ không đọc được ({why}); nhiệm vụ này không có trong kết quả dưới đây"
+        ),
+        TaskUnreadable { id, location, why } => format!(
+            "nhiệm vụ {id} có tệp nhưng tệp không đọc được: {location}: {why}\n  gợi ý: sửa lỗi trong tệp (xem `tiendo check`) rồi chạy lại"
+        ),
+        AlreadyRecorded { id, number } => format!(
+            "không ghi: nhiệm vụ {id} đã có báo cáo giống hệt (báo cáo {number})\n  gợi ý: thêm `--again` nếu đơn vị thật sự báo cáo lần nữa y như vậy"
+        ),
+        AmendNeedsField => "`--amend N` cần ít nhất một trường để sửa: --date, --by, --note, --percent, --indicator/--value".to_string(),
+        NoMilestone { number, count } => {
+            format!("nhiệm vụ không có mốc {number} (nhiệm vụ có {count} mốc)")
+        }
+        NoProgress { number, count } => {
+            format!("nhiệm vụ không có báo cáo {number} (nhiệm vụ có {count} báo cáo; xem `tiendo show ID`)")
+        }
+        CommitNeedsGit => "không ghi: `--commit` cần git, nhưng máy chưa cài git (hoặc git không có trong PATH); chưa sửa tệp nào\n  gợi ý: cài git, hoặc bỏ `--commit` để chỉ ghi tệp".to_string(),
+        CommitNeedsIdentity => "không ghi: git chưa biết tên và email người ghi, nên không commit được; chưa sửa tệp nào\n  gợi ý: chạy `git config --global user.name \"Họ và tên\"` và `git config --global user.email \"ten@example.vn\"` rồi chạy lại".to_string(),
+        CommitFailed { path, why } => {
+            format!("đã ghi `{path}` nhưng không commit được: {why}")
+        }
+        WriteFailed { path, why } => format!("không ghi được `{path}`: {why}"),
+        CannotEdit { path, why } => format!("không sửa được `{path}`: {why}"),
+        ReadFailed { path, why } => format!("không đọc được `{path}`: {why}"),
+        CreateFailed { path, why } => format!("không tạo được thư mục `{path}`: {why}"),
+        NoHistory { why } => match why {
+            crate::git::Unavailable::NotARepo => "Không có lịch sử git (thư mục kế hoạch không nằm trong kho git), nên không liệt kê được thay đổi.".to_string(),
+            crate::git::Unavailable::NoGit => "Không có lịch sử git (máy chưa cài git, hoặc git không có trong PATH), nên không liệt kê được thay đổi.".to_string(),
+            crate::git::Unavailable::NoCommits => "Không có lịch sử git (kho git chưa có commit nào), nên không liệt kê được thay đổi.".to_string(),
+            crate::git::Unavailable::Shallow { since } => format!("Lịch sử git không đầy đủ (bản sao nông, chỉ có từ {since}), nên không liệt kê được thay đổi; chạy `git fetch --unshallow`."),
+        },
+        CommitAmend { id, number } => format!("{id}: sửa báo cáo {number}"),
+        CommitRemove { id, number } => format!("{id}: xóa báo cáo {number}"),
+        NewNeedsBasis { id, group, declared } => format!(
+            "không ghi: kế hoạch giao nhóm {group} {declared} nhiệm vụ; {id} là nhiệm vụ bổ sung nên cần căn cứ\n  gợi ý: thêm `--basis \"Công văn số …/… ngày …\"` (văn bản bổ sung nhiệm vụ)"
+        ),
+        NewAdded { id, group, declared } => format!(
+            "cảnh báo: kế hoạch giao nhóm {group} {declared} nhiệm vụ; {id} được ghi là nhiệm vụ bổ sung (mục [[amendment]] với added = true), không tính vào số đó"
         ),
     }
 }

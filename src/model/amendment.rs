@@ -44,6 +44,8 @@ pub struct Amendment {
     pub indicator: Option<Located<String>>,
     pub target: Option<String>,
     pub target_value: Option<f64>,
+    /// The task was added to the plan by this amendment (`tiendo new` beyond a declared count).
+    pub added: bool,
 }
 
 impl Default for Located<NaiveDate> {

@@ -555,6 +555,11 @@ pub struct Task {
 }
 
 impl Task {
+    /// Added to the plan by an amendment (`added = true`), not one of the tasks it declared.
+    pub fn is_added(&self) -> bool {
+        self.amendments.iter().any(|a| a.added)
+    }
+
     pub fn lead_ids(&self) -> impl Iterator<Item = &str> {
         self.lead.iter().map(|u| u.value.as_str())
     }

@@ -69,6 +69,15 @@ pub enum ProblemKind {
     MissingKey {
         key: String,
     },
+    /// A common hand-editing mistake recognised in a TOML syntax or type error, explained with
+    /// a fix (`key` is the key on that line, `found` the text written there).
+    TomlMistake {
+        mistake: TomlMistake,
+        key: String,
+        found: String,
+        /// toml's own message, kept for `--format json` and for anyone who wants it.
+        detail: String,
+    },
     BadValue {
         detail: String,
     },
@@ -168,6 +177,12 @@ pub enum ProblemKind {
     },
     ProgressByOutsider {
         unit: String,
+    },
+    /// The same entry twice: every field equal to an earlier entry's (1-based number).
+    DuplicateProgress {
+        id: String,
+        first: usize,
+        second: usize,
     },
     PercentOutOfRange {
         percent: i64,
@@ -281,6 +296,13 @@ impl Problem {
             UnknownKey { .. } => "unknown-key",
             MissingKey { .. } => "missing-key",
             BadValue { .. } => "bad-value",
+            TomlMistake { mistake, .. } => {
+                if mistake.is_syntax() {
+                    "syntax"
+                } else {
+                    "bad-value"
+                }
+            }
             NoTasks => "no-tasks",
             PlanEndedOpen { .. } => "plan-ended-open",
             UnknownLinkedTask { .. } => "unknown-linked-task",
@@ -310,6 +332,7 @@ impl Problem {
             ProgressAfterAsOf { .. } => "progress-after-as-of",
             ProgressOutOfOrder { .. } => "progress-out-of-order",
             ProgressByOutsider { .. } => "progress-by-outsider",
+            DuplicateProgress { .. } => "duplicate-progress",
             PercentOutOfRange { .. } => "percent-out-of-range",
             UnknownIndicator { .. } => "unknown-indicator",
             ValueWithoutIndicator => "value-without-indicator",
@@ -360,4 +383,33 @@ pub fn sort(problems: &mut [Problem]) {
             b.code(),
         ))
     });
+}
+
+/// Hand-editing mistakes in TOML that tiendo recognises and explains (issue 13).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TomlMistake {
+    /// Text without quotes: `title = Số hóa hồ sơ`.
+    UnquotedText,
+    /// A date written day first: `date = 14/05/2024` (or in quotes).
+    DayFirstDate,
+    /// A date in quotes: `date = "2024-05-14"`.
+    QuotedDate,
+    /// A number in quotes: `percent = "50"`.
+    QuotedNumber,
+    /// A percent sign after a number: `percent = 50%`.
+    PercentSign,
+    /// One text where a list is expected: `lead = "so-a"`.
+    ListExpected,
+    /// A comma at the end of a line or two commas in a row.
+    StrayComma,
+}
+
+impl TomlMistake {
+    /// A syntax error (the file is not TOML) rather than a value of the wrong type.
+    pub fn is_syntax(self) -> bool {
+        matches!(
+            self,
+            TomlMistake::UnquotedText | TomlMistake::PercentSign | TomlMistake::StrayComma
+        )
+    }
 }

@@ -620,8 +620,9 @@ pub fn report(r: &Report, tr: &dyn Tr) -> String {
         }
     }
     match &r.changes {
-        Changes::Unavailable => {
-            let _ = writeln!(out, "{}\n", t.no_history);
+        Changes::Unavailable(why) => {
+            let why = tr.everyday(&crate::i18n::Everyday::NoHistory { why });
+            let _ = writeln!(out, "{}\n", escape(&why));
         }
         Changes::Commits(c) if c.is_empty() => {
             if r.amended.is_empty() {

@@ -167,3 +167,99 @@ mod tests {
         assert_eq!(cut("", 5), "");
     }
 }
+
+// ---- everyday use (issue 13): text that fits the terminal ----
+
+/// Display columns of `s` (plan text is NFC: one character, one column).
+pub fn columns(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// Every line of `text` wrapped at spaces to `width` columns; a word is never split (an id, a
+/// date or a path longer than the line stays whole). Continuation lines hang under the value:
+/// after a `Label:   ` run of spaces, else two columns deeper than the line's own indent.
+pub fn wrap(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for line in text.split_inclusive('\n') {
+        let (body, nl) = match line.strip_suffix('\n') {
+            Some(b) => (b, "\n"),
+            None => (line, ""),
+        };
+        if columns(body) <= width {
+            out.push_str(line);
+            continue;
+        }
+        let lead = body.len() - body.trim_start().len();
+        let hang = hanging_indent(body).unwrap_or(lead + 2).min(width / 2);
+        out.push_str(&body[..lead]);
+        let mut col = lead;
+        let mut first = true;
+        // Words with the spaces written before them (a label's padding is kept on its line).
+        let mut rest = &body[lead..];
+        while !rest.is_empty() {
+            let gap = rest.len() - rest.trim_start_matches(' ').len();
+            let after = &rest[gap..];
+            let end = after.find(' ').unwrap_or(after.len());
+            let word = &after[..end];
+            rest = &after[end..];
+            if word.is_empty() {
+                break;
+            }
+            let w = columns(word);
+            if !first && col + gap + w > width {
+                out.push('\n');
+                out.push_str(&" ".repeat(hang));
+                col = hang;
+            } else {
+                out.push_str(&" ".repeat(gap));
+                col += gap;
+            }
+            out.push_str(word);
+            col += w;
+            first = false;
+        }
+        out.push_str(nl);
+    }
+    out
+}
+
+/// The column where a `Label:   value` line's value starts (two or more spaces after a colon).
+fn hanging_indent(line: &str) -> Option<usize> {
+    let colon = line.find(":  ")?;
+    let head = &line[..colon + 1];
+    if head.starts_with(' ') {
+        return None;
+    }
+    let rest = &line[colon + 1..];
+    let spaces = rest.len() - rest.trim_start().len();
+    Some(columns(head) + spaces)
+}
+
+#[cfg(test)]
+mod wrap_tests {
+    use super::wrap;
+
+    #[test]
+    fn wraps_at_spaces_and_hangs_under_the_value() {
+        assert_eq!(
+            wrap(
+                "Chủ trì:       Sở Thông tin và Truyền thông; Văn phòng UBND tỉnh\n",
+                40
+            ),
+            "Chủ trì:       Sở Thông tin và Truyền\n               thông; Văn phòng UBND\n               tỉnh\n"
+        );
+        assert_eq!(
+            wrap(
+                "  gợi ý: nhiệm vụ do Sở KH&CN, Sở VH-TT&DL tiếp nhận từ 01/03/2025\n",
+                30
+            ),
+            "  gợi ý: nhiệm vụ do Sở KH&CN,\n    Sở VH-TT&DL tiếp nhận từ\n    01/03/2025\n"
+        );
+        // A word longer than the line stays whole.
+        assert_eq!(
+            wrap("plan/tasks/9.1/9.1.13.toml:4:9: x\n", 10),
+            "plan/tasks/9.1/9.1.13.toml:4:9:\n  x\n"
+        );
+        assert_eq!(wrap("short\n", 80), "short\n");
+    }
+}

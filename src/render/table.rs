@@ -53,6 +53,15 @@ pub fn standing_cell(s: &Standing, words: String, style: Style) -> Cell {
     }
 }
 
+/// Keep these columns at their content's width: ids and dates are never broken across lines.
+pub fn keep_whole(t: &mut Table, columns: &[usize]) {
+    for i in columns {
+        if let Some(c) = t.column_mut(*i) {
+            c.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+        }
+    }
+}
+
 /// Render a table as text with no trailing spaces on any line.
 pub fn to_string(t: &Table) -> String {
     let mut s: String = t

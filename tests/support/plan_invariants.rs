@@ -14,12 +14,15 @@ fn load(dir: &Path) -> tiendo::load::Loaded {
     tiendo::load::load(dir).unwrap_or_else(|e| panic!("{} loads: {e}", dir.display()))
 }
 
+/// The 63 tasks the plan declared (tasks added since by an amendment, `tiendo new` beyond a
+/// declared count, are outside it).
 pub fn has_63_tasks_in_the_declared_groups(dir: &Path) {
     let loaded = load(dir);
     let p = &loaded.plan;
-    assert_eq!(p.tasks.len(), 63);
+    let declared: Vec<_> = p.tasks.iter().filter(|t| !t.is_added()).collect();
+    assert_eq!(declared.len(), 63);
     let mut per_group: BTreeMap<&str, u32> = BTreeMap::new();
-    for t in &p.tasks {
+    for t in &declared {
         for g in p.meta.ancestry(&t.group.value) {
             *per_group.entry(g).or_default() += 1;
         }
@@ -50,7 +53,7 @@ pub fn has_63_tasks_in_the_declared_groups(dir: &Path) {
             "declared count of {g}"
         );
     }
-    let group_tasks = p.tasks.iter().filter(|t| t.group.value != "TT").count();
+    let group_tasks = declared.iter().filter(|t| t.group.value != "TT").count();
     assert_eq!(group_tasks, 53);
 }
 
