@@ -12,6 +12,13 @@
 #   TIENDO        a tiendo binary to measure instead of building one with `cargo build --release`.
 #   BENCH_STRICT  when 1, exit 1 if any target is missed (default: report only, exit 0).
 #   BENCH_SKIP_TW when 1, skip the Taskwarrior comparison.
+#   BENCH_SKIP_HISTORY when 1, skip the history benchmark (scripts/bench-history.sh).
+#   BENCH_STEPS   which measurements to take, comma-separated (default: all of
+#                 small,large,tw,memory,history). Results of earlier runs stay in
+#                 $BENCH_DIR/results and the summary shows the latest of each, so a long benchmark
+#                 can be taken in short parts on a shared machine.
+#   BENCH_RUNS    runs per 10k measurement (default 10; 100k and Taskwarrior get half). Lower it
+#                 on a busy machine to keep each step short.
 #
 # In one run it:
 #   1. installs hyperfine and taskwarrior with apt-get when missing (and GNU time for peak memory);
@@ -20,10 +27,19 @@
 #      tiendo's Cargo.lock);
 #   3. generates 10,000- and 100,000-task plans with scripts/gen-plan.py and checks that each has
 #      0 errors;
-#   4. measures warm-cache medians with hyperfine: floor, check (10k, 100k), list, summary and
-#      report (10k), check on the real plan, and Taskwarrior `task list` on the same 10,000 tasks;
-#   5. measures peak memory (max RSS) of `tiendo check` against the bytes on disk;
+#   4. measures medians with hyperfine (files in the OS page cache throughout):
+#      - the floor (walk + read + parse on 2 threads) and a stat-only walk
+#        (`find DIR -name '*.toml' -printf '%s %T@ %i\n'`), 10k and 100k;
+#      - tiendo cold (`--no-cache`: every file read and parsed) and warm (the parse cache,
+#        filled by the warm-up runs): check, list and report on 10k, check on 100k;
+#      - the first run after the cache is deleted (reads everything and writes the cache);
+#      - check on the real plan, and Taskwarrior `task list` on the same 10,000 tasks;
+#      - the history commands against raw git (scripts/bench-history.sh, cached and not);
+#   5. measures peak memory (max RSS) of `tiendo check`, cold and warm, against the bytes on disk;
 #   6. prints a summary table with ratios and targets.
+#
+# The parse caches of the generated plans live in $BENCH_DIR/cache (XDG_CACHE_HOME): the plans
+# are not in a git repository.
 #
 # Any failing step (build, generation, a command exiting non-zero, an install) stops the script
 # with a non-zero exit status.
@@ -189,7 +205,7 @@ wait_quiet() {
 wait_quiet
 cut -d' ' -f1-3 /proc/loadavg >"$RES/load-start"
 
-# hf NAME RUNS WARMUP COMMAND… : warm-cache timing, output discarded, JSON to $RES/NAME.json
+# hf NAME RUNS WARMUP COMMAND… : timing, output discarded, JSON to $RES/NAME.json
 hf() {
   local name="$1" runs="$2" warmup="$3"; shift 3
   say "$name: $*"
@@ -198,19 +214,45 @@ hf() {
     || die "hyperfine failed for $name"
 }
 # hyperfine --shell=none splits the command on whitespace; none of our arguments contain spaces.
-hf floor-10k      10 2 "$FLOOR" "$P10"
-hf check-10k      10 2 "$TIENDO" --plan "$P10" check --as-of "$AS_OF"
-hf list-10k       10 2 "$TIENDO" --plan "$P10" list --as-of "$AS_OF" --format table
-hf summary-10k    10 2 "$TIENDO" --plan "$P10" summary --as-of "$AS_OF"
-# `report` judges as of the end of the report window by default, and refuses a plan whose data
-# lies after that day (progress dated after 14/6/2024 is an error as of then); --as-of makes it
-# judge as of the same day as the other commands.
-hf report-10k     10 2 "$TIENDO" --plan "$P10" report --month 2024-06 --as-of "$AS_OF"
-hf floor-100k      5 1 "$FLOOR" "$P100"
-hf check-100k      5 1 "$TIENDO" --plan "$P100" check --as-of "$AS_OF"
-hf check-real     30 5 "$TIENDO" --plan "$REPO/plan" check
+export XDG_CACHE_HOME="$BENCH_DIR/cache"
+CACHE_DIR="$XDG_CACHE_HOME/tiendo"
+R="${BENCH_RUNS:-10}"; R2=$(( (R + 1) / 2 ))
+# The stat-only walk: what any tool that trusts a stat cache must at least do.
+STATWALK="$BENCH_DIR/bin/statwalk"
+printf '#!/bin/sh\nexec find "$1" -name "*.toml" -printf "%%s %%T@ %%i\\\\n"\n' >"$STATWALK"
+chmod +x "$STATWALK"
+STEPS=",${BENCH_STEPS:-small,large,tw,memory,history},"
+step() { [[ $STEPS == *",$1,"* ]]; }
+if step small; then
+rm -rf "$CACHE_DIR"
+hf floor-10k       "$R" 2 "$FLOOR" "$P10"
+hf statwalk-10k    "$R" 2 "$STATWALK" "$P10"
+for cmd in check list report; do
+  case $cmd in
+    check)  args=(check --as-of "$AS_OF") ;;
+    list)   args=(list --as-of "$AS_OF" --format table) ;;
+    # `report` judges as of the end of the report window by default, and refuses a plan whose
+    # data lies after that day; --as-of makes it judge as of the same day as the others.
+    report) args=(report --month 2024-06 --as-of "$AS_OF") ;;
+  esac
+  hf "$cmd-10k-cold" "$R" 2 "$TIENDO" --plan "$P10" --no-cache "${args[@]}"
+  hf "$cmd-10k-warm" "$R" 2 "$TIENDO" --plan "$P10" "${args[@]}"
+done
+say "check-10k-first: the first run after the cache is deleted (reads everything, writes the cache)"
+hyperfine --shell=none --style basic --warmup 1 --min-runs "$R2" --output null \
+  --prepare "rm -rf $CACHE_DIR" --export-json "$RES/check-10k-first.json" \
+  -- "$TIENDO --plan $P10 check --as-of $AS_OF" >&2 || die "hyperfine failed for check-10k-first"
+hf check-real      30 5 "$TIENDO" --plan "$REPO/plan" check
+fi
+if step large; then
+hf floor-100k      "$R2" 1 "$FLOOR" "$P100"
+hf statwalk-100k   "$R2" 1 "$STATWALK" "$P100"
+hf check-100k-cold "$R2" 1 "$TIENDO" --plan "$P100" --no-cache check --as-of "$AS_OF"
+hf check-100k-warm "$R2" 1 "$TIENDO" --plan "$P100" check --as-of "$AS_OF"
+ls -l "$CACHE_DIR" >&2
+fi
 
-if [ "${BENCH_SKIP_TW:-0}" != 1 ]; then
+if [ "${BENCH_SKIP_TW:-0}" != 1 ] && step tw; then
   TW="$BENCH_DIR/taskdata"
   export TASKRC="$BENCH_DIR/taskrc"
   export TASKDATA="$TW"
@@ -234,7 +276,14 @@ EOF
     [ "$got" -eq 10000 ] || die "Taskwarrior holds $got pending tasks, expected 10000"
   fi
   echo "task list prints $(task rc.verbose=nothing rc.gc=off rc.hooks=off rc.color=off list | wc -l) lines" >&2
-  hf tw-list-10k  5 1 task rc.verbose=nothing rc.gc=off rc.hooks=off rc.color=off list
+  hf tw-list-10k  "$R2" 1 task rc.verbose=nothing rc.gc=off rc.hooks=off rc.color=off list
+fi
+
+if [ "${BENCH_SKIP_HISTORY:-0}" != 1 ] && step history; then
+  say "history (scripts/bench-history.sh)"
+  BENCH_DIR="$BENCH_DIR/history" TIENDO="$TIENDO" "$REPO/scripts/bench-history.sh" >"$RES/history.txt" \
+    || die "scripts/bench-history.sh failed"
+  cat "$RES/history.txt" >&2
 fi
 
 cut -d' ' -f1-3 /proc/loadavg >"$RES/load-end"
@@ -248,16 +297,20 @@ maxrss_kb() { # median of 3 runs of max RSS (KiB) for COMMAND…
   done
   printf '%s\n' "${v[@]}" | sort -n | sed -n 2p
 }
+if step memory; then
 say "peak memory"
 {
-  echo "rss_check_10k_kb=$(maxrss_kb "$TIENDO" --plan "$P10" check --as-of "$AS_OF")"
-  echo "rss_check_100k_kb=$(maxrss_kb "$TIENDO" --plan "$P100" check --as-of "$AS_OF")"
+  echo "rss_check_10k_kb=$(maxrss_kb "$TIENDO" --plan "$P10" --no-cache check --as-of "$AS_OF")"
+  echo "rss_check_100k_kb=$(maxrss_kb "$TIENDO" --plan "$P100" --no-cache check --as-of "$AS_OF")"
+  echo "rss_warm_10k_kb=$(maxrss_kb "$TIENDO" --plan "$P10" check --as-of "$AS_OF")"
+  echo "rss_warm_100k_kb=$(maxrss_kb "$TIENDO" --plan "$P100" check --as-of "$AS_OF")"
   echo "rss_floor_10k_kb=$(maxrss_kb "$FLOOR" "$P10")"
   echo "rss_floor_100k_kb=$(maxrss_kb "$FLOOR" "$P100")"
   echo "disk_10k_bytes=$(du -sb "$P10/tasks" | cut -f1)"
   echo "disk_100k_bytes=$(du -sb "$P100/tasks" | cut -f1)"
 } >"$RES/memory.env"
 cat "$RES/memory.env" >&2
+fi
 
 # --- 6. summary -------------------------------------------------------------------------------
 say "summary ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, tiendo $("$TIENDO" --version | awk '{print $2}'), load average at start $(cat "$RES/load-start"), at end $(cat "$RES/load-end"))"
@@ -267,47 +320,72 @@ res = sys.argv[1]
 def load(name):
     p = os.path.join(res, name + ".json")
     return json.load(open(p))["results"][0] if os.path.exists(p) else None
-mem = dict(l.strip().split("=") for l in open(os.path.join(res, "memory.env")) if "=" in l)
-t = {n: load(n) for n in ["floor-10k", "check-10k", "list-10k", "summary-10k", "report-10k",
-                          "floor-100k", "check-100k", "check-real", "tw-list-10k"]}
+mp = os.path.join(res, "memory.env")
+mem = dict(l.strip().split("=") for l in open(mp) if "=" in l) if os.path.exists(mp) else {}
+names = ["floor-10k", "statwalk-10k", "check-10k-first", "floor-100k", "statwalk-100k",
+         "check-100k-cold", "check-100k-warm", "check-real", "tw-list-10k"]
+names += [f"{c}-10k-{k}" for c in ["check", "list", "report"] for k in ["cold", "warm"]]
+t = {n: load(n) for n in names}
 med = lambda n: t[n]["median"]
 cpu = lambda n: t[n]["user"] + t[n]["system"]   # mean CPU time per run
 def fmt(s): return f"{s*1000:.1f} ms" if s < 1 else f"{s:.2f} s"
 rows, missed = [], []
-def row(name, n, ratio="", cpu_ratio="", target="", ok=None, value=None):
+class Missing(Exception): pass
+def row(name, n, *rest, **kw):
+    try:
+        row_(name, n, *rest, **kw)
+    except (Missing, KeyError, TypeError):
+        rows.append((name, "(not measured)", "", "", "", "", "", ""))
+def row_(name, n, ratio="", cpu_ratio="", target="", ok=None, value=None):
     v = value if value is not None else fmt(med(n))
     mn = fmt(t[n]["min"]) if n else ""
     c = fmt(cpu(n)) if n else ""
     rows.append((name, v, mn, c, ratio, cpu_ratio, target, "" if ok is None else "met" if ok else "MISSED"))
     if ok is False: missed.append(name)
-f10, c10, f100, c100 = med("floor-10k"), med("check-10k"), med("floor-100k"), med("check-100k")
-row("floor 10k (walk+read+parse, 2 threads)", "floor-10k", "1.00× floor", "1.00× floor")
-row("tiendo check 10k", "check-10k", f"{c10/f10:.2f}× floor", f"{cpu('check-10k')/cpu('floor-10k'):.2f}× floor",
-    "≤ 1.25× floor", c10/f10 <= 1.25)
-for n, lim in [("list-10k", 1.25), ("summary-10k", 1.25), ("report-10k", 1.5)]:
-    v = med(n)
-    row(f"tiendo {n.split('-')[0]} 10k", n, f"{v/c10:.2f}× check", f"{cpu(n)/cpu('check-10k'):.2f}× check",
-        f"≤ {lim}× check", v/c10 <= lim)
-row("floor 100k", "floor-100k", f"{f100/f10:.1f}× floor 10k", f"{cpu('floor-100k')/cpu('floor-10k'):.1f}× floor 10k")
-row("tiendo check 100k", "check-100k", f"{c100/c10:.1f}× check 10k ({c100/f100:.2f}× floor)",
-    f"{cpu('check-100k')/cpu('check-10k'):.1f}× check 10k", "~linear (≤ 12.5× 10k)", c100/c10 <= 12.5)
-row("tiendo check, real plan (65 tasks)", "check-real", "", "", "< 20 ms", med("check-real") < 0.020)
+def vs(n, ref, label, target="", limit=None, atleast=False):
+    if t.get(n) is None or t.get(ref) is None:
+        return ("", "", target, None)
+    r, rc = med(n) / med(ref), cpu(n) / cpu(ref)
+    if atleast:   # ref / n: how many times faster n is
+        r, rc = 1 / r, 1 / rc
+    ok = None if limit is None else (r >= limit if atleast else r <= limit)
+    return (f"{r:.2f}× {label}", f"{rc:.2f}× {label}", target, ok)
+row("floor 10k (walk+read+parse, 2 threads)", "floor-10k")
+row("stat-only walk 10k (find -printf)", "statwalk-10k")
+for c in ["check", "list", "report"]:
+    row(f"tiendo {c} 10k cold (--no-cache)", f"{c}-10k-cold", *vs(f"{c}-10k-cold", "floor-10k", "floor", "≤ 1.25× floor", 1.25))
+for c in ["check", "list", "report"]:
+    row(f"tiendo {c} 10k warm (cache)", f"{c}-10k-warm", *vs(f"{c}-10k-warm", "statwalk-10k", "stat walk", "≤ 2× stat walk", 2))
+row("tiendo check 10k, first run (writes the cache)", "check-10k-first", *vs("check-10k-first", "check-10k-cold", "cold"))
 if t["tw-list-10k"]:
-    tw, l10 = med("tw-list-10k"), med("list-10k")
-    row("taskwarrior task list 10k", "tw-list-10k", f"{tw/l10:.2f}× tiendo list",
-        f"{cpu('tw-list-10k')/cpu('list-10k'):.2f}× tiendo list", "≥ 5× tiendo list", tw/l10 >= 5)
-for n in ["10k", "100k"]:
-    rss = int(mem[f"rss_check_{n}_kb"]) * 1024
+    row("Taskwarrior task list 10k", "tw-list-10k")
+    for c in ["check", "list", "report"]:
+        row(f"  task list vs tiendo {c} 10k warm", "tw-list-10k", *vs(f"{c}-10k-warm", "tw-list-10k", "faster", "≥ 10× faster", 10, atleast=True))
+row("floor 100k", "floor-100k", *vs("floor-100k", "floor-10k", "floor 10k"))
+row("stat-only walk 100k", "statwalk-100k", *vs("statwalk-100k", "statwalk-10k", "walk 10k"))
+row("tiendo check 100k cold", "check-100k-cold", *vs("check-100k-cold", "check-10k-cold", "10k cold", "~linear (≤ 12.5×)", 12.5))
+row("  check 100k cold vs floor 100k", "check-100k-cold", *vs("check-100k-cold", "floor-100k", "floor", "≤ 1.25× floor", 1.25))
+row("tiendo check 100k warm", "check-100k-warm", *vs("check-100k-warm", "check-10k-warm", "10k warm", "~linear (≤ 12.5×)", 12.5))
+row("  check 100k warm vs stat walk 100k", "check-100k-warm", *vs("check-100k-warm", "statwalk-100k", "stat walk", "≤ 2× stat walk", 2))
+row("tiendo check, real plan (65 tasks)", "check-real", "", "", "< 20 ms", t["check-real"] and med("check-real") < 0.020)
+for n in ["10k", "100k"] if mem else []:
     disk = int(mem[f"disk_{n}_bytes"])
     frss = int(mem[f"rss_floor_{n}_kb"]) * 1024
-    row(f"peak RSS check {n}", None, f"{rss/disk:.2f}× {disk/2**20:.0f} MiB on disk", f"(floor {frss/2**20:.0f} MiB)",
-        "≤ 3× disk", rss/disk <= 3, value=f"{rss/2**20:.0f} MiB")
+    for kind, key in [("cold", f"rss_check_{n}_kb"), ("warm", f"rss_warm_{n}_kb")]:
+        rss = int(mem[key]) * 1024
+        row(f"peak RSS check {n} {kind}", None, f"{rss/disk:.2f}× {disk/2**20:.0f} MiB on disk",
+            f"(floor {frss/2**20:.0f} MiB)", "≤ 3× disk", rss/disk <= 3, value=f"{rss/2**20:.0f} MiB")
 hdr = ("measurement", "median", "min", "user+sys", "ratio (medians)", "ratio (CPU time)", "target", "")
 w = [max(len(r[i]) for r in rows + [hdr]) for i in range(len(hdr))]
 print(" | ".join(h.ljust(w[i]) for i, h in enumerate(hdr)).rstrip())
 print("-+-".join("-" * x for x in w))
 for r in rows:
     print(" | ".join(c.ljust(w[i]) for i, c in enumerate(r)).rstrip())
+hist = os.path.join(res, "history.txt")
+if os.path.exists(hist):
+    print()
+    print(open(hist).read().rstrip())
+    missed += [l.split("  ")[0].strip() for l in open(hist) if "MISSED" in l]
 print()
 print("targets missed: " + (", ".join(missed) if missed else "none"))
 open(os.path.join(res, "missed"), "w").write("\n".join(missed))

@@ -86,11 +86,10 @@ fn versions(repo: &Repo, commits: &[Commit]) -> Result<Vec<Vec<Versions>>> {
         .collect();
     unique.sort();
     unique.dedup();
-    let answers = repo.cat_files(&unique)?;
     let parsed: BTreeMap<&str, Option<Task>> = unique
         .iter()
-        .zip(answers)
-        .map(|(spec, bytes)| (spec.as_str(), bytes.and_then(|b| parse_task(b, spec))))
+        .map(String::as_str)
+        .zip(parse_objects(repo, &unique)?)
         .collect();
     let get = |spec: &Option<String>| {
         spec.as_deref()
@@ -181,20 +180,73 @@ pub fn plan_log_from(
         .collect())
 }
 
-/// All tasks at a revision, through one `ls-tree` and one `cat-file --batch`.
+/// Parsed task versions for many object names (blob ids, `rev:path`), in order; `None` for an
+/// object that does not exist or does not parse. Through the history cache when the repository
+/// has one: names are resolved to full blob ids (one `cat-file --batch-check`), cached versions
+/// are taken as they are, and only the others are fetched (one `cat-file --batch`) and parsed.
+/// `shown[i]` is the name the version's problems and `file` carry.
+fn parse_named(repo: &Repo, specs: &[String], shown: &[String]) -> Result<Vec<Option<Task>>> {
+    let Some(cache) = repo.blobs.as_deref() else {
+        let answers = repo.cat_files(specs)?;
+        return Ok(answers
+            .into_iter()
+            .zip(shown)
+            .map(|(b, s)| b.and_then(|b| parse_task(b, s)))
+            .collect());
+    };
+    let is_full = |s: &str| s.len() == 40 && s.bytes().all(|b| b.is_ascii_hexdigit());
+    let ask: Vec<String> = specs.iter().filter(|s| !is_full(s)).cloned().collect();
+    let mut resolved = repo.object_ids(&ask)?.into_iter();
+    let ids: Vec<Option<String>> = specs
+        .iter()
+        .map(|s| {
+            if is_full(s) {
+                Some(s.clone())
+            } else {
+                resolved.next().flatten()
+            }
+        })
+        .collect();
+    let mut out: Vec<Option<Task>> = vec![None; specs.len()];
+    let mut missing: Vec<(usize, String)> = vec![];
+    for (i, id) in ids.into_iter().enumerate() {
+        let Some(id) = id else { continue };
+        match cache.get::<Option<Task>>(&id) {
+            Some(version) => {
+                out[i] = version.map(|mut t| {
+                    t.file = shown[i].clone();
+                    t
+                })
+            }
+            None => missing.push((i, id)),
+        }
+    }
+    let fetch: Vec<String> = missing.iter().map(|(_, id)| id.clone()).collect();
+    for ((i, id), bytes) in missing.into_iter().zip(repo.cat_files(&fetch)?) {
+        let Some(bytes) = bytes else { continue };
+        let version = parse_task(bytes, &shown[i]);
+        cache.put(&id, &version);
+        out[i] = version;
+    }
+    Ok(out)
+}
+
+fn parse_objects(repo: &Repo, specs: &[String]) -> Result<Vec<Option<Task>>> {
+    parse_named(repo, specs, specs)
+}
+
+/// All tasks at a revision, through one `ls-tree` and one `cat-file --batch` (and the history
+/// cache, keyed by the blob ids `ls-tree` gives).
 pub fn snapshot(repo: &Repo, rev: &str) -> Result<Vec<Task>> {
     let dir = repo.in_repo("tasks");
-    let files: Vec<String> = repo
-        .ls_tree(rev, &dir)?
+    let (files, ids): (Vec<String>, Vec<String>) = repo
+        .ls_tree_blobs(rev, &dir)?
         .into_iter()
-        .filter(|p| is_task_file(repo, p))
-        .collect();
-    let specs: Vec<String> = files.iter().map(|p| format!("{rev}:{p}")).collect();
-    let blobs = repo.cat_files(&specs)?;
-    let mut tasks: Vec<Task> = files
-        .iter()
-        .zip(blobs)
-        .filter_map(|(p, b)| b.and_then(|b| parse_task(b, p)))
+        .filter(|(p, _)| is_task_file(repo, p))
+        .unzip();
+    let mut tasks: Vec<Task> = parse_named(repo, &ids, &files)?
+        .into_iter()
+        .flatten()
         .collect();
     tasks.sort_by(|a, b| crate::model::id::cmp_ids(&a.id.value, &b.id.value));
     Ok(tasks)

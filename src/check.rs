@@ -636,23 +636,31 @@ fn progress(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
     }
     let reg = &i.plan.units;
     // Who may report: lead and support units, their members, their successors, and every unit
-    // an amendment names.
-    let mut allowed: BTreeSet<&str> = BTreeSet::new();
-    let amended = t.amendments.iter().flat_map(|a| {
-        a.to.iter()
-            .chain(a.lead.iter().flatten())
-            .chain(a.support.iter().flatten())
-    });
-    for r in t.lead.iter().chain(&t.support).chain(amended) {
-        for u in reg.expand(&r.value) {
-            allowed.insert(u);
-            if let Some(unit) = reg.get(u) {
-                for s in &unit.successors {
-                    allowed.extend(reg.expand(&s.value));
+    // an amendment names. Built only when an entry is not by a lead or support unit itself
+    // (the usual case needs no walk of collectives: it was a seventh of a warm `check`).
+    let allowed = std::cell::OnceCell::new();
+    let allowed = || {
+        allowed.get_or_init(|| {
+            let mut allowed: BTreeSet<&str> = BTreeSet::new();
+            let amended = t.amendments.iter().flat_map(|a| {
+                a.to.iter()
+                    .chain(a.lead.iter().flatten())
+                    .chain(a.support.iter().flatten())
+            });
+            for r in t.lead.iter().chain(&t.support).chain(amended) {
+                for u in reg.expand(&r.value) {
+                    allowed.insert(u);
+                    if let Some(unit) = reg.get(u) {
+                        for s in &unit.successors {
+                            allowed.extend(reg.expand(&s.value));
+                        }
+                    }
                 }
             }
-        }
-    }
+            allowed
+        })
+    };
+    let named = |by: &str| t.lead.iter().chain(&t.support).any(|r| r.value == by);
     // With an unknown or missing unit the real reporter may look like an outsider: the
     // unknown unit is reported instead.
     let units_known = !t.lead.is_empty()
@@ -729,7 +737,7 @@ fn progress(i: &Input<'_>, t: &Task, out: &mut Vec<Problem>) {
                 )
                 .about(item),
             );
-        } else if units_known && !allowed.contains(p.by.value.as_str()) {
+        } else if units_known && !named(&p.by.value) && !allowed().contains(p.by.value.as_str()) {
             out.push(
                 Problem::warning(
                     &t.file,

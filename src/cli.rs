@@ -37,6 +37,9 @@ pub struct Global {
     /// Never page long output (on a terminal it goes through PAGER, else `less -FRX`)
     #[arg(long, global = true)]
     pub no_pager: bool,
+    /// Read every plan file instead of trusting the parse cache (in `.git/tiendo/`)
+    #[arg(long, global = true, env = "TIENDO_NO_CACHE", value_parser = clap::builder::FalseyValueParser::new())]
+    pub no_cache: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -18,6 +18,8 @@ pub struct Repo {
     pub root: PathBuf,
     /// The plan folder relative to the root, `/`-separated, with a trailing `/` (empty at root).
     pub plan_prefix: String,
+    /// The history cache (parsed task versions by blob id), when in use.
+    pub blobs: Option<std::sync::Arc<crate::cache::Blobs>>,
 }
 
 /// Why history is not available.
@@ -144,6 +146,7 @@ impl Repo {
         let repo = Repo {
             root,
             plan_prefix: prefix,
+            blobs: None,
         };
         if run(&repo.root, &["rev-parse", "--verify", "--quiet", "HEAD"]).is_err() {
             return Err(Unavailable::NoCommits);
@@ -312,25 +315,6 @@ impl Repo {
         Ok(((!commit.is_empty()).then_some(commit), !status.is_empty()))
     }
 
-    /// Every file under `dir` (repository-relative) at a revision, with its blob id: fetching
-    /// contents by id spares `cat-file` a tree walk per path (`report --at REV`).
-    pub fn ls_tree_blobs(&self, rev: &str, dir: &str) -> Result<Vec<(String, String)>> {
-        let out = run(
-            &self.root,
-            &["ls-tree", "-r", "-z", "--end-of-options", rev, "--", dir],
-        )?;
-        Ok(out
-            .split(|&b| b == 0)
-            .filter_map(|rec| {
-                let rec = String::from_utf8_lossy(rec);
-                let (meta, path) = rec.split_once('\t')?;
-                let mut f = meta.split(' ');
-                let (_mode, kind, id) = (f.next()?, f.next()?, f.next()?);
-                (kind == "blob").then(|| (path.to_string(), id.to_string()))
-            })
-            .collect())
-    }
-
     /// Every file under `dir` (repository-relative) at a revision.
     pub fn ls_tree(&self, rev: &str, dir: &str) -> Result<Vec<String>> {
         let out = run(
@@ -350,6 +334,69 @@ impl Repo {
             .split(|&b| b == 0)
             .filter(|s| !s.is_empty())
             .map(|s| String::from_utf8_lossy(s).to_string())
+            .collect())
+    }
+
+    /// Every file under `dir` (repository-relative) at a revision, with its full blob id.
+    pub fn ls_tree_blobs(&self, rev: &str, dir: &str) -> Result<Vec<(String, String)>> {
+        let out = run(
+            &self.root,
+            &["ls-tree", "-r", "-z", "--end-of-options", rev, "--", dir],
+        )?;
+        Ok(parse_ls_tree(&out))
+    }
+
+    /// Full object ids of many object names (`rev:path`, abbreviated ids) through one
+    /// `git cat-file --batch-check`; `None` for a name that names no object (or several).
+    pub fn object_ids(&self, specs: &[String]) -> Result<Vec<Option<String>>> {
+        if specs.is_empty() {
+            return Ok(vec![]);
+        }
+        let mut child = git(&self.root)
+            .args(["cat-file", "--batch-check"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .with_context(|| {
+                format!(
+                    "failed to run `git cat-file --batch-check` in `{}`",
+                    self.root.display()
+                )
+            })?;
+        let mut stdin = child.stdin.take().context("git cat-file: no stdin")?;
+        let input: String = specs
+            .iter()
+            .filter(|s| !s.contains('\n'))
+            .map(|s| format!("{s}\n"))
+            .collect();
+        let writer = std::thread::spawn(move || {
+            let _ = stdin.write_all(input.as_bytes());
+        });
+        let mut text = String::new();
+        child
+            .stdout
+            .take()
+            .context("git cat-file: no stdout")?
+            .read_to_string(&mut text)
+            .context("git cat-file: answer cut short")?;
+        let _ = writer.join();
+        let _ = child.wait();
+        let mut lines = text.lines();
+        Ok(specs
+            .iter()
+            .map(|s| {
+                if s.contains('\n') {
+                    return None;
+                }
+                let line = lines.next()?;
+                let mut parts = line.split_whitespace();
+                let id = parts.next()?;
+                let kind = parts.next()?;
+                let known = matches!(kind, "blob" | "tree" | "commit" | "tag");
+                (known && id.len() >= 40 && id.bytes().all(|b| b.is_ascii_hexdigit()))
+                    .then(|| id.to_string())
+            })
             .collect())
     }
 
@@ -570,6 +617,20 @@ pub fn parse_log(bytes: &[u8]) -> Vec<Commit> {
     commits
 }
 
+/// `git ls-tree -r -z` output → (path, blob id) of each blob.
+pub fn parse_ls_tree(bytes: &[u8]) -> Vec<(String, String)> {
+    bytes
+        .split(|&b| b == 0)
+        .filter_map(|rec| {
+            let rec = String::from_utf8_lossy(rec);
+            let (meta, path) = rec.split_once('\t')?;
+            let mut f = meta.split_whitespace();
+            let (_mode, kind, id) = (f.next()?, f.next()?, f.next()?);
+            (kind == "blob").then(|| (path.to_string(), id.to_string()))
+        })
+        .collect()
+}
+
 /// `<sha> blob <size>` → size; `<spec> missing` (or anything else) → None.
 pub fn parse_batch_header(line: &str) -> Option<usize> {
     let mut parts = line.split_whitespace();
@@ -617,6 +678,24 @@ mod tests {
         assert_eq!(c.len(), 2);
         assert!(c[0].files.is_empty());
         assert_eq!(c[1].author, "B");
+    }
+
+    #[test]
+    fn ls_tree_records() {
+        let raw = b"100644 blob 1111111111111111111111111111111111111111\tplan/tasks/1/1.1.toml\x00040000 tree 2222222222222222222222222222222222222222\tplan/tasks/x\x00100644 blob 3333333333333333333333333333333333333333\tplan/tasks/s\xe1\xbb\x9f.toml\0";
+        assert_eq!(
+            parse_ls_tree(raw),
+            vec![
+                (
+                    "plan/tasks/1/1.1.toml".to_string(),
+                    "1111111111111111111111111111111111111111".to_string()
+                ),
+                (
+                    "plan/tasks/sở.toml".to_string(),
+                    "3333333333333333333333333333333333333333".to_string()
+                ),
+            ]
+        );
     }
 
     #[test]

@@ -13,6 +13,10 @@
 //!                                       render (table / markdown / json / csv / ics): no computing
 //! ```
 //!
+//! `cache` sits beside `load` and `audit`: a file whose size, times and inode are unchanged is
+//! taken from `.git/tiendo/` instead of being parsed again, and a past version of a task file
+//! from its git blob id; what comes out is the same value either way.
+//!
 //! `main` parses arguments, reads the clock and environment once, and calls one function of
 //! `commands`. Commands are glue: load → compute → render → write. `model`, `check`,
 //! `summary`, `report` and `render` are pure: no files, clock, environment or terminal. The
@@ -22,6 +26,7 @@
 
 pub mod appendix;
 pub mod audit;
+pub mod cache;
 pub mod check;
 pub mod cli;
 pub mod commands;

@@ -448,10 +448,32 @@ pub fn read_text(path: &Path, shown: &str) -> Result<Text, Problem> {
     decode(read_bytes(path, shown)?, shown)
 }
 
+/// [`read_text`], also giving the metadata of the open file taken before its bytes were read
+/// (see [`read_bytes_stat`]).
+pub fn read_text_stat(
+    path: &Path,
+    shown: &str,
+) -> (Result<Text, Problem>, Option<std::fs::Metadata>) {
+    let mut stat = None;
+    let text = read_bytes_stat(path, shown, &mut stat).and_then(|b| decode(b, shown));
+    (text, stat)
+}
+
 /// The bytes of one plan file, refusing what is not a regular file: a FIFO, device or socket
 /// is opened without blocking and reported (a FIFO as `plan.toml` must not hang every
 /// command), and a file past [`MAX_FILE_BYTES`] is not read.
 pub fn read_bytes(path: &Path, shown: &str) -> Result<Vec<u8>, Problem> {
+    read_bytes_stat(path, shown, &mut None)
+}
+
+/// [`read_bytes`], also giving (in `stat`) the metadata of the open regular file, taken *before*
+/// its bytes were read: what the parse cache keys the result on, so a change after that
+/// `fstat` shows on the next run.
+fn read_bytes_stat(
+    path: &Path,
+    shown: &str,
+    stat: &mut Option<std::fs::Metadata>,
+) -> Result<Vec<u8>, Problem> {
     use std::io::Read;
     let io = |e: std::io::Error| {
         Problem::error(
@@ -486,6 +508,7 @@ pub fn read_bytes(path: &Path, shown: &str) -> Result<Vec<u8>, Problem> {
         ));
     }
     let len = md.len();
+    *stat = Some(md);
     if len > MAX_FILE_BYTES {
         return Err(Problem::error(
             shown,
@@ -501,8 +524,12 @@ pub fn read_bytes(path: &Path, shown: &str) -> Result<Vec<u8>, Problem> {
     file.by_ref()
         .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(io)?;
+        .map_err(|e| {
+            *stat = None;
+            io(e)
+        })?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
+        *stat = None;
         return Err(Problem::error(
             shown,
             Pos::default(),
@@ -549,7 +576,8 @@ pub fn decode(mut bytes: Vec<u8>, shown: &str) -> Result<Text, Problem> {
             .filter(|&&b| b == 0)
             .count()
     };
-    if bytes.len() >= 4 && zeros(0).max(zeros(1)) > bytes.len() / 4 {
+    // (A text file has no NUL byte at all: one memchr answers for almost every file.)
+    if bytes.len() >= 4 && bytes.contains(&0) && zeros(0).max(zeros(1)) > bytes.len() / 4 {
         return Err(Problem::error(
             shown,
             Pos { line: 1, col: 1 },
@@ -589,11 +617,10 @@ pub fn decode(mut bytes: Vec<u8>, shown: &str) -> Result<Text, Problem> {
 /// Offset of the first line that is a git merge-conflict marker.
 fn conflict_marker(text: &str) -> Option<usize> {
     // Fast path: no line starts with a marker character at all (almost every file).
-    let bytes = text.as_bytes();
-    let starts = std::iter::once(0).chain(memchr_newlines(bytes).map(|i| i + 1));
-    if !starts
-        .into_iter()
-        .any(|i| matches!(bytes.get(i), Some(b'<' | b'=' | b'>' | b'|')))
+    // (`split('\n')` finds line breaks with memchr.)
+    if !text
+        .split('\n')
+        .any(|l| matches!(l.as_bytes().first(), Some(b'<' | b'=' | b'>' | b'|')))
     {
         return None;
     }
@@ -610,14 +637,6 @@ fn conflict_marker(text: &str) -> Option<usize> {
         offset += line.len();
     }
     None
-}
-
-fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| **b == b'\n')
-        .map(|(i, _)| i)
 }
 
 /// Parse TOML text into a serde mirror; the error becomes a located problem.
@@ -754,6 +773,8 @@ struct Ctx<'a> {
     problems: Vec<Problem>,
     /// The whole file is known to be NFC: strings need no normalising (the hot path).
     known_nfc: bool,
+    /// No value in the file can hold a control character (see [`plain_text`]).
+    plain: bool,
 }
 
 impl Ctx<'_> {
@@ -769,7 +790,8 @@ impl Ctx<'_> {
 
     /// A string value as the model holds it: NFC, control characters made visible.
     fn nfc(&self, s: String) -> String {
-        visible(if self.known_nfc { s } else { text::nfc(&s) })
+        let s = if self.known_nfc { s } else { text::nfc(&s) };
+        if self.plain { s } else { visible(s) }
     }
 
     fn nfc_all(&self, v: Vec<String>) -> Vec<String> {
@@ -810,6 +832,21 @@ fn visible(s: String) -> String {
     }
 }
 
+/// No string value parsed from this file text can need [`visible`]: the terminal sanitiser
+/// would leave the whole raw text as it is (it judges character by character, so it leaves
+/// every part alone too), and the text has no TOML escape that can make a character it would
+/// replace (`\b \f \r \u \U \e \x`; `\t` and `\n` make characters it lets pass).
+/// Checked once per file instead of once per string value.
+fn plain_text(text: &str) -> bool {
+    let b = text.as_bytes();
+    !text.match_indices('\\').any(|(i, _)| {
+        matches!(
+            b.get(i + 1),
+            Some(b'b' | b'f' | b'r' | b'u' | b'U' | b'e' | b'x')
+        )
+    }) && matches!(text::for_terminal(text), std::borrow::Cow::Borrowed(_))
+}
+
 pub fn build_task(raw: RawTask, text: &str, shown: &str) -> (Task, Vec<Problem>) {
     build_task_in(raw, text, shown, false)
 }
@@ -821,6 +858,7 @@ fn build_task_in(raw: RawTask, text: &str, shown: &str, known_nfc: bool) -> (Tas
         ix: LineIndex::new(text),
         problems: vec![],
         known_nfc,
+        plain: plain_text(text),
     };
     let status_pos = c.pos(&raw.status);
     let status_key = visible(raw.status.into_inner());
@@ -1004,6 +1042,7 @@ fn build_meta(raw: RawPlan, text: &str, shown: &str) -> (PlanMeta, Vec<Problem>)
         ix: LineIndex::new(text),
         problems: vec![],
         known_nfc: false,
+        plain: false,
     };
     let issued = c.date(raw.issued).map(|d| d.value);
     let period_start = raw.period_start.and_then(|d| c.date(d)).map(|d| d.value);
@@ -1072,6 +1111,7 @@ fn build_units(raw: RawUnits, text: &str, shown: &str) -> (Vec<Unit>, Vec<Proble
         ix: LineIndex::new(text),
         problems: vec![],
         known_nfc: false,
+        plain: false,
     };
     let mut units = vec![];
     for u in raw.units {
@@ -1110,13 +1150,17 @@ fn build_units(raw: RawUnits, text: &str, shown: &str) -> (Vec<Unit>, Vec<Proble
     (units, c.problems)
 }
 
-/// Read, check encoding and NFC, and parse one file; problems go to `problems`.
+/// Read, check encoding and NFC, and parse one file; problems go to `problems`. `stat` gets
+/// the file's metadata as it was before the read (`None` when it could not be read).
 fn read_and_parse<T: for<'de> Deserialize<'de>>(
     path: &Path,
     shown: &str,
     problems: &mut Vec<Problem>,
+    stat: &mut Option<std::fs::Metadata>,
 ) -> Option<(T, String, bool)> {
-    let t = match read_text(path, shown) {
+    let (t, md) = read_text_stat(path, shown);
+    *stat = md;
+    let t = match t {
         Ok(t) => t,
         Err(p) => {
             problems.push(p);
@@ -1140,14 +1184,73 @@ fn read_and_parse<T: for<'de> Deserialize<'de>>(
     }
 }
 
+/// What reading one plan file gives: the value (when it parsed), its own problems, and the
+/// metadata the parse cache keys it on.
+pub struct FileResult<T> {
+    pub value: Option<T>,
+    pub problems: Vec<Problem>,
+    pub stat: Option<std::fs::Metadata>,
+}
+
 pub fn load_task_file(path: &Path, shown: &str) -> (Option<Task>, Vec<Problem>) {
+    let r = read_task_file(path, shown);
+    (r.value, r.problems)
+}
+
+/// One task file, with the metadata taken before it was read.
+pub fn read_task_file(path: &Path, shown: &str) -> FileResult<Task> {
     let mut problems = vec![];
-    let Some((raw, text, known_nfc)) = read_and_parse::<RawTask>(path, shown, &mut problems) else {
-        return (None, problems);
+    let mut stat = None;
+    let Some((raw, text, known_nfc)) =
+        read_and_parse::<RawTask>(path, shown, &mut problems, &mut stat)
+    else {
+        return FileResult {
+            value: None,
+            problems,
+            stat,
+        };
     };
     let (task, more) = build_task_in(raw, &text, shown, known_nfc);
     problems.extend(more);
-    (Some(task), problems)
+    FileResult {
+        value: Some(task),
+        problems,
+        stat,
+    }
+}
+
+/// `plan.toml`: the plan's settings and groups (`None` when it does not parse).
+pub fn read_plan_file(path: &Path, shown: &str) -> FileResult<PlanMeta> {
+    let mut problems = vec![];
+    let mut stat = None;
+    let value =
+        read_and_parse::<RawPlan>(path, shown, &mut problems, &mut stat).map(|(raw, text, _)| {
+            let (m, p) = build_meta(raw, &text, shown);
+            problems.extend(p);
+            m
+        });
+    FileResult {
+        value,
+        problems,
+        stat,
+    }
+}
+
+/// `units.toml`: the registry's units (`None` when it does not parse).
+pub fn read_units_file(path: &Path, shown: &str) -> FileResult<Vec<Unit>> {
+    let mut problems = vec![];
+    let mut stat = None;
+    let value =
+        read_and_parse::<RawUnits>(path, shown, &mut problems, &mut stat).map(|(raw, text, _)| {
+            let (u, p) = build_units(raw, &text, shown);
+            problems.extend(p);
+            u
+        });
+    FileResult {
+        value,
+        problems,
+        stat,
+    }
 }
 
 /// **The one task-file filter** (docs/design-shared.md, mechanism 4): whether `rel`, a
@@ -1177,6 +1280,19 @@ pub fn is_task_path(rel: &str) -> bool {
 /// file (a link can point outside the plan or into a loop, and writes must never go through
 /// it). A `.toml` file whose name cannot be a task file is an error too, not a silent skip.
 pub fn task_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
+    walk_tasks(dir, problems, false)
+        .into_iter()
+        .map(|(p, _)| p)
+        .collect()
+}
+
+/// [`task_files`], with each file's `lstat` when `stat` is set (what the parse cache compares
+/// with its key; the files listed are regular files, so it is also their `stat`).
+fn walk_tasks(
+    dir: &Path,
+    problems: &mut Vec<Problem>,
+    stat: bool,
+) -> Vec<(PathBuf, Option<std::fs::Metadata>)> {
     let root = dir.join("tasks");
     match std::fs::symlink_metadata(&root) {
         Ok(md) if md.file_type().is_symlink() => {
@@ -1191,9 +1307,12 @@ pub fn task_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
         _ => return vec![],
     }
     let mut out = vec![];
+    // Unsorted walk, then one sort of the whole list on a byte key with separators as the
+    // smallest byte: that is component-by-component order, exactly the order of a depth-first
+    // walk sorted by file name in each folder (walkdir's own per-folder sort re-parsed both
+    // paths on every comparison: an eighth of a warm `check`; sorting `Path`s costs as much).
     let walker = walkdir::WalkDir::new(&root)
         .follow_links(false)
-        .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     for entry in walker {
@@ -1225,7 +1344,8 @@ pub fn task_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
                         ProblemKind::BadFileName,
                     ));
                 } else if ft.is_file() {
-                    out.push(rel);
+                    let md = if stat { e.metadata().ok() } else { None };
+                    out.push((rel, md));
                 } else {
                     problems.push(Problem::error(
                         &display_path(dir, &rel),
@@ -1251,77 +1371,26 @@ pub fn task_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
             }
         }
     }
+    out.sort_by_cached_key(|(p, _)| walk_order_key(p));
     out
+}
+
+/// A byte key whose order is `Path`'s component order: separators become 0, which no file
+/// name holds.
+fn walk_order_key(p: &Path) -> Vec<u8> {
+    let sep = |b: u8| b == b'/' || (cfg!(windows) && b == b'\\');
+    p.as_os_str()
+        .as_encoded_bytes()
+        .iter()
+        .map(|&b| if sep(b) { 0 } else { b })
+        .collect()
 }
 
 /// The plan's frame without its tasks: plan.toml and units.toml (for commands such as `log`
 /// that need names and settings but not every task file).
 pub fn load_frame(dir: &Path) -> Result<Loaded> {
-    let md = std::fs::metadata(dir)
-        .with_context(|| format!("failed to read plan folder `{}`", dir.display()))?;
-    if !md.is_dir() {
-        bail!("`{}` is not a folder", dir.display());
-    }
-    let mut problems = vec![];
-    let mut files = 0;
-
-    let plan_shown = display_path(dir, Path::new("plan.toml"));
-    let plan_path = dir.join("plan.toml");
-    let mut meta = PlanMeta {
-        file: plan_shown.clone(),
-        ..PlanMeta::default()
-    };
-    if plan_path.exists() {
-        files += 1;
-        if let Some((raw, text, _)) =
-            read_and_parse::<RawPlan>(&plan_path, &plan_shown, &mut problems)
-        {
-            let (m, p) = build_meta(raw, &text, &plan_shown);
-            meta = m;
-            problems.extend(p);
-        }
-    } else {
-        problems.push(Problem::error(
-            &plan_shown,
-            Pos::default(),
-            ProblemKind::MissingFile,
-        ));
-    }
-
-    let units_shown = display_path(dir, Path::new("units.toml"));
-    let mut units_loaded = false;
-    let units_path = dir.join("units.toml");
-    let mut units = vec![];
-    if units_path.exists() {
-        files += 1;
-        if let Some((raw, text, _)) =
-            read_and_parse::<RawUnits>(&units_path, &units_shown, &mut problems)
-        {
-            let (u, p) = build_units(raw, &text, &units_shown);
-            units = u;
-            units_loaded = true;
-            problems.extend(p);
-        }
-    } else {
-        problems.push(Problem::error(
-            &units_shown,
-            Pos::default(),
-            ProblemKind::MissingFile,
-        ));
-    }
-
-    let plan = Plan {
-        meta,
-        units: Registry::new(units_shown, units),
-        tasks: vec![],
-    };
-    Ok(Loaded {
-        plan,
-        problems,
-        files,
-        all_tasks_loaded: true,
-        units_loaded,
-    })
+    let mut session = Session::open(dir, false)?;
+    Ok(session.frame(dir))
 }
 
 /// `plan.toml` and `units.toml` from bytes (a git snapshot): what does not parse is left at
@@ -1346,28 +1415,63 @@ pub fn frame_from_bytes(plan: Option<Vec<u8>>, units: Option<Vec<u8>>) -> (PlanM
     (meta, units)
 }
 
-/// Load a whole plan folder. `Err` only when the folder itself cannot be used.
+/// Load a whole plan folder without the parse cache. `Err` only when the folder itself cannot
+/// be used.
 pub fn load(dir: &Path) -> Result<Loaded> {
-    let mut loaded = load_frame(dir)?;
+    load_with(dir, false)
+}
+
+/// Load a whole plan folder, through the parse cache when `use_cache` (see [`crate::cache`]):
+/// a file whose size, times and inode match the cache's key is not read; every other file is
+/// read and parsed as [`load`] does, and the cache is rewritten. The result is the same either
+/// way (the tests compare them byte for byte); cross-file rules are `check`'s and always run.
+pub fn load_with(dir: &Path, use_cache: bool) -> Result<Loaded> {
+    load_counted(dir, use_cache).map(|(l, _)| l)
+}
+
+/// [`load_with`], also saying how many files were served from the cache.
+pub fn load_counted(dir: &Path, use_cache: bool) -> Result<(Loaded, usize)> {
+    let mut session = Session::open(dir, use_cache)?;
+    let mut loaded = session.frame(dir);
     let mut problems = std::mem::take(&mut loaded.problems);
-    let paths = task_files(dir, &mut problems);
+    let paths = walk_tasks(dir, &mut problems, session.index.is_some());
     let files = loaded.files + paths.len();
     let meta = loaded.plan.meta;
     let units_loaded = loaded.units_loaded;
     let units = loaded.plan.units;
-    let tasks = load_tasks_parallel(dir, &paths, &mut problems);
+    let tasks = session.tasks(dir, &paths, &mut problems);
+    let cached = session.hits;
+    session.save();
     let all_tasks_loaded = tasks.len() == paths.len();
-    // Sort once on precomputed keys: comparing ids builds keys, and tasks are large to move.
-    let mut keyed: Vec<(crate::model::id::TaskKey, Task)> = tasks
-        .into_iter()
-        .map(|t| (crate::model::id::TaskKey::new(&t.id.value), t))
+    // Sort once on precomputed keys (comparing ids builds keys), moving indexes rather than
+    // tasks, which are large.
+    let keys: Vec<crate::model::id::TaskKey> = tasks
+        .iter()
+        .map(|t| crate::model::id::TaskKey::new(&t.id.value))
         .collect();
-    keyed.sort_by(|(ka, a), (kb, b)| {
-        ka.cmp(kb)
-            .then_with(|| a.id.value.cmp(&b.id.value))
-            .then_with(|| a.file.cmp(&b.file))
+    let mut order: Vec<usize> = (0..tasks.len()).collect();
+    order.sort_by(|&a, &b| {
+        keys[a]
+            .cmp(&keys[b])
+            .then_with(|| tasks[a].id.value.cmp(&tasks[b].id.value))
+            .then_with(|| tasks[a].file.cmp(&tasks[b].file))
     });
-    let tasks: Vec<Task> = keyed.into_iter().map(|(_, t)| t).collect();
+    // Put each task in place by following the permutation's cycles: no second vector of tasks
+    // (peak memory).
+    let mut tasks = tasks;
+    let mut done = vec![false; tasks.len()];
+    for start in 0..tasks.len() {
+        let mut j = start;
+        while !done[j] {
+            done[j] = true;
+            let from = order[j];
+            if from == start {
+                break;
+            }
+            tasks.swap(j, from);
+            j = from;
+        }
+    }
     if paths.is_empty() {
         problems.push(Problem::warning(
             &display_path(dir, Path::new("tasks")),
@@ -1376,48 +1480,296 @@ pub fn load(dir: &Path) -> Result<Loaded> {
         ));
     }
     let plan = Plan { meta, units, tasks };
-    Ok(Loaded {
-        plan,
-        problems,
-        files,
-        all_tasks_loaded,
-        units_loaded,
-    })
+    Ok((
+        Loaded {
+            plan,
+            problems,
+            files,
+            all_tasks_loaded,
+            units_loaded,
+        },
+        cached,
+    ))
 }
 
-/// Parse task files on up to two threads (the measured sweet spot on this class of machine),
-/// keeping results in path order so output never depends on scheduling.
-fn load_tasks_parallel(dir: &Path, paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<Task> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 4);
-    let work = |chunk: &[PathBuf]| {
-        chunk
-            .iter()
-            .map(|rel| load_task_file(&dir.join(rel), &display_path(dir, rel)))
-            .collect::<Vec<_>>()
-    };
-    let results: Vec<(Option<Task>, Vec<Problem>)> = if threads == 1 || paths.len() < 64 {
-        work(paths)
-    } else {
-        let size = paths.len().div_ceil(threads);
-        std::thread::scope(|s| {
-            let handles: Vec<_> = paths
-                .chunks(size)
-                .map(|c| s.spawn(move || work(c)))
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
+/// One load of a plan folder: the old cache (when there is one and it is valid) and the records
+/// of the new one.
+struct Session {
+    /// When the load started, before any file was looked at (the "racily clean" rule).
+    started: std::time::SystemTime,
+    store: Option<crate::cache::Store>,
+    index: Option<crate::cache::Index>,
+    records: Vec<crate::cache::Record>,
+    /// Files served from the cache.
+    hits: usize,
+    /// Files read (a record was made for each that may be cached).
+    misses: usize,
+}
+
+impl Session {
+    fn open(dir: &Path, use_cache: bool) -> Result<Session> {
+        let md = std::fs::metadata(dir)
+            .with_context(|| format!("failed to read plan folder `{}`", dir.display()))?;
+        if !md.is_dir() {
+            bail!("`{}` is not a folder", dir.display());
+        }
+        let started = std::time::SystemTime::now();
+        let store = if use_cache {
+            crate::cache::Store::for_plan(dir)
+        } else {
+            None
+        };
+        // A missing, foreign or damaged cache is an empty one: every file is read.
+        let index = store
+            .as_ref()
+            .map(|s| s.read().unwrap_or_else(crate::cache::Index::empty));
+        Ok(Session {
+            started,
+            store,
+            index,
+            records: vec![],
+            hits: 0,
+            misses: 0,
         })
-    };
-    let mut tasks = Vec::with_capacity(results.len());
-    for (t, p) in results {
-        problems.extend(p);
-        tasks.extend(t);
     }
-    tasks
+
+    /// plan.toml and units.toml.
+    fn frame(&mut self, dir: &Path) -> Loaded {
+        let mut problems = vec![];
+        let mut files = 0;
+
+        let plan_shown = display_path(dir, Path::new("plan.toml"));
+        let plan_path = dir.join("plan.toml");
+        let mut meta = PlanMeta {
+            file: plan_shown.clone(),
+            ..PlanMeta::default()
+        };
+        if plan_path.exists() {
+            files += 1;
+            let (m, p) = self.file(
+                &plan_path,
+                "plan.toml",
+                &plan_shown,
+                crate::cache::Kind::Plan,
+                None,
+                read_plan_file,
+                |m: &mut PlanMeta, shown| m.file = shown.to_string(),
+            );
+            if let Some(m) = m {
+                meta = m;
+            }
+            problems.extend(p);
+        } else {
+            problems.push(Problem::error(
+                &plan_shown,
+                Pos::default(),
+                ProblemKind::MissingFile,
+            ));
+        }
+
+        let units_shown = display_path(dir, Path::new("units.toml"));
+        let mut units_loaded = false;
+        let units_path = dir.join("units.toml");
+        let mut units = vec![];
+        if units_path.exists() {
+            files += 1;
+            let (u, p) = self.file(
+                &units_path,
+                "units.toml",
+                &units_shown,
+                crate::cache::Kind::Units,
+                None,
+                read_units_file,
+                |_: &mut Vec<Unit>, _| {},
+            );
+            if let Some(u) = u {
+                units = u;
+                units_loaded = true;
+            }
+            problems.extend(p);
+        } else {
+            problems.push(Problem::error(
+                &units_shown,
+                Pos::default(),
+                ProblemKind::MissingFile,
+            ));
+        }
+
+        let plan = Plan {
+            meta,
+            units: Registry::new(units_shown, units),
+            tasks: vec![],
+        };
+        Loaded {
+            plan,
+            problems,
+            files,
+            all_tasks_loaded: true,
+            units_loaded,
+        }
+    }
+
+    /// One file through the cache: served from it when its key matches, else read (and a
+    /// record made for the new cache). `stat`: the file's metadata when the caller has it.
+    #[allow(clippy::too_many_arguments)]
+    fn file<T: serde::Serialize + serde::de::DeserializeOwned>(
+        &mut self,
+        path: &Path,
+        rel: &str,
+        shown: &str,
+        kind: crate::cache::Kind,
+        stat: Option<&std::fs::Metadata>,
+        read: fn(&Path, &str) -> FileResult<T>,
+        fix: fn(&mut T, &str),
+    ) -> (Option<T>, Vec<Problem>) {
+        let (value, problems, record, hit) = cached_file(
+            self.index.as_ref(),
+            self.started,
+            path,
+            rel,
+            shown,
+            kind,
+            stat,
+            read,
+            fix,
+        );
+        self.count(record, hit);
+        (value, problems)
+    }
+
+    fn count(&mut self, record: Option<crate::cache::Record>, hit: bool) {
+        if hit {
+            self.hits += 1;
+        } else {
+            self.misses += 1;
+        }
+        self.records.extend(record);
+    }
+
+    /// Task files, on up to two threads (the measured sweet spot on this class of machine),
+    /// results kept in path order so output never depends on scheduling.
+    fn tasks(
+        &mut self,
+        dir: &Path,
+        paths: &[(PathBuf, Option<std::fs::Metadata>)],
+        problems: &mut Vec<Problem>,
+    ) -> Vec<Task> {
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, 4);
+        let (index, started) = (self.index.as_ref(), self.started);
+        let work = |chunk: &[(PathBuf, Option<std::fs::Metadata>)]| {
+            chunk
+                .iter()
+                .map(|(rel, md)| {
+                    let rel_s = rel.to_string_lossy().replace('\\', "/");
+                    cached_file(
+                        index,
+                        started,
+                        &dir.join(rel),
+                        &rel_s,
+                        &display_path(dir, rel),
+                        crate::cache::Kind::Task,
+                        md.as_ref(),
+                        read_task_file,
+                        |t: &mut Task, shown| t.file = shown.to_string(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        let results = if threads == 1 || paths.len() < 64 {
+            work(paths)
+        } else {
+            let size = paths.len().div_ceil(threads);
+            std::thread::scope(|s| {
+                let handles: Vec<_> = paths
+                    .chunks(size)
+                    .map(|c| s.spawn(move || work(c)))
+                    .collect();
+                handles
+                    .into_iter()
+                    .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                    .collect()
+            })
+        };
+        let cached = index.is_some();
+        let mut tasks = Vec::with_capacity(results.len());
+        for (t, p, record, hit) in results {
+            problems.extend(p);
+            tasks.extend(t);
+            if cached {
+                self.count(record, hit);
+            }
+        }
+        tasks
+    }
+
+    /// Write the new cache when anything differs from the old one.
+    fn save(self) {
+        let (Some(store), Some(index)) = (self.store, self.index) else {
+            return;
+        };
+        if self.misses == 0 && self.hits == index.len() && index.valid() {
+            return;
+        }
+        store.write(&self.records, &index);
+    }
+}
+
+/// One file through the cache (see [`Session::file`]); the record to keep and whether it was a
+/// hit.
+#[allow(clippy::too_many_arguments)]
+fn cached_file<T: serde::Serialize + serde::de::DeserializeOwned>(
+    index: Option<&crate::cache::Index>,
+    started: std::time::SystemTime,
+    path: &Path,
+    rel: &str,
+    shown: &str,
+    kind: crate::cache::Kind,
+    stat: Option<&std::fs::Metadata>,
+    read: fn(&Path, &str) -> FileResult<T>,
+    fix: fn(&mut T, &str),
+) -> (Option<T>, Vec<Problem>, Option<crate::cache::Record>, bool) {
+    use crate::cache::{Record, StatKey};
+    let Some(index) = index else {
+        let r = read(path, shown);
+        return (r.value, r.problems, None, false);
+    };
+    let own_stat;
+    let stat = match stat {
+        Some(s) => Some(s),
+        None => {
+            own_stat = std::fs::metadata(path).ok();
+            own_stat.as_ref()
+        }
+    };
+    if let Some(key) = stat.map(StatKey::of)
+        && let Some((data, record)) = index.get(rel, kind, &key)
+        && let Some((mut value, mut problems)) =
+            crate::cache::decode::<(Option<T>, Vec<Problem>)>(data)
+    {
+        if let Some(v) = value.as_mut() {
+            fix(v, shown);
+        }
+        for p in &mut problems {
+            p.path = shown.to_string();
+        }
+        return (value, problems, Some(record), true);
+    }
+    let r = read(path, shown);
+    // Not cached: a file that could not be read (it may be readable next time), and a file
+    // changed so recently that a further change could keep its times (racily clean).
+    let record = r.stat.as_ref().map(StatKey::of).and_then(|key| {
+        let io = r
+            .problems
+            .iter()
+            .any(|p| matches!(p.kind, ProblemKind::Io { .. }));
+        (!io && key.settled(started))
+            .then(|| crate::cache::encode(&(&r.value, &r.problems)))
+            .flatten()
+            .map(|data| Record::new(rel, kind, key, data))
+    });
+    (r.value, r.problems, record, false)
 }
 
 // ---- issue 15: a plan from a git revision ----------------------------------------------------
@@ -1549,3 +1901,75 @@ pub fn closed_on(dir: &Path) -> Option<NaiveDate> {
     }
 }
 // ---- end issue 15 ----------------------------------------------------------------------------
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_walk_order_key_orders_like_paths() {
+        let mut paths: Vec<PathBuf> = [
+            "tasks/1/1.10.toml",
+            "tasks/1/1.1.toml",
+            "tasks/1.toml",
+            "tasks/1/a/b.toml",
+            "tasks/10/10.1.toml",
+            "tasks/1-x/1.toml",
+            "tasks/1/1.2.toml",
+            "tasks/1.1/1.1.1.toml",
+            "tasks/Z.toml",
+            "tasks/sở/1.toml",
+        ]
+        .iter()
+        .map(PathBuf::from)
+        .collect();
+        let mut by_key = paths.clone();
+        by_key.sort_by_cached_key(|p| walk_order_key(p));
+        paths.sort();
+        assert_eq!(by_key, paths);
+    }
+
+    #[test]
+    fn plain_text_is_only_claimed_when_no_value_can_hold_a_control_character() {
+        let long = "tiêu đề dài hơn tám byte, có dấu: Quý I/2024 — “trích dẫn” ".repeat(5);
+        for (text, plain) in [
+            ("id = \"1.1\"\ntitle = \"Sở Tài chính\"\n", true),
+            (
+                &format!("title = \"{long}\"\n\tnotes = [\"\\\"x\\\"\", \"a\\tb\\nc\"]\n"),
+                true,
+            ),
+            ("title = \"a\\u001b[2Jb\"\n", false),
+            ("title = \"a\\U0000001bb\"\n", false),
+            ("title = \"a\\e[2J\"\n", false),
+            ("title = \"a\\x1b\"\n", false),
+            ("title = \"a\\bb\"\n", false),
+            ("title = \"a\\fb\"\n", false),
+            ("title = \"a\\rb\"\n", false),
+            ("title = \"\"\"a\r\nb\"\"\"\n", false),
+            ("title = 'a\u{7f}b'\n", false),
+            ("title = \"a\u{85}b\"\n", false),
+            ("title = \"a\u{202e}b\"\n", false),
+            (&format!("{long}title = 'a\u{1b}b'\n"), false),
+        ] {
+            assert_eq!(plain_text(text), plain, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_plain_file_builds_the_same_task_as_the_careful_path() {
+        let text = "id = \"1.1\"\ngroup = \"1\"\ntitle = \"Trình HĐND tỉnh\\tchính sách \\\"miễn\\\" phí\"\nlead = [\"so-tai-chinh\"]\ndeadline = \"Quý 1/2024\"\nstatus = \"todo\"\nnotes = [\"a\\nb\"]\n";
+        assert!(plain_text(text));
+        let build = |plain: bool| {
+            let raw: RawTask = parse(text, "t.toml").unwrap();
+            let c = Ctx {
+                shown: "t.toml",
+                ix: LineIndex::new(text),
+                problems: vec![],
+                known_nfc: true,
+                plain,
+            };
+            (c.nfc(raw.title), c.nfc_all(raw.notes), c.loc_str(raw.id))
+        };
+        assert_eq!(build(true), build(false));
+    }
+}

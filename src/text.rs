@@ -82,7 +82,22 @@ pub fn for_terminal(s: &str) -> Cow<'_, str> {
     let suspect = |b: &u8| {
         (*b < 0x20 && *b != b'\n' && *b != b'\t') || matches!(*b, 0x7f | 0xc2 | 0xd8 | 0xe2)
     };
-    if !s.as_bytes().iter().any(suspect) || !s.chars().any(is_unsafe_for_terminal) {
+    // Only a character that starts at a suspect byte can be unsafe, and every suspect byte is
+    // ASCII or a lead byte (a character boundary): look at those characters alone. (Vietnamese
+    // text is full of 0xE2 — curly quotes, dashes — so scanning every character whenever one
+    // appeared was 8 % of a cold `check`.)
+    let unsafe_at = |(i, _): (usize, &u8)| {
+        s.get(i..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(is_unsafe_for_terminal)
+    };
+    if !s
+        .as_bytes()
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| suspect(b))
+        .any(unsafe_at)
+    {
         return Cow::Borrowed(s);
     }
     Cow::Owned(
@@ -300,6 +315,22 @@ pub fn first_non_nfc(text: &str) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn for_terminal_looks_at_every_character_that_matters() {
+        use proptest::prelude::*;
+        let naive = |s: &str| !s.chars().any(super::is_unsafe_for_terminal);
+        let chars = prop::sample::select(vec![
+            'a', 'ờ', '“', '”', '–', '\n', '\t', '\r', '\u{1b}', '\u{7f}', '\u{85}', '\u{a0}',
+            '\u{61c}', '\u{200e}', '\u{2010}', '\u{202e}', '\u{2066}', '\u{2069}', '\u{206a}', 'Đ',
+            'ẫ', '€',
+        ]);
+        proptest!(|(v in prop::collection::vec(chars, 0..40))| {
+            let s: String = v.into_iter().collect();
+            let borrowed = matches!(super::for_terminal(&s), std::borrow::Cow::Borrowed(_));
+            prop_assert_eq!(borrowed, naive(&s), "{:?}", s);
+        });
+    }
+
     use super::*;
 
     #[test]

@@ -12,7 +12,7 @@ use crate::model::problem::{self, Severity};
 use crate::render;
 
 pub fn run(ctx: &Ctx, args: &CheckArgs, out: &mut dyn Write) -> Result<Outcome> {
-    let loaded = crate::load::load(&ctx.plan_dir)?;
+    let loaded = ctx.load()?;
     let tr = tr(ctx.lang);
     let mut input = crate::check::Input::new(&loaded, ctx.as_of);
     if args.as_issued {

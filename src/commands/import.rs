@@ -42,7 +42,7 @@ pub fn run(
         bail!(tr.import_msg(&ImportMsg::NotUtf8 { path: &file }));
     };
     let table = appendix::parse(text);
-    let loaded = crate::load::load(&ctx.plan_dir)?;
+    let loaded = ctx.load()?;
     let plan = &loaded.plan;
 
     let mut findings: Vec<String> = vec![];

@@ -90,6 +90,15 @@ pub struct Ctx {
     pub lang: Lang,
     pub color: bool,
     pub width: Option<u16>,
+    /// Use the parse and history caches (off with `--no-cache` / `TIENDO_NO_CACHE=1`).
+    pub cache: bool,
+}
+
+impl Ctx {
+    /// The whole plan, through the parse cache unless it is turned off.
+    pub fn load(&self) -> Result<Loaded> {
+        load::load_with(&self.plan_dir, self.cache)
+    }
 }
 
 pub fn lang(g: &Global) -> Lang {
@@ -152,6 +161,7 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> Res
         lang: lang(g),
         color,
         width: if g.wide { None } else { env.width },
+        cache: !g.no_cache,
     };
     match cli.command {
         Command::Check(a) => check::run(&ctx, &a, out),
@@ -179,7 +189,7 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> Res
 /// nobody reads a table built from a broken plan without knowing; first, one line per task
 /// file that does not load (the view lacks that task).
 pub fn load_for_view(ctx: &Ctx, err: &mut dyn Write) -> Result<Loaded> {
-    let loaded = load::load(&ctx.plan_dir)?;
+    let loaded = ctx.load()?;
     announce_unreadable(ctx, &loaded, err)?;
     let errors = plan_errors(ctx, &loaded, ctx.as_of);
     if errors > 0 {
@@ -287,8 +297,16 @@ pub fn plan_errors(ctx: &Ctx, loaded: &Loaded, as_of: NaiveDate) -> usize {
 
 /// The repository holding the plan, or an error that says why there is no history.
 pub fn open_repo(ctx: &Ctx) -> Result<crate::git::Repo> {
-    crate::git::Repo::discover(&ctx.plan_dir)
-        .map_err(|e| anyhow::anyhow!(crate::i18n::tr(ctx.lang).unavailable(&e)))
+    discover_repo(ctx).map_err(|e| anyhow::anyhow!(crate::i18n::tr(ctx.lang).unavailable(&e)))
+}
+
+/// The repository holding the plan, with the history cache unless caches are turned off.
+pub fn discover_repo(ctx: &Ctx) -> Result<crate::git::Repo, crate::git::Unavailable> {
+    let mut repo = crate::git::Repo::discover(&ctx.plan_dir)?;
+    if ctx.cache {
+        repo.blobs = crate::cache::Blobs::for_plan(&ctx.plan_dir).map(std::sync::Arc::new);
+    }
+    Ok(repo)
 }
 
 /// Resolve a UNIT argument (messages in Vietnamese); see [`resolve_unit_in`].

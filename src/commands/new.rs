@@ -16,7 +16,7 @@ use crate::model::problem::{Problem, ProblemKind, Severity};
 
 pub fn run(ctx: &Ctx, args: &NewArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome> {
     let tr = tr(ctx.lang);
-    let loaded = crate::load::load(&ctx.plan_dir)?;
+    let loaded = ctx.load()?;
     let plan = &loaded.plan;
     let id = args.id.trim();
     if let Err(why) = crate::model::id::check_safe(id) {

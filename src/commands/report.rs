@@ -47,7 +47,7 @@ pub fn run(
     err: &mut dyn Write,
 ) -> Result<Outcome> {
     let tr = tr(ctx.lang);
-    let repo = crate::git::Repo::discover(&ctx.plan_dir);
+    let repo = super::discover_repo(ctx);
     // The plan: the working tree, or a past revision.
     let (loaded, at) = match &args.at {
         Some(rev) => {
@@ -55,7 +55,7 @@ pub fn run(
             let commit = repo.resolve(rev)?;
             (crate::audit::plan_at(&repo, &commit)?, Some((rev, commit)))
         }
-        None => (crate::load::load(&ctx.plan_dir)?, None),
+        None => (ctx.load()?, None),
     };
     super::announce_unreadable(ctx, &loaded, err)?;
     let plan = &loaded.plan;

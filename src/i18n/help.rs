@@ -20,6 +20,9 @@ pub fn vi(path: &str, id: &str) -> Option<&'static str> {
         ("", "color") => "Khi nào tô màu (NO_COLOR được tôn trọng)",
         ("", "wide") => "Bảng đủ cột, không thu gọn theo bề rộng màn hình",
         ("", "no_pager") => "Không mở trình xem trang (PAGER) cho kết quả dài",
+        ("", "no_cache") => {
+            "Đọc lại mọi tệp kế hoạch, không dùng bộ nhớ đệm đã phân tích (trong `.git/tiendo/`)"
+        }
         ("check", "-") => "Kiểm tra toàn bộ kế hoạch và báo mọi lỗi",
         ("check", "strict") => "Coi cảnh báo như lỗi",
         ("check", "verbose") => {

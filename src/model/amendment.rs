@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use super::plan::{Located, Pos, Task, TaskStatus};
 
 /// One `[[amendment]]` entry of a task file.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Amendment {
     /// The day it takes effect.
     pub on: Located<NaiveDate>,

@@ -62,7 +62,7 @@ impl Deadline {
 }
 
 /// Why a phrase could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum DeadlineError {
     /// Nothing but whitespace and punctuation.
     Empty,
@@ -88,7 +88,32 @@ impl DeadlineError {
 const YEARS: std::ops::RangeInclusive<u64> = 1900..=2200;
 
 /// Read a deadline phrase. `before_is_inclusive`: when false, "trước (ngày) X" means X − 1 day.
+///
+/// Plans repeat the same few hundred phrases across thousands of tasks, and every view reads
+/// each task's phrase again, so answers are remembered per thread (a pure function: the memo
+/// changes nothing but time; it stops growing at 4,096 phrases).
 pub fn parse(phrase: &str, before_is_inclusive: bool) -> Result<Deadline, DeadlineError> {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    type Memo = HashMap<(String, bool), Result<Deadline, DeadlineError>>;
+    thread_local! {
+        static MEMO: RefCell<Memo> = RefCell::new(HashMap::new());
+    }
+    let key = (phrase.to_string(), before_is_inclusive);
+    if let Some(hit) = MEMO.with(|m| m.borrow().get(&key).cloned()) {
+        return hit;
+    }
+    let answer = parse_uncached(phrase, before_is_inclusive);
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() < 4096 {
+            m.insert(key, answer.clone());
+        }
+    });
+    answer
+}
+
+fn parse_uncached(phrase: &str, before_is_inclusive: bool) -> Result<Deadline, DeadlineError> {
     let toks = tokenize(phrase);
     if toks.is_empty() {
         return Err(DeadlineError::Empty);

@@ -55,7 +55,7 @@ pub fn cmp_ids(a: &str, b: &str) -> Ordering {
 }
 
 /// Why an id cannot be a file name, if it cannot.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum UnsafeId {
     Empty,
     TooLong,

@@ -11,14 +11,25 @@ use chrono::NaiveDate;
 use super::deadline::{self, Deadline, DeadlineError};
 
 /// A 1-based line and column (in characters) in a file.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub struct Pos {
     pub line: u32,
     pub col: u32,
 }
 
 /// A value together with where it was written.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Located<T> {
     pub value: T,
     pub pos: Pos,
@@ -49,9 +60,10 @@ impl Plan {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct PlanMeta {
     /// Display path of `plan.toml`.
+    #[serde(skip)] // Not cached: it depends on how the plan folder was named.
     pub file: String,
     pub code: String,
     pub title: String,
@@ -73,7 +85,7 @@ pub struct PlanMeta {
 
 /// A known finding the plan accepts, with its reason: `check` leaves matching warnings out of
 /// its count (and `--strict`) until something new appears.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Acknowledgement {
     /// The rule's code, e.g. `unit-split`.
     pub rule: Located<String>,
@@ -190,7 +202,7 @@ fn ancestry_in<'a>(by_id: &HashMap<&'a str, &'a Group>, id: &'a str) -> Vec<&'a 
     out
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Group {
     pub id: Located<String>,
     pub title: String,
@@ -198,7 +210,9 @@ pub struct Group {
     pub declared: Option<u32>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum UnitKind {
     Department,
     Agency,
@@ -249,7 +263,7 @@ impl UnitKind {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Unit {
     pub id: Located<String>,
     pub name: String,
@@ -445,7 +459,9 @@ impl Registry {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum TaskStatus {
     Todo,
     Doing,
@@ -475,7 +491,7 @@ impl TaskStatus {
     }
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Source {
     pub document: Option<String>,
     pub body: Option<String>,
@@ -484,7 +500,7 @@ pub struct Source {
     pub appendix_line: Option<u32>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Milestone {
     pub title: String,
     pub deadline: Located<String>,
@@ -492,7 +508,7 @@ pub struct Milestone {
     pub done_on: Option<Located<NaiveDate>>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Indicator {
     pub name: Located<String>,
     /// The plan's wording of the indicator, when recorded.
@@ -503,7 +519,7 @@ pub struct Indicator {
     pub baseline: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Progress {
     pub date: Located<NaiveDate>,
     pub by: Located<String>,
@@ -527,9 +543,10 @@ impl Progress {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Task {
     /// Display path of the task file.
+    #[serde(skip)] // Not cached: it depends on how the plan folder was named.
     pub file: String,
     pub id: Located<String>,
     pub group: Located<String>,

@@ -6,7 +6,9 @@ use super::deadline::DeadlineError;
 use super::id::UnsafeId;
 use super::plan::Pos;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Severity {
     Error,
     Warning,
@@ -22,7 +24,9 @@ impl Severity {
 }
 
 /// Which part of a task a problem is about, when it is not the task itself.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Item {
     /// 1-based milestone number.
     Milestone(usize),
@@ -35,7 +39,7 @@ pub enum Item {
 }
 
 /// Guess at what a file that is not UTF-8 is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Encoding {
     Utf16,
     /// Looks like an 8-bit Vietnamese code page (TCVN3 / Windows-1258).
@@ -43,7 +47,7 @@ pub enum Encoding {
     Unknown,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum ProblemKind {
     Io {
         detail: String,
@@ -235,6 +239,9 @@ pub enum ProblemKind {
     UnitCycle {
         unit: String,
         /// `members` or `successors`.
+        // Not cached (a `&'static str` cannot be read back; this is a cross-file finding of
+        // `check`, never one of a file's own problems, which are all the cache holds).
+        #[serde(skip)]
         field: &'static str,
         path: Vec<String>,
     },
@@ -244,9 +251,10 @@ pub enum ProblemKind {
     },
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Problem {
     /// Display path of the file.
+    #[serde(skip)] // Not cached: it depends on how the plan folder was named.
     pub path: String,
     /// Line 0 means the whole file.
     pub pos: Pos,
@@ -386,7 +394,7 @@ pub fn sort(problems: &mut [Problem]) {
 }
 
 /// Hand-editing mistakes in TOML that tiendo recognises and explains (issue 13).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum TomlMistake {
     /// Text without quotes: `title = Số hóa hồ sơ`.
     UnquotedText,
