@@ -5,8 +5,10 @@
 # (tests/fixtures/frozen-plan: plan/ before any real progress was recorded), then plays a
 # plausible year (March 2024 – February 2025) of monthly progress with `tiendo update --commit`
 # as a clerk would: dated commits, some tasks done on time, some late, some units silent, one
-# deadline moved, one lead reassigned, and finally a review branch. Then it prints
-# `tiendo report`, `tiendo log` and `tiendo review` on it.
+# deadline moved, one lead reassigned, and finally a review branch. It writes the July 2024
+# report as Word (`van-ban/2024-07.docx`) and the tracking workbook as Excel
+# (`van-ban/theo-doi-2024-07.xlsx`) and one reminder letter (`van-ban/2024-07-so-tttt.docx`).
+# Then it prints `tiendo report`, `tiendo log` and `tiendo review` on it.
 #
 # Usage:  scripts/demo.sh            (tiendo on PATH when its version matches, else a release build)
 #         TIENDO=path/to/tiendo scripts/demo.sh
@@ -43,6 +45,10 @@ unset TIENDO_PLAN
 # progress must not be mixed with. Its README.md says what the copy is; the plan does not need it.
 cp -R "$here/tests/fixtures/frozen-plan" "$work/plan"
 rm -f "$work/plan/README.md"
+# How outgoing documents are headed and signed: plan/'s [document] settings (not part of the
+# frozen plan), so the demo's Word files carry the real header block.
+printf '\n' >> "$work/plan/plan.toml"
+awk '/^# Văn bản đi/{p=1} p&&/^$/{exit} p' "$here/plan/plan.toml" >> "$work/plan/plan.toml"
 cd "$work"
 git init -q -b main
 
@@ -164,6 +170,24 @@ edit 2025-02-21 plan/tasks/8/8.3.toml 'lead = ["so-tttt", "vp-ubnd-tinh"]' 'lead
     "8.3: đề nghị giao Sở Nội vụ chủ trì (minh họa)"
 git switch -q main
 
+# --- Documents that leave the office: the July 2024 report as Word and Excel, one letter -----
+out="$work/van-ban"
+# What only people can write (I.1 direction, II shortcomings, IV proposals) comes from the
+# secretariat's notes file beside the report; the rest comes from the data.
+mkdir -p "$out/ghi-chu"
+cat > "$out/ghi-chu/2024-07.md" <<'NOTES'
+## I.1 Công tác chỉ đạo, điều hành
+- Tổ Công tác ban hành Công văn số 45/TCTDA06 ngày 20/6/2024 đôn đốc triển khai các nhiệm vụ quý III (DỮ LIỆU MINH HỌA — hư cấu).
+## II Tồn tại, hạn chế và nguyên nhân
+- Việc tập huấn an toàn thông tin cho cán bộ cấp huyện chậm do chưa bố trí được kinh phí (DỮ LIỆU MINH HỌA — hư cấu).
+## IV Đề xuất, kiến nghị
+- Đề nghị UBND tỉnh bố trí kinh phí tập huấn an toàn thông tin năm 2024 (DỮ LIỆU MINH HỌA — hư cấu).
+NOTES
+"$TIENDO" report --month 2024-07 --format docx --out "$out" 2>/dev/null
+"$TIENDO" --as-of 2024-07-14 export --format xlsx -o "$out/theo-doi-2024-07.xlsx" 2>/dev/null
+"$TIENDO" --as-of 2024-07-10 notice --month 2024-07 --unit so-tttt --format docx --out "$out" \
+    >/dev/null
+
 # --- What it shows ---------------------------------------------------------------------------
 show() {
     printf '\n===== $ tiendo %s =====\n\n' "$*"
@@ -178,4 +202,5 @@ git switch -q dieu-chinh-2025
 show --as-of 2025-02-21 review main
 git switch -q main
 
+printf '\nVăn bản (Word, Excel): %s\n' "$(cd "$out" && ls | tr '\n' ' ')"
 printf '\nDemo repository (DỮ LIỆU MINH HỌA — hư cấu): %s\n' "$work"

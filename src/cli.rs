@@ -72,6 +72,8 @@ pub enum ListFormat {
 pub enum ReportFormat {
     Md,
     Json,
+    /// A Word draft in the Nghị định 30/2020 form (needs --out)
+    Docx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -112,7 +114,7 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the manual page (roff)
     Man,
-    /// Export tasks and milestones: calendar (ICS), spreadsheet (CSV) or JSON
+    /// Export tasks and milestones: calendar (ICS), table for people (CSV, XLSX) or JSON
     Export(ExportArgs),
     /// Import tasks from a table shaped like the plan's appendix (TSV or CSV)
     Import(ImportArgs),
@@ -121,6 +123,71 @@ pub enum Command {
     MergeDriver(MergeDriverArgs),
     /// Close the plan on a day: views then judge it as of that day
     Close(CloseArgs),
+    // Issue 17: documents that leave the office.
+    /// Write draft reminder letters (công văn đôn đốc) to units that are late or silent
+    Notice(NoticeArgs),
+    /// Units' returns: write a unit's sheet to fill, or import filled sheets
+    #[command(subcommand)]
+    Returns(ReturnsCommand),
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issue 17: reminder letters and units' returns.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NoticeFormat {
+    Md,
+    Docx,
+}
+
+#[derive(Debug, Args)]
+pub struct NoticeArgs {
+    /// The month (YYYY-MM) whose reports are due by its report day
+    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
+    pub month: crate::model::window::Month,
+    /// Only the letter to this unit (id, name or alias)
+    #[arg(long, value_name = "UNIT")]
+    pub unit: Option<String>,
+    /// Output format
+    #[arg(long, default_value = "docx")]
+    pub format: NoticeFormat,
+    /// Folder for the letters (`DIR/YYYY-MM-<unit>.md|docx`)
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReturnsCommand {
+    /// Write the sheet a unit fills for a month: its active tasks, locked, with columns to fill
+    Template(ReturnsTemplateArgs),
+    /// Read filled sheets and append their progress entries (refusing a sheet with any bad row)
+    Import(ReturnsImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ReturnsTemplateArgs {
+    /// The unit (id, name or alias)
+    #[arg(long, value_name = "UNIT")]
+    pub unit: String,
+    /// The month (YYYY-MM) the return is for
+    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
+    pub month: crate::model::window::Month,
+    /// The .xlsx file to write
+    #[arg(long, short, value_name = "FILE")]
+    pub output: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ReturnsImportArgs {
+    /// Filled sheets (.xlsx)
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Print the lines that would be added, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Commit each unit's sheet as one commit
+    #[arg(long, conflicts_with = "dry_run")]
+    pub commit: bool,
 }
 
 /// `tiendo close` (issue 15).
@@ -156,9 +223,14 @@ pub struct CompletionsArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
+    /// Calendar events (one per dated task and milestone)
     Ics,
+    /// The tracking table for people: headers and standing words in --lang, dates dd/mm/yyyy
     Csv,
+    /// Tasks and milestones for machines (stable keys, ISO dates)
     Json,
+    /// The tracking workbook: all tasks, overdue, one sheet per lead unit, indicators (needs -o)
+    Xlsx,
 }
 
 #[derive(Debug, Args)]

@@ -1303,6 +1303,22 @@ impl Output {
     }
 }
 
+/// Write `bytes` whole to an output path through [`Output`] (a regular file is replaced
+/// atomically; see there for devices and links); `out` is standard output for `-`.
+pub fn write_output(
+    path: &Path,
+    bytes: &[u8],
+    follow_links: bool,
+    out: &mut dyn Write,
+) -> Result<Option<PathBuf>> {
+    let mut sink = Output::open(path, follow_links)?;
+    if let Err(e) = sink.writer(out).write_all(bytes) {
+        sink.abandon();
+        return Err(e.into());
+    }
+    sink.finish(out)
+}
+
 /// The file changed on disk between reading and writing.
 #[derive(Debug)]
 pub struct ChangedOnDisk(pub PathBuf);

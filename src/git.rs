@@ -459,6 +459,22 @@ impl Repo {
         Ok(out)
     }
 
+    /// Commit just `files` (nothing else that is staged) as one commit; returns the short hash.
+    pub fn commit_files(&self, files: &[&Path], message: &str) -> Result<String> {
+        let mut args: Vec<String> = vec!["add".into(), "--".into()];
+        args.extend(files.iter().map(|f| f.to_string_lossy().to_string()));
+        let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+        run(&self.root, &refs)?;
+        let mut args: Vec<String> = ["commit", "--quiet", "-m", message, "--"]
+            .map(String::from)
+            .to_vec();
+        args.extend(files.iter().map(|f| f.to_string_lossy().to_string()));
+        let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+        run(&self.root, &refs)?;
+        let out = run(&self.root, &["rev-parse", "--short", "HEAD"])?;
+        Ok(String::from_utf8_lossy(&out).trim().to_string())
+    }
+
     /// Does git know who commits here (name and email, from config or environment)? Asked
     /// before anything is written, so a commit cannot fail on it after the file changed.
     pub fn identity_known(&self) -> bool {

@@ -11,6 +11,11 @@
 //!                                              list/export: report::Row (one row value)│
 //!                                                                                      ▼
 //!                                       render (table / markdown / json / csv / ics): no computing
+//!
+//!  Report, Row ──tracking──▶ Tracking (the appendix-shaped table) ──▶ render::xlsx, csv people,
+//!                                                                      report_docx appendix
+//!  Report ──render::report_docx──▶ nd30::FormalDoc (Nghị định 30 form) ──render::docx──▶ .docx
+//!  unit's sheet (.xlsx, calamine) ──returns::read──▶ entries ──edit::apply_update──▶ task files
 //! ```
 //!
 //! `cache` sits beside `load` and `audit`: a file whose size, times and inode are unchanged is
@@ -39,6 +44,8 @@ pub mod merge;
 pub mod model;
 pub mod render;
 pub mod report;
+pub mod returns;
 pub mod schema;
 pub mod summary;
 pub mod text;
+pub mod tracking;

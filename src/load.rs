@@ -82,6 +82,9 @@ pub struct RawPlan {
     /// Known warnings the plan accepts: `check` leaves them out of its count and `--strict`
     #[serde(default, rename = "acknowledge")]
     pub acknowledge: Vec<RawAcknowledge>,
+    /// How documents that leave the office are headed and signed (Nghị định 30/2020/NĐ-CP)
+    #[serde(default)]
+    pub document: Option<RawDocument>,
 }
 
 /// A known warning the plan accepts, with its reason
@@ -100,6 +103,43 @@ pub struct RawAcknowledge {
     pub tasks: Vec<String>,
     /// Why it is accepted
     pub reason: String,
+}
+
+/// `[document]`: the header block, signature and recipients of the Word report and reminder
+/// letters. Every field is optional; what is missing shows as a visible placeholder.
+#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawDocument {
+    /// The superior body, e.g. "UBND TỈNH TÂY NINH"
+    #[serde(default)]
+    pub superior: Option<String>,
+    /// The issuing body, e.g. "TỔ CÔNG TÁC ĐỀ ÁN 06"
+    #[serde(default)]
+    pub issuer: Option<String>,
+    /// The issuer's abbreviation in document numbers: "…/BC-TCTDA06"
+    #[serde(default)]
+    pub issuer_code: Option<String>,
+    /// The place in "Tây Ninh, ngày … tháng … năm …"
+    #[serde(default)]
+    pub place: Option<String>,
+    /// The signing authority line, e.g. "KT. TỔ TRƯỞNG"
+    #[serde(default)]
+    pub signer_authority: Option<String>,
+    /// The signer's title, e.g. "PHÓ TỔ TRƯỞNG THƯỜNG TRỰC"
+    #[serde(default)]
+    pub signer_title: Option<String>,
+    /// The signer's name (empty: a placeholder is printed)
+    #[serde(default)]
+    pub signer_name: Option<String>,
+    /// Recipients of the monthly report (Nơi nhận), one a line, without "-" or ";"
+    #[serde(default)]
+    pub recipients: Vec<String>,
+    /// Recipients of reminder letters besides the unit addressed
+    #[serde(default)]
+    pub notice_recipients: Vec<String>,
+    /// The archive line's holders: "Lưu: VT, …"
+    #[serde(default)]
+    pub archive: Option<String>,
 }
 
 /// One of the plan's groups, in plan order
@@ -1101,6 +1141,21 @@ fn build_meta(raw: RawPlan, text: &str, shown: &str) -> (PlanMeta, Vec<Problem>)
                 reason: c.nfc(a.reason),
             })
             .collect(),
+        document: raw
+            .document
+            .map(|d| crate::model::plan::DocumentSettings {
+                superior: d.superior.map(|s| c.nfc(s)),
+                issuer: d.issuer.map(|s| c.nfc(s)),
+                issuer_code: d.issuer_code.map(|s| c.nfc(s)),
+                place: d.place.map(|s| c.nfc(s)),
+                signer_authority: d.signer_authority.map(|s| c.nfc(s)),
+                signer_title: d.signer_title.map(|s| c.nfc(s)),
+                signer_name: d.signer_name.map(|s| c.nfc(s)),
+                recipients: d.recipients.into_iter().map(|s| c.nfc(s)).collect(),
+                notice_recipients: d.notice_recipients.into_iter().map(|s| c.nfc(s)).collect(),
+                archive: d.archive.map(|s| c.nfc(s)),
+            })
+            .unwrap_or_default(),
     };
     (meta, c.problems)
 }

@@ -55,6 +55,23 @@ fn demo_plays_a_year_and_the_reports_tell_it() {
     );
     assert!(out.contains("===== $ tiendo report --month 2024-06 ====="));
     assert!(out.contains("DỮ LIỆU MINH HỌA — hư cấu"));
+    // The documents that leave the office: the July report as Word and Excel, one letter.
+    for (file, part, text) in [
+        (
+            "2024-07.docx",
+            "word/document.xml",
+            "Kết quả thực hiện Kế hoạch số 594/KH-TCTDA06 tháng 7/2024",
+        ),
+        ("2024-07.docx", "word/document.xml", "UBND TỈNH TÂY NINH"),
+        ("2024-07-so-tttt.docx", "word/document.xml", "Kính gửi: "),
+        ("theo-doi-2024-07.xlsx", "xl/workbook.xml", "Quá hạn"),
+    ] {
+        let path = demo.join("van-ban").join(file);
+        let mut z = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut z.by_name(part).unwrap(), &mut xml).unwrap();
+        assert!(xml.contains(text), "{file}: no `{text}`");
+    }
 
     // The history: one commit for the plan, then dated commits made by `update --commit`.
     let log = Command::new("git")

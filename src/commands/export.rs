@@ -1,7 +1,8 @@
-//! `tiendo export --format ics|csv|json`: the tasks `list` would show (same filters), with
-//! their milestones, for calendars and spreadsheets. ICS comes from [`render::ics`]; CSV has
-//! `list --format csv`'s columns plus one row per milestone (`7.4#1`), UTF-8 with a BOM and
-//! formula-guarded cells ([`render::csv`]); JSON is `show --format json`'s task shape.
+//! `tiendo export --format ics|csv|json|xlsx`: the tasks `list` would show (same filters), for
+//! calendars, people and machines. ICS comes from [`render::ics`]; CSV and XLSX render the
+//! tracking table ([`crate::tracking`]) for people, in the chosen language — CSV as UTF-8 with
+//! a BOM and formula-guarded cells ([`render::csv::people`]), XLSX as a workbook
+//! ([`render::xlsx`]); JSON, for machines, is `show --format json`'s task shape.
 
 use std::io::Write;
 
@@ -26,7 +27,14 @@ pub fn run(
     let filter = resolve_filters(plan, &args.filters, ctx.lang)?;
     let selected = select(plan, &filter, Horizon::new(plan, ctx.as_of));
     let judged: Vec<&Judged> = selected.iter().collect();
-    let details = matches!(args.format, ExportFormat::Json);
+    let details = matches!(
+        args.format,
+        ExportFormat::Json | ExportFormat::Csv | ExportFormat::Xlsx
+    );
+    let office = crate::i18n::office(ctx.lang);
+    if args.format == ExportFormat::Xlsx && args.output.is_none() {
+        anyhow::bail!(crate::i18n::fill(office.needs_output, &["xlsx"]));
+    }
     let mut sink = match &args.output {
         // The path named on the command line is the user's: a link there is written through.
         Some(path) => crate::edit::Output::open(path, true)?,
@@ -48,7 +56,19 @@ pub fn run(
                 ctx.lang,
                 &calendar_name(plan, &filter),
             ),
-            ExportFormat::Csv => render::csv::tasks_to(&mut w, rows, true),
+            // For people: the tracking table (a value, built whole) in the chosen language.
+            ExportFormat::Csv => {
+                let rows: Vec<crate::report::Row> = rows.collect();
+                let t = crate::tracking::build(&rows, ctx.as_of);
+                w.write_all(render::csv::people(&t, office, tr(ctx.lang)).as_bytes())
+            }
+            ExportFormat::Xlsx => {
+                let rows: Vec<crate::report::Row> = rows.collect();
+                let t = crate::tracking::build(&rows, ctx.as_of);
+                render::xlsx::tracking(plan, &t, office, tr(ctx.lang))
+                    .map_err(|e| std::io::Error::other(e.to_string()))
+                    .and_then(|bytes| w.write_all(&bytes))
+            }
             ExportFormat::Json => {
                 render::json::task_list_to(&mut w, &plan.meta.code, rows, ctx.as_of)
             }

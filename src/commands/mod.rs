@@ -26,7 +26,9 @@ pub mod list;
 pub mod log;
 pub mod merge_driver;
 pub mod new;
+pub mod notice;
 pub mod report;
+pub mod returns;
 pub mod review;
 pub mod schema;
 pub mod show;
@@ -179,6 +181,8 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> Res
         Command::Export(a) => export::run(&ctx, &a, out, err),
         Command::Import(a) => import::run(&ctx, &a, out, err),
         Command::Close(a) => close::run(&ctx, &a, out, err),
+        Command::Notice(a) => notice::run(&ctx, &a, out, err),
+        Command::Returns(a) => returns::run(&ctx, &a, out, err),
         Command::Completions(_) | Command::Man | Command::Schema(_) | Command::MergeDriver(_) => {
             unreachable!("handled before the plan is loaded")
         }

@@ -10,7 +10,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Result, bail};
+use anyhow::{Context, Result, bail};
 
 use super::{Ctx, Outcome};
 use crate::cli::{ReportArgs, ReportFormat};
@@ -148,9 +148,14 @@ pub fn run(
         by_member: args.by_member,
     };
     let report = crate::report::build(plan, &judged, spec, log.as_deref().map_err(Clone::clone));
+    if args.format == ReportFormat::Docx {
+        return docx(ctx, args, &report, plan, &stem, out, err);
+    }
     let text = match args.format {
         ReportFormat::Md => render::markdown::report(&report, tr),
-        ReportFormat::Json => render::json::to_string(&render::json::report(&report)),
+        ReportFormat::Json | ReportFormat::Docx => {
+            render::json::to_string(&render::json::report(&report))
+        }
     };
     let Some(dir) = &args.out else {
         out.write_all(text.as_bytes())?;
@@ -158,7 +163,7 @@ pub fn run(
     };
     let ext = match args.format {
         ReportFormat::Md => "md",
-        ReportFormat::Json => "json",
+        ReportFormat::Json | ReportFormat::Docx => "json",
     };
     let path = dir.join(format!("{stem}.{ext}"));
     let shown = crate::text::for_terminal(&path.display().to_string()).into_owned();
@@ -228,7 +233,7 @@ fn same_content(old: &str, new: &str, format: ReportFormat, tr: &dyn Tr) -> bool
         ReportFormat::Md => {
             render::markdown::comparable(old, tr) == render::markdown::comparable(new, tr)
         }
-        ReportFormat::Json => {
+        ReportFormat::Json | ReportFormat::Docx => {
             let strip = |s: &str| {
                 serde_json::from_str::<serde_json::Value>(s)
                     .ok()
@@ -269,4 +274,39 @@ fn narrative(ctx: &Ctx, out: Option<&Path>, stem: &str) -> Narrative {
         .ok()
         .map(|b| String::from_utf8_lossy(&b).into_owned());
     Narrative::parse(&shown, text.as_deref())
+}
+
+/// `--format docx`: the report value as a Word draft, `DIR/<period>.docx`; `--check` compares
+/// the bytes (the file is deterministic for the same data).
+fn docx(
+    ctx: &Ctx,
+    args: &ReportArgs,
+    report: &crate::report::Report,
+    plan: &crate::model::plan::Plan,
+    stem: &str,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Outcome> {
+    let o = crate::i18n::office(ctx.lang);
+    let Some(dir) = &args.out else {
+        bail!(crate::i18n::fill(o.needs_output, &["docx"]));
+    };
+    let doc = render::report_docx::formal(report, &plan.meta.document, o, tr(ctx.lang));
+    let bytes = render::nd30::docx(&doc, o)?;
+    let path = dir.join(format!("{stem}.docx"));
+    let shown = path.display().to_string();
+    if args.check {
+        let same = std::fs::read(&path).is_ok_and(|old| old == bytes);
+        if !same {
+            writeln!(out, "{shown}")?;
+            return Ok(Outcome::Findings);
+        }
+        return Ok(Outcome::Clean);
+    }
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("failed to create `{}`", dir.display()))?;
+    // A file tiendo names itself inside the folder: a link planted there is refused.
+    crate::edit::write_output(&path, &bytes, false, out)?;
+    writeln!(err, "{}", crate::text::for_terminal(&shown))?;
+    Ok(Outcome::Clean)
 }

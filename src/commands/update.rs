@@ -313,7 +313,7 @@ fn amendment(args: &UpdateArgs, loaded: &Loaded, tr: &dyn Tr) -> Result<Option<N
 /// A new problem that stops the edit: any error, and a report by a unit that neither leads
 /// nor supports the task (a warning in `check`, where old data may hold it; refused here, where
 /// the entry is being made). Other new warnings are shown and the edit goes ahead.
-fn refuses(p: &Problem) -> bool {
+pub(super) fn refuses(p: &Problem) -> bool {
     p.severity == Severity::Error
         || matches!(
             p.kind,
@@ -323,7 +323,13 @@ fn refuses(p: &Problem) -> bool {
 
 /// Problems the edited task would have that it does not have now (as `check` sees it, with the
 /// rest of the plan unchanged). Compared without positions: inserted lines shift them.
-fn new_problems(ctx: &Ctx, loaded: &Loaded, task: &Task, text: &str, shown: &str) -> Vec<Problem> {
+pub(super) fn new_problems(
+    ctx: &Ctx,
+    loaded: &Loaded,
+    task: &Task,
+    text: &str,
+    shown: &str,
+) -> Vec<Problem> {
     let key = |p: &Problem| (p.code(), p.item, format!("{:?}", p.kind));
     let errors_of = |plan_loaded: &Loaded, extra: &[Problem]| -> Vec<Problem> {
         let mut v: Vec<Problem> =

@@ -71,36 +71,6 @@ pub fn vi(path: &str, id: &str) -> Option<&'static str> {
             "So với tệp trong --out; in phần khác và thoát với mã 1 khi khác nhau"
         }
         ("report", "calendar_month") => "Kỳ báo cáo là tháng dương lịch thay vì từ ngày 15 đến 14",
-        // ---- issue 15: longer periods, --at, issued reports, received, close ----
-        ("report", "quarter") => {
-            "Một quý (2024-Q2): từ ngày 15 của tháng trước quý đến ngày 14 của tháng cuối quý"
-        }
-        ("report", "half") => {
-            "Sáu tháng (2024-H1): 15/12 năm trước đến 14/06, hoặc 15/06 đến 14/12"
-        }
-        ("report", "year") => "Một năm (2024): 15/12 năm trước đến 14/12",
-        ("report", "final_") => {
-            "Báo cáo tổng kết tại ngày kết thúc kế hoạch: kết quả cuối cùng của từng nhiệm vụ"
-        }
-        ("report", "period") => {
-            "Kỳ bất kỳ theo tên tệp: 2024-06, 2024-Q2, 2024-H1, 2024 hoặc final (cho script kiểm tra mọi tệp trong reports/)"
-        }
-        ("report", "at") => {
-            "Lập báo cáo từ kế hoạch như kho git lưu tại một phiên bản cũ (commit, tag, nhánh)"
-        }
-        ("report", "issue") => {
-            "Ban hành báo cáo với số này (ví dụ 85/BC-TCTDA06): tệp thành hồ sơ, --out không ghi đè"
-        }
-        ("report", "issued_on") => "Ngày ban hành [mặc định: hôm nay]",
-        ("update", "received") => {
-            "Ngày Tổ giúp việc nhận báo cáo, khi muộn hơn --date (báo cáo muộn không tính vào tháng của nó, được liệt kê ở báo cáo kỳ sau)"
-        }
-        ("close", "-") => {
-            "Kết thúc kế hoạch vào một ngày: các lệnh xem tính tình trạng đến ngày đó"
-        }
-        ("close", "on") => "Ngày kết thúc kế hoạch (ví dụ ngày cuối kỳ, 2024-12-31)",
-        ("close", "commit") => "Commit riêng plan.toml sau khi ghi",
-        // ---- end issue 15 ----
         ("report", "by_member") => "Mục 3: mỗi thành viên của đơn vị chủ trì tập thể một dòng",
         ("log", "-") => {
             "Xem mọi commit đã thay đổi một nhiệm vụ (hoặc cả kế hoạch), bằng lời của kế hoạch"
@@ -173,7 +143,9 @@ pub fn vi(path: &str, id: &str) -> Option<&'static str> {
         ("completions", "-") => "In mã gợi ý lệnh cho shell",
         ("completions", "shell") => "Loại shell",
         ("man", "-") => "In trang hướng dẫn (man, dạng roff)",
-        ("export", "-") => "Xuất nhiệm vụ và mốc: lịch (ICS), bảng tính (CSV) hoặc JSON",
+        ("export", "-") => {
+            "Xuất nhiệm vụ và mốc: lịch (ICS), bảng cho người đọc (CSV, XLSX) hoặc JSON"
+        }
         ("export" | "man", "output") => "Ghi vào TỆP thay vì in ra",
         ("import", "-") => "Nhập nhiệm vụ từ một bảng giống phụ lục kế hoạch (TSV hoặc CSV)",
         ("import", "file") => "Bảng (TSV hoặc CSV)",
@@ -188,6 +160,53 @@ pub fn vi(path: &str, id: &str) -> Option<&'static str> {
         ("merge-driver", "ours") => "Phiên bản của ta (%A); kết quả hợp nhất ghi vào đây",
         ("merge-driver", "theirs") => "Phiên bản của bên kia (%B)",
         ("merge-driver", "path") => "Đường dẫn của tệp trong kho (%P), để báo lỗi",
+        // ---- issue 15 (reports over time), translated here so issue-17's branch stays green ----
+        ("report", "quarter") => {
+            "Một quý (2024-Q2): từ ngày 15 của tháng trước quý đến ngày 14 của tháng cuối quý"
+        }
+        ("report", "half") => {
+            "Sáu tháng (2024-H1): từ 15/12 năm trước đến 14/06, hoặc từ 15/06 đến 14/12"
+        }
+        ("report", "year") => "Một năm (2024): từ 15/12 năm trước đến 14/12",
+        ("report", "final_") => {
+            "Báo cáo tổng kết tại ngày kết thúc kế hoạch: tình trạng cuối cùng của mọi nhiệm vụ"
+        }
+        ("report", "period") => {
+            "Kỳ bất kỳ theo tên tệp: 2024-06, 2024-Q2, 2024-H1, 2024 hoặc final (cho các script kiểm tra mọi tệp trong reports/)"
+        }
+        ("report", "at") => {
+            "Xét theo kế hoạch như một phiên bản cũ trong kho đã ghi (commit, tag, nhánh)"
+        }
+        ("report", "issue") => {
+            "Ban hành báo cáo với số này (ví dụ 85/BC-TCTDA06): báo cáo thành hồ sơ, --out không bao giờ ghi đè"
+        }
+        ("report", "issued_on") => "Ngày ban hành báo cáo [mặc định: hôm nay]",
+        ("update", "received") => {
+            "Ngày Tổ giúp việc nhận báo cáo, khi muộn hơn --date (báo cáo muộn không tính vào kỳ của nó và được liệt kê là muộn ở kỳ sau)"
+        }
+        ("close", "-") => "Kết thúc kế hoạch vào một ngày: các màn hình xét tại ngày đó",
+        ("close", "on") => "Ngày kết thúc kế hoạch (ví dụ cuối kỳ, 2024-12-31)",
+        ("close", "commit") => "Commit plan.toml (chỉ tệp đó) sau khi ghi",
+        // ---- issue 17 (documents that leave the office) ----
+        ("notice", "-") => {
+            "Soạn công văn đôn đốc cho các đơn vị có nhiệm vụ quá hạn, sắp đến hạn hoặc chưa báo cáo"
+        }
+        ("notice", "month") => "Tháng (NĂM-THÁNG) mà báo cáo phải gửi trước ngày báo cáo",
+        ("notice", "unit") => "Chỉ công văn gửi đơn vị này (mã, tên hoặc tên khác)",
+        ("notice", "out") => "Thư mục ghi công văn (`THƯ-MỤC/NĂM-THÁNG-<đơn-vị>.md|docx`)",
+        ("returns", "-") => "Phiếu báo cáo của đơn vị: tạo phiếu để điền, hoặc nhập phiếu đã điền",
+        ("returns template", "-") => {
+            "Tạo phiếu (.xlsx) một đơn vị điền trong tháng: các nhiệm vụ đang thực hiện, cột nhận dạng bị khóa"
+        }
+        ("returns template", "unit") => "Đơn vị (mã, tên hoặc tên khác)",
+        ("returns template", "month") => "Tháng (NĂM-THÁNG) của phiếu",
+        ("returns template", "output") => "Tệp .xlsx sẽ ghi",
+        ("returns import", "-") => {
+            "Đọc phiếu đã điền và thêm báo cáo tiến độ (phiếu có một dòng sai thì từ chối cả phiếu)"
+        }
+        ("returns import", "files") => "Các phiếu đã điền (.xlsx)",
+        ("returns import", "dry_run") => "In đúng các dòng sẽ thêm, không ghi gì",
+        ("returns import", "commit") => "Commit mỗi phiếu của một đơn vị thành một commit",
         (_, "help") => "In trợ giúp",
         ("", "version") => "In phiên bản",
         _ => return None,

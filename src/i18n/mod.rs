@@ -602,3 +602,226 @@ pub enum ImportMsg<'a> {
         units: usize,
     },
 }
+
+// ---------------------------------------------------------------------------------------------
+// Documents that leave the office (issue 17): the tracking workbook, the Word report, reminder
+// letters and units' returns. Templates hold `{0}`, `{1}`… filled by [`fill`].
+
+/// The fixed wording of outgoing documents and of `returns`, one static per language.
+pub fn office(lang: Lang) -> &'static OfficeTexts {
+    match lang {
+        Lang::Vi => &vi::OFFICE,
+        Lang::En => &en::OFFICE,
+    }
+}
+
+/// Replace `{0}`, `{1}`… in `template` with `args`.
+pub fn fill(template: &str, args: &[&str]) -> String {
+    let mut s = template.to_string();
+    for (i, a) in args.iter().enumerate() {
+        s = s.replace(&format!("{{{i}}}"), a);
+    }
+    s
+}
+
+pub struct OfficeTexts {
+    // The tracking table (xlsx, csv for people, the Word appendix).
+    pub col_stt: &'static str,
+    pub col_id: &'static str,
+    pub col_content: &'static str,
+    pub col_lead: &'static str,
+    pub col_support: &'static str,
+    pub col_deadline: &'static str,
+    pub col_due: &'static str,
+    pub col_status: &'static str,
+    pub col_result: &'static str,
+    pub col_assessment: &'static str,
+    pub col_note: &'static str,
+    pub col_group: &'static str,
+    pub col_done_on: &'static str,
+    pub col_days_late: &'static str,
+    pub sheet_all: &'static str,
+    pub sheet_overdue: &'static str,
+    pub sheet_indicators: &'static str,
+    pub col_task: &'static str,
+    pub col_indicator: &'static str,
+    pub col_target: &'static str,
+    pub col_measure: &'static str,
+    pub col_value: &'static str,
+    pub col_date: &'static str,
+    pub col_by: &'static str,
+    pub col_met: &'static str,
+    pub met: &'static str,
+    pub not_met: &'static str,
+    pub no_value: &'static str,
+    pub table_title: &'static str,
+    /// {0}: the plan code, {1}: the day.
+    pub table_subtitle: &'static str,
+    /// {0}: days.
+    pub overdue_days: &'static str,
+    pub late_days: &'static str,
+    pub on_time: &'static str,
+    pub due_soon: &'static str,
+    pub within_deadline: &'static str,
+    pub ongoing: &'static str,
+    pub no_date: &'static str,
+    pub dropped: &'static str,
+    /// {0}: number, {1}: phrase, {2}: standing.
+    pub milestone: &'static str,
+    /// {0}: carrier labels.
+    pub carried_by: &'static str,
+    pub no_result: &'static str,
+    // The document form (Nghị định 30/2020/NĐ-CP).
+    pub national: &'static str,
+    pub motto: &'static str,
+    pub number: &'static str,
+    /// {0}: place, {1}: day, {2}: month, {3}: year.
+    pub date_line: &'static str,
+    pub recipients: &'static str,
+    /// {0}: holders.
+    pub archive: &'static str,
+    pub as_above: &'static str,
+    /// {0}: what is missing.
+    pub missing_setting: &'static str,
+    pub signer_name_placeholder: &'static str,
+    pub page: &'static str,
+    // The monthly report.
+    pub report_type: &'static str,
+    /// {0}: plan code, {1}: month/year.
+    pub report_summary: &'static str,
+    /// {0}: plan code, {1}: window start, {2}: window end, {3}: as-of day.
+    pub report_intro: &'static str,
+    pub sec_results: &'static str,
+    pub sec_direction: &'static str,
+    pub sec_tasks: &'static str,
+    pub sec_indicators: &'static str,
+    pub sec_shortcomings: &'static str,
+    /// {0}: next month/year.
+    pub sec_next: &'static str,
+    pub sec_proposals: &'static str,
+    pub narrative_placeholder: &'static str,
+    /// {0}: done, {1}: came due, {2}: total, {3}: in progress, {4}: overdue, {5}: ongoing, {6}: no date.
+    pub counts_sentence: &'static str,
+    pub focus: &'static str,
+    pub grouped: &'static str,
+    /// {0}: count.
+    pub overdue_intro: &'static str,
+    pub none_overdue: &'static str,
+    /// {0}: id, {1}: title, {2}: lead, {3}: phrase, {4}: days.
+    pub overdue_item: &'static str,
+    pub due_next_intro: &'static str,
+    pub none_due_next: &'static str,
+    /// {0}: id, {1}: title, {2}: lead, {3}: due date.
+    pub due_item: &'static str,
+    pub not_reported_intro: &'static str,
+    pub all_reported: &'static str,
+    /// {0}: unit, {1}: task ids.
+    pub not_reported_item: &'static str,
+    /// {0}: id, {1}: indicator, {2}: value, {3}: target, {4}: met.
+    pub indicator_item: &'static str,
+    pub no_indicators: &'static str,
+    /// {0}: date, {1}: unit, {2}: id, {3}: note.
+    pub progress_item: &'static str,
+    pub no_progress: &'static str,
+    pub appendix: &'static str,
+    /// {0}: number, {1}: issuer.
+    pub appendix_sub: &'static str,
+    // Reminder letters (công văn đôn đốc).
+    /// {0}: plan code, {1}: month/year.
+    pub notice_summary: &'static str,
+    pub notice_to: &'static str,
+    /// {0}: plan code, {1}: as-of day.
+    pub notice_intro: &'static str,
+    pub notice_overdue: &'static str,
+    pub notice_due: &'static str,
+    pub notice_silent: &'static str,
+    /// {0}: window start, {1}: window end.
+    pub notice_silent_item: &'static str,
+    /// {0}: unit, {1}: report-by day.
+    pub notice_closing: &'static str,
+    pub notice_contact: &'static str,
+    // Units' returns.
+    pub ret_sheet: &'static str,
+    /// {0}: month/year.
+    pub ret_title: &'static str,
+    pub ret_unit: &'static str,
+    pub ret_month: &'static str,
+    /// {0}: start, {1}: end, {2}: report-by day.
+    pub ret_window: &'static str,
+    pub ret_help: &'static str,
+    pub ret_role: &'static str,
+    pub ret_lead: &'static str,
+    pub ret_support: &'static str,
+    pub ret_date: &'static str,
+    pub ret_note: &'static str,
+    pub ret_percent: &'static str,
+    pub ret_value: &'static str,
+    pub ret_done_on: &'static str,
+    pub ret_document: &'static str,
+    pub ret_difficulties: &'static str,
+    pub ret_proposals: &'static str,
+    /// Labels folded into the progress note.
+    pub ret_note_document: &'static str,
+    pub ret_note_difficulties: &'static str,
+    pub ret_note_proposals: &'static str,
+    pub ret_bad_percent: &'static str,
+    pub ret_bad_percent_hint: &'static str,
+    pub ret_bad_date: &'static str,
+    pub ret_bad_date_hint: &'static str,
+    /// {0}: date, {1}: as-of day.
+    pub ret_future: &'static str,
+    pub ret_future_hint: &'static str,
+    /// {0}: id.
+    pub ret_unknown_task: &'static str,
+    /// {0}: nearest ids.
+    pub ret_unknown_task_hint: &'static str,
+    /// {0}: unit, {1}: id.
+    pub ret_not_involved: &'static str,
+    pub ret_not_involved_hint: &'static str,
+    pub ret_done_by_support: &'static str,
+    pub ret_done_by_support_hint: &'static str,
+    pub ret_bad_number: &'static str,
+    pub ret_bad_number_hint: &'static str,
+    pub ret_no_note: &'static str,
+    pub ret_no_note_hint: &'static str,
+    /// {0}: indicator, {1}: id.
+    pub ret_unknown_indicator: &'static str,
+    pub ret_unknown_indicator_hint: &'static str,
+    pub ret_bad_unit: &'static str,
+    pub ret_bad_unit_hint: &'static str,
+    pub ret_not_a_return: &'static str,
+    pub ret_not_a_return_hint: &'static str,
+    /// {0}: what `update` refused.
+    pub ret_refused_by_check: &'static str,
+    /// {0}: file, {1}: problems.
+    pub ret_refused: &'static str,
+    /// {0}: file, {1}: entries, {2}: unit.
+    pub ret_would_add: &'static str,
+    pub ret_added: &'static str,
+    /// {0}: file.
+    pub ret_nothing_new: &'static str,
+    /// {0}: count.
+    pub ret_already: &'static str,
+    /// {0}: unit, {1}: month, {2}: file.
+    pub ret_commit: &'static str,
+    pub ret_committed: &'static str,
+    pub ret_wrote_template: &'static str,
+    /// {0}: count of rows.
+    pub ret_no_rows: &'static str,
+    pub notice_none: &'static str,
+    /// {0}: the format.
+    pub needs_output: &'static str,
+    /// {0}: month, {1}: year.
+    pub month_words: &'static str,
+    pub part_a: &'static str,
+    pub part_b: &'static str,
+    pub ret_state: &'static str,
+    /// The drop-down's words: in progress, done, not started, blocked (done is second).
+    pub ret_states: [&'static str; 4],
+    /// {0}: the word found.
+    pub ret_bad_state: &'static str,
+    pub ret_done_needs_date: &'static str,
+    pub ret_done_needs_date_hint: &'static str,
+    /// {0}: file.
+    pub ret_empty: &'static str,
+}

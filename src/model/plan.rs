@@ -81,6 +81,8 @@ pub struct PlanMeta {
     pub closed_on: Option<NaiveDate>,
     /// Known warnings the secretariat has acknowledged (`[[acknowledge]]`).
     pub acknowledged: Vec<Acknowledgement>,
+    /// `[document]`: header block, signature and recipients of outgoing documents.
+    pub document: DocumentSettings,
 }
 
 /// A known finding the plan accepts, with its reason: `check` leaves matching warnings out of
@@ -102,6 +104,22 @@ impl Default for Located<String> {
     }
 }
 
+/// How the plan's outgoing documents are headed and signed (Nghị định 30/2020/NĐ-CP). A field
+/// left out is printed as a visible placeholder, never guessed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct DocumentSettings {
+    pub superior: Option<String>,
+    pub issuer: Option<String>,
+    pub issuer_code: Option<String>,
+    pub place: Option<String>,
+    pub signer_authority: Option<String>,
+    pub signer_title: Option<String>,
+    pub signer_name: Option<String>,
+    pub recipients: Vec<String>,
+    pub notice_recipients: Vec<String>,
+    pub archive: Option<String>,
+}
+
 impl Default for PlanMeta {
     fn default() -> Self {
         PlanMeta {
@@ -119,6 +137,7 @@ impl Default for PlanMeta {
             period_end: None,
             closed_on: None,
             acknowledged: Vec::new(),
+            document: DocumentSettings::default(),
         }
     }
 }

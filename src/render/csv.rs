@@ -107,6 +107,54 @@ pub fn tasks_to<R: std::borrow::Borrow<Row>>(
     w.write_all(s.as_bytes())
 }
 
+/// The tracking table for people (`export --format csv`): the headers and standing words of the
+/// chosen language, dates as dd/mm/yyyy, milestones in the note column. Machines read the JSON.
+pub fn people(
+    t: &crate::tracking::Tracking,
+    o: &crate::i18n::OfficeTexts,
+    tr: &dyn crate::i18n::Tr,
+) -> String {
+    use crate::render::xlsx::{assessment, note, result};
+    let mut s = String::from(BOM);
+    let header = [
+        o.col_stt,
+        o.col_id,
+        o.col_group,
+        o.col_content,
+        o.col_lead,
+        o.col_support,
+        o.col_deadline,
+        o.col_due,
+        o.col_status,
+        o.col_done_on,
+        o.col_days_late,
+        o.col_result,
+        o.col_assessment,
+        o.col_note,
+    ];
+    s.push_str(&row(&header.map(String::from)));
+    let date = |d: Option<chrono::NaiveDate>| d.map(|d| tr.date(d)).unwrap_or_default();
+    for r in &t.rows {
+        s.push_str(&row(&[
+            r.stt.to_string(),
+            r.id.clone(),
+            r.group.clone(),
+            r.title.clone(),
+            r.lead.clone(),
+            r.support.clone(),
+            r.phrase.clone(),
+            date(r.due),
+            tr.category(r.category).to_string(),
+            date(r.done_on),
+            r.days_late.map(|d| d.to_string()).unwrap_or_default(),
+            result(r, o, tr),
+            assessment(r, o),
+            note(r, o, tr),
+        ]));
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,12 +2,16 @@
 //! arrive as arguments).
 
 pub mod csv;
+pub mod docx;
 pub mod history;
 pub mod ics;
 pub mod json;
 pub mod markdown;
+pub mod nd30;
 pub mod problems;
+pub mod report_docx;
 pub mod table;
+pub mod xlsx;
 
 use chrono::NaiveDate;
 
