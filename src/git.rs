@@ -346,21 +346,25 @@ impl Repo {
         Ok(parse_ls_tree(&out))
     }
 
-    /// Full object ids of many object names (`rev:path`, abbreviated ids) through one
-    /// `git cat-file --batch-check`; `None` for a name that names no object (or several).
-    pub fn object_ids(&self, specs: &[String]) -> Result<Vec<Option<String>>> {
-        if specs.is_empty() {
-            return Ok(vec![]);
-        }
+    /// Start `git cat-file MODE` and feed it one object name a line from a thread, so a large
+    /// answer cannot deadlock against our writes. A name with a line break is not sent: the
+    /// callers answer `None` for it without reading a line.
+    fn cat_file(
+        &self,
+        mode: &[&str],
+        specs: &[String],
+    ) -> Result<(std::process::Child, std::thread::JoinHandle<()>)> {
         let mut child = git(&self.root)
-            .args(["cat-file", "--batch-check"])
+            .arg("cat-file")
+            .args(mode)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
             .with_context(|| {
                 format!(
-                    "failed to run `git cat-file --batch-check` in `{}`",
+                    "failed to run `git cat-file {}` in `{}`",
+                    mode.join(" "),
                     self.root.display()
                 )
             })?;
@@ -373,6 +377,16 @@ impl Repo {
         let writer = std::thread::spawn(move || {
             let _ = stdin.write_all(input.as_bytes());
         });
+        Ok((child, writer))
+    }
+
+    /// Full object ids of many object names (`rev:path`, abbreviated ids) through one
+    /// `git cat-file --batch-check`; `None` for a name that names no object (or several).
+    pub fn object_ids(&self, specs: &[String]) -> Result<Vec<Option<String>>> {
+        if specs.is_empty() {
+            return Ok(vec![]);
+        }
+        let (mut child, writer) = self.cat_file(&["--batch-check"], specs)?;
         let mut text = String::new();
         child
             .stdout
@@ -406,28 +420,7 @@ impl Repo {
         if specs.is_empty() {
             return Ok(vec![]);
         }
-        let mut child = git(&self.root)
-            .args(["cat-file", "--batch"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .with_context(|| {
-                format!(
-                    "failed to run `git cat-file --batch` in `{}`",
-                    self.root.display()
-                )
-            })?;
-        let mut stdin = child.stdin.take().context("git cat-file: no stdin")?;
-        let input: String = specs
-            .iter()
-            .filter(|s| !s.contains('\n'))
-            .map(|s| format!("{s}\n"))
-            .collect();
-        // Feed stdin from a thread so a large answer cannot deadlock against our writes.
-        let writer = std::thread::spawn(move || {
-            let _ = stdin.write_all(input.as_bytes());
-        });
+        let (mut child, writer) = self.cat_file(&["--batch"], specs)?;
         let mut reader = BufReader::new(child.stdout.take().context("git cat-file: no stdout")?);
         let mut out = Vec::with_capacity(specs.len());
         for spec in specs {
