@@ -222,6 +222,10 @@ pub struct Row {
     pub milestones: Vec<MilestoneRow>,
     /// Amendments in force on the day (the appendix shows them beside the deadline).
     pub amendments: Vec<AmendmentLine>,
+    /// Links between plans (issue 16): the earlier plan's task this one continues
+    /// (`NAME:ID`), and the later plan's task that continues this one once it was carried over.
+    pub carried_from: Option<String>,
+    pub carried_to: Option<String>,
     /// Filled when asked for (`show`, `export`).
     pub details: Option<Details>,
 }
@@ -241,6 +245,11 @@ impl Row {
             status: t.status.value,
             done_on: t.done_on.as_ref().map(|d| d.value),
             standing: j.standing,
+            carried_from: t.carry.from.as_ref().map(|l| l.value.clone()),
+            carried_to: t
+                .carried_by(as_of)
+                .then(|| t.carry.to.as_ref().map(|l| l.value.clone()))
+                .flatten(),
             overdue_milestone: j.overdue_milestone,
             file: t.file.clone(),
             milestones: j

@@ -677,6 +677,19 @@ fn report_across_plans_has_a_section_per_plan() {
     assert!(
         one.starts_with("# Báo cáo tiến độ thực hiện kế hoạch 01/KH-TCTDA06 (hư cấu) — 04/2025\n")
     );
+    // The report follows the link both ways: the new plan's appendix names the task each
+    // carried task continues, the old plan's final tally names where each went.
+    let continued: Vec<&str> = one
+        .lines()
+        .filter(|l| l.contains("(tiếp nối nhiệm vụ kh594:"))
+        .collect();
+    assert!(!continued.is_empty(), "{one}");
+    let fin = ws.ok(&["--in", "kh594", "report", "--final"]);
+    let went: Vec<&str> = fin
+        .lines()
+        .filter(|l| l.contains("(chuyển sang nhiệm vụ kh2025:"))
+        .collect();
+    assert_eq!(went.len(), continued.len(), "{fin}");
     // --in A,B: those plans, a section each, each as it prints alone; a closed plan's month
     // after its closing day is refused (issue 15), so the document is refused.
     let (code, _, err) = ws.run(&[

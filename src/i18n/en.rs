@@ -862,6 +862,8 @@ impl Tr for En {
             AmendedHeading => "Amendments in force from this period (by document):".into(),
             CommitsHeading => "Changes to the plan data (git history):".into(),
             AmendedWord => "amended".into(),
+            CarriedFrom(link) => format!("continues {link}"),
+            CarriedTo(link) => format!("carried over to {link}"),
             AmendmentText(a) => {
                 use crate::report::AmendmentChange as C;
                 let units = |u: &[crate::report::UnitName]| {

@@ -329,6 +329,10 @@ pub enum Timely<'a> {
     AmendmentText(&'a crate::report::AmendmentLine),
     /// Appendix: "điều chỉnh" before the amendments in force.
     AmendedWord,
+    /// The appendix's standing cell of a task continued from an earlier plan: "← NAME:ID".
+    CarriedFrom(&'a str),
+    /// … and of a task carried over to a later plan: "→ NAME:ID".
+    CarriedTo(&'a str),
 }
 // ---- end issue 15 ---------------------------------------------------------------------------
 

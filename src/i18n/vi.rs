@@ -878,6 +878,8 @@ impl Tr for Vi {
             AmendedHeading => "Điều chỉnh có hiệu lực trong kỳ (theo văn bản):".into(),
             CommitsHeading => "Thay đổi trong dữ liệu kế hoạch (lịch sử git):".into(),
             AmendedWord => "điều chỉnh".into(),
+            CarriedFrom(link) => format!("tiếp nối nhiệm vụ {link}"),
+            CarriedTo(link) => format!("chuyển sang nhiệm vụ {link}"),
             AmendmentText(a) => {
                 use crate::report::AmendmentChange as C;
                 let units = |u: &[crate::report::UnitName]| {

@@ -249,6 +249,19 @@ fn deadline_cell(row: &crate::report::Row, tr: &dyn Tr) -> String {
     s
 }
 
+/// The appendix's standing cell: the category, then the links between plans (issue 16), so the
+/// report follows a carried task both ways.
+fn standing_cell(row: &crate::report::Row, tr: &dyn Tr) -> String {
+    let mut s = tr.category(row.standing.category).to_string();
+    if let Some(from) = &row.carried_from {
+        s.push_str(&format!(" ({})", tr.timely(&Timely::CarriedFrom(from))));
+    }
+    if let Some(to) = &row.carried_to {
+        s.push_str(&format!(" ({})", tr.timely(&Timely::CarriedTo(to))));
+    }
+    s
+}
+
 /// The report as Markdown: renders the value, computes nothing.
 pub fn report(r: &Report, tr: &dyn Tr) -> String {
     let t = tr.report();
@@ -751,7 +764,7 @@ pub fn report(r: &Report, tr: &dyn Tr) -> String {
                     .due
                     .map(|x| tr.date(x))
                     .unwrap_or_else(|| "—".to_string()),
-                tr.category(j.standing.category).to_string(),
+                escape(&standing_cell(j, tr)),
             ]
         })
         .collect();
